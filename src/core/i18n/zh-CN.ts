@@ -1,0 +1,57 @@
+import type { MessageKey } from "./en";
+
+/** Simplified Chinese catalogue: same keys as en.ts (a test checks they match). */
+export const zhCN: Record<MessageKey, string> = {
+  rowsMismatch: "{{a}} 与 {{b}} 的行数必须相同（{{na}} 对 {{nb}}）",
+  notColumn: "{{arg}} 必须是一列或一行，而不是 {{rows}} 行 × {{cols}} 列的区域",
+  unknownWord: "{{arg}} 必须是以下之一：{{allowed}}（收到 \"{{got}}\"）",
+  badDate:
+    "{{arg}} 第 {{row}} 行：\"{{value}}\" 不是日期；请使用 1 到 2958465 的 Excel 日期序列号或文本 YYYY-MM-DD [HH:MM[:SS]]",
+  notNumber: "{{arg}} 必须是数字（收到 \"{{got}}\"）",
+  notPositive: "{{arg}} 必须大于 0（收到 {{got}}）",
+  notWholeInRange: "{{arg}} 必须是 {{min}} 到 {{max}} 之间的整数（收到 {{got}}）",
+  notNonNegative: "{{arg}} 第 {{row}} 行：必须是 ≥ 0 的数字（收到 \"{{got}}\"）",
+  textInNumbers: "{{arg}} 第 {{row}} 行：\"{{got}}\" 是文本，不是数字",
+  negativeNumber: "{{arg}} 不能为负数（收到 {{got}}）",
+  emptyArgument: "{{arg}} 为空",
+
+  noActivityRows: "没有活动数据行",
+  periodsEmpty: "periods 至少要列出一个周期序号",
+  retentionHeaderCohort: "同期群",
+  retentionHeaderSegment: "分组",
+  retentionHeaderUsers: "用户数",
+  retentionDay: "第 {{k}} 天",
+  retentionWeek: "第 {{k}} 周",
+  retentionMonth: "第 {{k}} 月",
+  retentionAll: "全部",
+  blankSegment: "（空白）",
+
+  funnelNoSteps: "steps 至少要有一个步骤名称",
+  funnelStepsCountsMismatch: "steps 与 values 的单元格数必须相同（{{ns}} 对 {{nv}}）",
+  funnelBlankStep: "steps 第 {{index}} 个单元格为空；每个步骤都需要名称",
+  funnelHeaderStep: "步骤",
+  funnelHeaderUsers: "用户数",
+  funnelHeaderFromPrevious: "上一步转化率",
+  funnelHeaderFromFirst: "首步转化率",
+  funnelHeaderDropOff: "流失数",
+  funnelHeaderMedianDays: "距上一步天数中位数",
+  funnelTimesWithoutEvents: "times 需要 events：请在第三个参数给出事件名称",
+
+  payersExceedPopulation: "付费用户数（{{payers}}）不能超过总用户数（{{population}}）",
+  amountsNotSingle: "当 payers 与 population 为数量时，amounts 必须是一个总收入数字",
+  amountsShape: "amounts 的形状必须与 payers 相同（{{na}} 对 {{np}} 个单元格）",
+  amountsRequired: "度量 \"{{measure}}\" 需要 amounts（收入）",
+  divByZeroPopulation: "总用户数为 0",
+  divByZeroPayers: "总用户中没有付费用户",
+
+  tierLabelsCount: "labels 的数量必须比 cutoffs 多一个（{{labels}} 个标签，{{cutoffs}} 个分界值）",
+  tierCutoffNotNumber: "第 {{index}} 个分界值不是数字（收到 \"{{got}}\"）",
+  tierCutoffOutOfRange: "方法 {{method}} 的第 {{index}} 个分界值必须在 (0, 1] 内（收到 {{got}}）",
+  tierCutoffsIncreasing: "方法 {{method}} 的分界值必须严格递增（第 {{index}} 个为 {{got}}）",
+  tierCutoffsDecreasing: "方法 threshold 的分界值必须严格递减（第 {{index}} 个为 {{got}}）",
+  tierCutoffsRequired: "方法 threshold 需要 cutoffs，例如 {100000,50000,10000}",
+  tierValueText: "\"{{got}}\" 是文本，不是数值",
+  tierOverrideUnknown: "手动等级 \"{{got}}\" 不在标签中：{{labels}}",
+  tierOverridesShape: "overrides 的形状必须与 values 相同",
+  tierBlankLabel: "第 {{index}} 个标签为空",
+};

@@ -1,0 +1,55 @@
+/**
+ * Interns ids, events and segment values into small integer codes once, so
+ * the metric loops work on typed arrays instead of strings.
+ * Numbers and text share one key space by their text: 7 and "7" are one id.
+ */
+import { keyText } from "./args";
+
+export const BLANK_CODE = -1;
+
+export class KeyInterner {
+  private readonly byText = new Map<string, number>();
+  private readonly byNumber = new Map<number, number>();
+  /** Code → the key's text, in order of first appearance. */
+  readonly names: string[] = [];
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** Code of a key cell, or BLANK_CODE for null, "", spaces and (when zeroIsBlank) the number 0. */
+  code(value: unknown, zeroIsBlank = true): number {
+    if (typeof value === "number") {
+      if (value === 0 && zeroIsBlank) return BLANK_CODE;
+      const known = this.byNumber.get(value);
+      if (known !== undefined) return known;
+      const code = this.codeOfText(String(value));
+      this.byNumber.set(value, code);
+      return code;
+    }
+    if (value === null || value === undefined) return BLANK_CODE;
+    const text = keyText(value);
+    if (text === "") return BLANK_CODE;
+    return this.codeOfText(text);
+  }
+
+  /** Code of a key already known, without adding it (BLANK_CODE when unknown). */
+  lookup(value: unknown): number {
+    if (typeof value === "number") {
+      const known = this.byNumber.get(value);
+      if (known !== undefined) return known;
+    }
+    if (value === null || value === undefined) return BLANK_CODE;
+    return this.byText.get(keyText(value)) ?? BLANK_CODE;
+  }
+
+  private codeOfText(text: string): number {
+    let code = this.byText.get(text);
+    if (code === undefined) {
+      code = this.names.length;
+      this.names.push(text);
+      this.byText.set(text, code);
+    }
+    return code;
+  }
+}
