@@ -1,0 +1,49 @@
+/**
+ * The edge between core results and Excel: the one place where an OpsError
+ * becomes a CustomFunctions.Error, and where spilled results are made safe
+ * (rectangular, no null/undefined, finite numbers only).
+ */
+import { Grid, OpsError, isOpsError } from "../core/errors";
+
+type ExcelCell = number | string | boolean | CustomFunctions.Error;
+
+/** Maps an OpsError to CustomFunctions.Error, always with its message. */
+export function toExcelError(error: OpsError): CustomFunctions.Error {
+  // CustomFunctions.Error arrived with CustomFunctionsRuntime 1.2; on an older
+  // host a plain Error still surfaces as #VALUE! instead of crashing the call.
+  if (typeof CustomFunctions === "undefined" || typeof CustomFunctions.Error !== "function") {
+    throw new Error(`${error.code} ${error.message}`);
+  }
+  return new CustomFunctions.Error(error.code as CustomFunctions.ErrorCode, error.message);
+}
+
+function toExcelCell(cell: unknown): ExcelCell {
+  if (isOpsError(cell)) return toExcelError(cell);
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
+  if (typeof cell === "string" || typeof cell === "boolean") return cell;
+  return "";
+}
+
+/** Makes a result grid rectangular, padding with "" and replacing null/undefined/non-finite values. */
+export function toExcelGrid(grid: Grid): ExcelCell[][] {
+  const width = grid.reduce((w, row) => Math.max(w, row.length), 0) || 1;
+  if (grid.length === 0) return [[""]];
+  return grid.map((row) => {
+    const out = new Array<ExcelCell>(width);
+    for (let c = 0; c < width; c++) out[c] = toExcelCell(row[c]);
+    return out;
+  });
+}
+
+/** A whole-call result: an error is thrown, a grid is returned safe. */
+export function spill(result: Grid | OpsError): ExcelCell[][] {
+  if (isOpsError(result)) throw toExcelError(result);
+  return toExcelGrid(result);
+}
+
+/** A single-number result: an error is thrown. */
+export function single(result: number | OpsError): number {
+  if (isOpsError(result)) throw toExcelError(result);
+  if (!Number.isFinite(result)) throw toExcelError(new OpsError("#NUM!", "result is not a finite number"));
+  return result;
+}

@@ -1,0 +1,96 @@
+/**
+ * OPS custom functions. Thin wrappers: Excel passes ranges as 2-D arrays,
+ * omitted optional arguments as null; the core does the coercion and the
+ * maths, the edge maps errors to CustomFunctions.Error.
+ *
+ * custom-functions-metadata-plugin reads the JSDoc below to generate
+ * functions.json and appends the CustomFunctions.associate calls at build
+ * time, so this module itself has no side effects on import.
+ *
+ * Every parameter that may receive a range or an array constant is a matrix
+ * (any[][]): a scalar parameter would make Excel call the function once per
+ * element. `any` is the honest type: cells may be numbers, text or booleans.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { retention as retentionCore } from "../core/metrics/retention";
+import { funnel as funnelCore } from "../core/metrics/funnel";
+import { payrate as payrateCore } from "../core/metrics/payrate";
+import { tier as tierCore } from "../core/metrics/tier";
+import { spill, single } from "./edge";
+
+/**
+ * Cohort retention: of the users first seen in a period, the share active again k periods later. Spills Cohort | Users | Day/Week/Month k, plus an All row.
+ * @customfunction RETENTION
+ * @param user_ids User id of each activity row (a column or a row).
+ * @param dates Date of each activity row: Excel dates or text YYYY-MM-DD [HH:MM[:SS]].
+ * @param [period] "day" (default), "week" (weeks start Monday) or "month".
+ * @param [periods] N for columns 1..N (default 7 days, 8 weeks, 6 months), or a list such as {1,7,30}.
+ * @param [mode] "classic" (default: active in exactly period k) or "unbounded" (active in period k or later).
+ * @param [segments] Channel of each row, for channel retention: a user's segment is the one on their first activity.
+ * @returns A retention table.
+ */
+export function retention(
+  user_ids: any[][],
+  dates: any[][],
+  period?: string,
+  periods?: any[][],
+  mode?: string,
+  segments?: any[][],
+): any[][] {
+  return spill(retentionCore(user_ids, dates, period ?? null, periods ?? null, mode ?? null, segments ?? null));
+}
+
+/**
+ * Conversion funnel: users reaching each step, conversion from previous and first step, drop-off. Counts form (steps, counts) or event form (steps, user ids, events, times). Order "any" needs all of steps 1..i within the window (unlike PostHog's unordered funnel, which counts any i steps).
+ * @customfunction FUNNEL
+ * @param steps Step names in funnel order, e.g. browse, register, try, pay.
+ * @param values Counts per step (counts form) or the user id of each event row (event form).
+ * @param [events] Event name of each row (event form).
+ * @param [times] Time of each row (Excel dates or ISO text); without it, row order is time order and there is no window.
+ * @param [window_days] Days allowed from step 1 to the last step (default 14).
+ * @param [order] "ordered" (default), "strict" (no other event in between) or "any".
+ * @returns A funnel table.
+ */
+export function funnel(
+  steps: any[][],
+  values: any[][],
+  events?: any[][],
+  times?: any[][],
+  window_days?: any,
+  order?: string,
+): any[][] {
+  return spill(funnelCore(steps, values, events ?? null, times ?? null, window_days ?? null, order ?? null));
+}
+
+/**
+ * Payment rate, ARPU, ARPPU or payer count. Payers and population as two counts, or as id ranges (distinct ids; payers count only when in the population). Also gives the activity rate: active ids vs all ids.
+ * @customfunction PAYRATE
+ * @param payers Number of paying users, or their ids.
+ * @param population Number of users, or their ids (registered or active users).
+ * @param [amounts] Revenue: one total (count form) or one amount per payer row (id form).
+ * @param [measure] "rate" (default), "arpu", "arppu" or "payers".
+ * @returns The payment rate (or the chosen measure).
+ */
+export function payrate(payers: any[][], population: any[][], amounts?: any[][], measure?: string): number {
+  return single(payrateCore(payers, population, amounts ?? null, measure ?? null));
+}
+
+/**
+ * Customer tier (S/A/B/C by default) for each value: pareto by value share, rank by customer share, or fixed thresholds; a manual override wins.
+ * @customfunction TIER
+ * @param values Customer values, e.g. yearly revenue.
+ * @param [method] "pareto" (default), "rank" or "threshold".
+ * @param [cutoffs] Pareto {0.5,0.8,0.95} / rank {0.1,0.3,0.6} by default; thresholds from high to low.
+ * @param [labels] Tier labels, one more than cutoffs (default {"S","A","B","C"}).
+ * @param [overrides] A tier placed by hand for strategic customers (same shape as values).
+ * @returns One tier label per value.
+ */
+export function tier(
+  values: any[][],
+  method?: string,
+  cutoffs?: any[][],
+  labels?: any[][],
+  overrides?: any[][],
+): any[][] {
+  return spill(tierCore(values, method ?? null, cutoffs ?? null, labels ?? null, overrides ?? null));
+}

@@ -1,0 +1,100 @@
+/**
+ * The custom-function edge: what Excel receives. Errors are thrown as
+ * CustomFunctions.Error with a code and a message; spilled results are
+ * rectangular, never hold null/undefined, and every number is finite.
+ */
+const associate = jest.fn();
+(globalThis as unknown as { CustomFunctions: { associate: unknown } }).CustomFunctions.associate = associate;
+
+import * as fns from "../../src/functions/functions";
+
+type Thrown = { code: string; message: string };
+
+function thrown(call: () => unknown): Thrown {
+  try {
+    call();
+  } catch (e) {
+    return e as Thrown;
+  }
+  throw new Error("expected the call to throw");
+}
+
+function expectSafeGrid(grid: unknown[][]): void {
+  expect(grid.length).toBeGreaterThan(0);
+  const width = grid[0]!.length;
+  for (const row of grid) {
+    expect(row).toHaveLength(width);
+    for (const cell of row) {
+      expect(cell).not.toBeNull();
+      expect(cell).not.toBeUndefined();
+      if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
+    }
+  }
+}
+
+describe("functions module", () => {
+  it("exports exactly retention, funnel, payrate, tier and has no side effects on import", () => {
+    expect(Object.keys(fns).sort()).toEqual(["funnel", "payrate", "retention", "tier"]);
+    expect(associate).not.toHaveBeenCalled();
+  });
+});
+
+describe("whole-call errors become CustomFunctions.Error with a message", () => {
+  it.each([
+    // name                          call                                                                              code
+    ["RETENTION rows mismatch",      () => fns.retention([["a"], ["b"]], [[46082]]),                                     "#VALUE!"],
+    ["RETENTION no rows",            () => fns.retention([[""]], [[""]]),                                                "#N/A"],
+    ["RETENTION unknown period",     () => fns.retention([["a"]], [[46082]], "fortnight"),                               "#VALUE!"],
+    ["RETENTION periods 0",          () => fns.retention([["a"]], [[46082]], null as unknown as string, [[0]]),          "#NUM!"],
+    ["FUNNEL window 0",              () => fns.funnel([["a"], ["b"]], [["u"], ["u"]], [["a"], ["b"]], [[46082], [46083]], 0), "#NUM!"],
+    ["FUNNEL unknown order",         () => fns.funnel([["a"], ["b"]], [[10], [5]], null as unknown as unknown[][], null as unknown as unknown[][], null, "random"), "#VALUE!"],
+    ["PAYRATE payers > population",  () => fns.payrate([[5]], [[4]]),                                                    "#VALUE!"],
+    ["PAYRATE negative",             () => fns.payrate([[-1]], [[4]]),                                                   "#NUM!"],
+    ["PAYRATE population 0",         () => fns.payrate([[0]], [[0]]),                                                    "#DIV/0!"],
+    ["TIER labels count",            () => fns.tier([[1], [2]], "pareto", [[0.5]], [["S", "A", "B"]]),                   "#VALUE!"],
+  ])("%s → %s", (_name, call, code) => {
+    const error = thrown(call);
+    expect(error).toBeInstanceOf(CustomFunctions.Error);
+    expect(error.code).toBe(code);
+    expect(typeof error.message).toBe("string");
+    expect(error.message.length).toBeGreaterThan(0);
+  });
+});
+
+describe("spilled results are safe for Excel", () => {
+  it("RETENTION spills a rectangular grid with a header and an All row", () => {
+    const ids = [["u1"], ["u2"], ["u1"], ["u3"]];
+    const dates = [[46082], [46082], [46083], [46090]];
+    const grid = fns.retention(ids, dates);
+    expectSafeGrid(grid);
+    expect(grid[0]!.slice(0, 3)).toEqual(["Cohort", "Users", "Day 1"]);
+    expect(grid[grid.length - 1]![0]).toBe("All");
+  });
+
+  it("FUNNEL counts form", () => {
+    const grid = fns.funnel([["browse"], ["register"], ["pay"]], [[100], [40], [10]]);
+    expectSafeGrid(grid);
+    expect(grid).toEqual([
+      ["Step", "Users", "Conversion from previous", "Conversion from first", "Drop-off"],
+      ["browse", 100, 1, 1, 0],
+      ["register", 40, 0.4, 0.4, 60],
+      ["pay", 10, 0.25, 0.1, 30],
+    ]);
+  });
+
+  it("PAYRATE count form returns a single number", () => {
+    expect(fns.payrate([[25]], [[100]])).toBe(0.25);
+    expect(fns.payrate([[25]], [[100]], [[5000]], "arppu")).toBe(200);
+  });
+
+  it("TIER returns one label per value with a per-cell error for text", () => {
+    const grid = fns.tier([[500], [300], ["n/a"], [100], [""]], "pareto", [[0.5, 0.8]], [["S", "A", "B"]]);
+    expectSafeGrid(grid);
+    expect(grid[0]![0]).toBe("S");
+    expect(grid[1]![0]).toBe("A");
+    expect(grid[2]![0]).toBeInstanceOf(CustomFunctions.Error);
+    expect((grid[2]![0] as unknown as Thrown).code).toBe("#VALUE!");
+    expect(grid[3]![0]).toBe("B");
+    expect(grid[4]![0]).toBe("");
+  });
+});

@@ -1,0 +1,54 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Builds the shared-runtime page (task pane + custom functions) into dist/.
+// custom-functions-metadata-plugin writes dist/functions.json from the JSDoc
+// in src/functions/functions.ts and appends the associate() calls itself.
+const path = require("path");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+async function httpsOptions() {
+  // Dev certificates only matter for `npm start` (sideloading into Excel).
+  const devCerts = require("office-addin-dev-certs");
+  const options = await devCerts.getHttpsServerOptions();
+  return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== "production";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/register.ts",
+      taskpane: "./src/taskpane/index.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: false, configFile: "tsconfig.build.json" } } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane", "commands"],
+      }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
+    ],
+    devServer: dev
+      ? {
+          static: { directory: path.join(__dirname, "dist") },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: argv.https === false ? undefined : await httpsOptions().catch(() => undefined) },
+          port: devPort,
+        }
+      : undefined,
+  };
+};
