@@ -1,17 +1,36 @@
 import { en } from "../../src/core/i18n/en";
 import { zhCN } from "../../src/core/i18n/zh-CN";
+import { planEn } from "../../src/core/i18n/plan.en";
+import { planZhCN } from "../../src/core/i18n/plan.zh-CN";
+import { dataEn } from "../../src/core/i18n/data.en";
+import { dataZhCN } from "../../src/core/i18n/data.zh-CN";
 import { t, setLocale, toLocale, getLocale } from "../../src/core/i18n";
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
-describe("message catalogues", () => {
+const catalogues: [string, Record<string, string>, Record<string, string>][] = [
+  ["functions", en, zhCN],
+  ["plan sheets", planEn, planZhCN],
+  ["data sheets", dataEn, dataZhCN],
+];
+
+describe.each(catalogues)("%s catalogue", (_name, english, chinese) => {
   it("zh-CN has exactly the keys of en", () => {
-    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(chinese).sort()).toEqual(Object.keys(english).sort());
   });
 
-  it.each(Object.keys(en) as (keyof typeof en)[])("%s uses the same placeholders in both languages", (key) => {
-    expect(placeholders(zhCN[key])).toEqual(placeholders(en[key]));
-    expect(zhCN[key].trim()).not.toBe("");
+  it("every message has the same placeholders in both languages and is not empty", () => {
+    for (const key of Object.keys(english)) {
+      expect([key, placeholders(chinese[key] ?? "")]).toEqual([key, placeholders(english[key]!)]);
+      expect([key, (chinese[key] ?? "").trim() !== ""]).toEqual([key, true]);
+    }
+  });
+});
+
+describe("i18n", () => {
+  it("keys are unique across catalogues", () => {
+    const all = catalogues.flatMap(([, english]) => Object.keys(english));
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it("interpolates and switches language", () => {

@@ -3,10 +3,15 @@
  * core code (and custom functions) can translate without awaiting anything.
  */
 import i18next from "i18next";
-import { en, MessageKey } from "./en";
+import { en } from "./en";
 import { zhCN } from "./zh-CN";
+import { planEn } from "./plan.en";
+import { planZhCN } from "./plan.zh-CN";
+import { dataEn } from "./data.en";
+import { dataZhCN } from "./data.zh-CN";
 
-export type { MessageKey } from "./en";
+/** Every catalogued message key (functions, plan sheets, data sheets). */
+export type MessageKey = keyof typeof en | keyof typeof planEn | keyof typeof dataEn;
 export type MessageParams = Record<string, string | number>;
 export type Locale = "en" | "zh-CN";
 export const SUPPORTED_LOCALES: readonly Locale[] = ["en", "zh-CN"];
@@ -16,7 +21,10 @@ void instance.init({
   lng: "en",
   fallbackLng: "en",
   initAsync: false,
-  resources: { en: { translation: en }, "zh-CN": { translation: zhCN } },
+  resources: {
+    en: { translation: { ...en, ...planEn, ...dataEn } },
+    "zh-CN": { translation: { ...zhCN, ...planZhCN, ...dataZhCN } },
+  },
   interpolation: { escapeValue: false },
   returnNull: false,
 });
@@ -42,3 +50,8 @@ export function t(key: MessageKey, params?: MessageParams): string {
 
 /** The i18next instance, for the task pane's react-i18next binding later. */
 export const i18n = instance;
+
+/** Translates in a given locale without changing the current one (generators write sheets in the plan's language). */
+export function tIn(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  return instance.getFixedT(locale)(key, params ?? {});
+}
