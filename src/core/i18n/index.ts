@@ -27,6 +27,7 @@ void instance.init({
   },
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 /** Maps an Office display language such as "zh-CN" or "en-US" to a supported locale. */

@@ -1,0 +1,464 @@
+/**
+ * OPS.RETENTION: cohort retention (issue 8, "OPS.RETENTION").
+ *
+ * A user's cohort is the period (day, week starting Monday, calendar month)
+ * of their first activity. Column k holds the share of a cohort's users who
+ * were active in period cohort + k (`classic`) or in that period or any later
+ * one (`unbounded`). A column whose period is later than the period of the
+ * latest date in the data has not elapsed yet: it is "" (never 0), and the
+ * All row (or a segment row) weighs only the cohorts where it has elapsed.
+ *
+ * Speed: every row is read once into typed arrays (user code, time in ms);
+ * everything after that works on integers. No per-row objects or closures.
+ *
+ * Two facts keep the counting simple:
+ * - A user retained at offset k always has a row in period cohort + k (or
+ *   later), so k has elapsed for that user's cohort: retained counts need no
+ *   elapsed filter. Only the denominators do.
+ * - "k has elapsed for user u" is age(u) = latest period - cohort(u) >= k, and
+ *   "u is retained at k" in unbounded mode is reach(u) = last - first >= k.
+ *   Both are "a per-user number >= k", so one histogram per group over the
+ *   rank of that number among the requested k, then a suffix sum, gives every
+ *   column at once (O(users + groups x columns), whatever the columns).
+ */
+import { Grid, OpsError, fail, guard } from "../errors";
+import { t } from "../i18n";
+import { cells, column, isBlank, isBlankKey, isOmitted, optionWord, rowLabel, sameLength } from "../args";
+import { MS_PER_DAY, monthIndexOfSerial, serialOfMonthIndex, toSerialMs } from "../dates";
+import { BLANK_CODE, KeyInterner } from "../intern";
+
+export type Period = "day" | "week" | "month";
+export type Mode = "classic" | "unbounded";
+
+export const PERIOD_WORDS: readonly Period[] = ["day", "week", "month"];
+export const MODE_WORDS: readonly Mode[] = ["classic", "unbounded"];
+/** Columns 1..N when `periods` is omitted. */
+export const DEFAULT_PERIOD_COUNT: Readonly<Record<Period, number>> = { day: 7, week: 8, month: 6 };
+/** Excel's last column is 16,384; two go to the label and the user count. */
+export const MAX_PERIOD = 16_382;
+
+/**
+ * Above this many bits (users x requested offsets) the classic dedupe groups
+ * rows by user instead of using a bitset. Mutable only so tests can force
+ * the fallback path.
+ */
+export const tuning = { bitsetLimitBits: 1 << 28 };
+
+// ---------------------------------------------------------------------------
+// Periods as integers
+// ---------------------------------------------------------------------------
+
+/**
+ * Bucket number of a whole-day serial: consecutive periods have consecutive
+ * numbers, so "period k after the cohort" is bucket + k.
+ * day: the serial; week: weeks counted so that each starts on a Monday;
+ * month: year * 12 + month - 1.
+ */
+export function bucketOf(period: Period, serialDay: number): number {
+  if (period === "day") return serialDay;
+  if (period === "week") return Math.floor((serialDay + 5) / 7);
+  return monthIndexOfSerial(serialDay);
+}
+
+/** Serial of the first day of a bucket (the day; its Monday; the 1st of the month). */
+export function bucketStart(period: Period, bucket: number): number {
+  if (period === "day") return bucket;
+  if (period === "week") return bucket * 7 - 5;
+  return serialOfMonthIndex(bucket);
+}
+
+// ---------------------------------------------------------------------------
+// Arguments
+// ---------------------------------------------------------------------------
+
+/**
+ * The requested offsets, in column order. One cell always means N (columns
+ * 1..N, blank → the period's default); several cells are a list (blank cells
+ * in it are ignored).
+ */
+export function readPeriods(arg: unknown, period: Period): number[] {
+  const all = cells(arg);
+  if (all.length <= 1) {
+    const only = all[0];
+    const n = all.length === 0 || isBlank(only) ? DEFAULT_PERIOD_COUNT[period] : checkedPeriod(only);
+    return Array.from({ length: n }, (_, i) => i + 1);
+  }
+  const list: number[] = [];
+  for (const value of all) if (!isBlank(value)) list.push(checkedPeriod(value));
+  if (list.length === 0) fail("#VALUE!", "periodsEmpty");
+  return list;
+}
+
+function checkedPeriod(value: unknown): number {
+  if (typeof value !== "number") fail("#VALUE!", "notNumber", { arg: "periods", got: String(value) });
+  if (!(value >= 1 && value <= MAX_PERIOD && Number.isInteger(value))) {
+    fail("#NUM!", "notWholeInRange", { arg: "periods", min: 1, max: MAX_PERIOD, got: value });
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------------------
+// Rows
+// ---------------------------------------------------------------------------
+
+/** The usable rows, one entry per row in typed arrays. */
+interface Activity {
+  rows: number;
+  user: Int32Array;
+  /** Integer milliseconds since serial 0. */
+  ms: Float64Array;
+  /** Segment key per row: 0 = blank, else segment code + 1; null without segments. */
+  segment: Int32Array | null;
+  userCount: number;
+  /** Segment code → text, codes in order of first appearance among usable rows. */
+  segmentNames: readonly string[];
+}
+
+/** Reads ids, dates (and segments) once: skips blank rows, interns ids, parses dates. */
+function readActivity(ids: readonly unknown[], dates: readonly unknown[], segments: readonly unknown[] | null): Activity {
+  const n = ids.length;
+  const user = new Int32Array(n);
+  const ms = new Float64Array(n);
+  const segment = segments ? new Int32Array(n) : null;
+  const users = new KeyInterner();
+  const segs = new KeyInterner();
+  let rows = 0;
+  for (let i = 0; i < n; i++) {
+    const date = dates[i];
+    // Test the date for blank before interning, so a dateless row adds no user.
+    if (isBlankKey(date)) continue;
+    const u = users.code(ids[i]);
+    if (u === BLANK_CODE) continue;
+    const time = toSerialMs(date);
+    if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: "dates", row: rowLabel(i), value: String(date) });
+    user[rows] = u;
+    ms[rows] = time;
+    // Segment 0 is a value, not a blank: the contract names only id/event/date/time columns.
+    if (segment && segments) segment[rows] = segs.code(segments[i], false) + 1;
+    rows++;
+  }
+  return { rows, user, ms, segment, userCount: users.size, segmentNames: segs.names };
+}
+
+/** The bucket of every row, plus the latest one in the data. */
+function bucketRows(act: Activity, period: Period): { bucket: Int32Array; maxBucket: number } {
+  const { rows, ms } = act;
+  const bucket = new Int32Array(rows);
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let r = 0; r < rows; r++) {
+    const day = Math.floor(ms[r]! / MS_PER_DAY);
+    bucket[r] = day;
+    if (day < minDay) minDay = day;
+    if (day > maxDay) maxDay = day;
+  }
+  if (period === "week") {
+    for (let r = 0; r < rows; r++) bucket[r] = Math.floor((bucket[r]! + 5) / 7);
+  } else if (period === "month") {
+    // Calendar arithmetic per row is slow; a day → month table over the data's span is not.
+    const table = monthTable(minDay, maxDay);
+    for (let r = 0; r < rows; r++) bucket[r] = table[bucket[r]! - minDay]!;
+  }
+  return { bucket, maxBucket: bucketOf(period, maxDay) };
+}
+
+/** Month index of every day from minDay to maxDay, filled month by month. */
+function monthTable(minDay: number, maxDay: number): Int32Array {
+  const table = new Int32Array(maxDay - minDay + 1);
+  const last = monthIndexOfSerial(maxDay);
+  for (let m = monthIndexOfSerial(minDay); m <= last; m++) {
+    const from = Math.max(serialOfMonthIndex(m), minDay);
+    const to = Math.min(serialOfMonthIndex(m + 1), maxDay + 1);
+    table.fill(m, from - minDay, to - minDay);
+  }
+  return table;
+}
+
+/** Per user: first and last bucket, and the earliest row (ties: the first such row). */
+interface Users {
+  first: Int32Array;
+  last: Int32Array;
+  earliestRow: Int32Array;
+}
+
+function scanUsers(act: Activity, bucket: Int32Array): Users {
+  const { rows, user, ms, userCount } = act;
+  const first = new Int32Array(userCount).fill(0x7fffffff);
+  const last = new Int32Array(userCount).fill(-0x80000000);
+  const earliestMs = new Float64Array(userCount).fill(Infinity);
+  const earliestRow = new Int32Array(userCount);
+  for (let r = 0; r < rows; r++) {
+    const u = user[r]!;
+    const b = bucket[r]!;
+    if (b < first[u]!) first[u] = b;
+    if (b > last[u]!) last[u] = b;
+    // Strictly earlier only: on a tie the first such row keeps the user.
+    if (ms[r]! < earliestMs[u]!) {
+      earliestMs[u] = ms[r]!;
+      earliestRow[u] = r;
+    }
+  }
+  return { first, last, earliestRow };
+}
+
+// ---------------------------------------------------------------------------
+// Groups: one output row each (cohorts, or segments)
+// ---------------------------------------------------------------------------
+
+interface Groups {
+  count: number;
+  of: Int32Array;
+  labels: (number | string)[];
+}
+
+/** Cohorts in ascending order, labelled by the serial of their first day. */
+function cohortGroups(first: Int32Array, period: Period): Groups {
+  let lo = 0x7fffffff;
+  let hi = -0x80000000;
+  for (let u = 0; u < first.length; u++) {
+    if (first[u]! < lo) lo = first[u]!;
+    if (first[u]! > hi) hi = first[u]!;
+  }
+  // Dense index over the span, then numbered in ascending order.
+  const index = new Int32Array(hi - lo + 1).fill(-1);
+  for (let u = 0; u < first.length; u++) index[first[u]! - lo] = 0;
+  const labels: number[] = [];
+  for (let s = 0; s < index.length; s++) {
+    if (index[s] === 0) {
+      index[s] = labels.length;
+      labels.push(bucketStart(period, lo + s));
+    }
+  }
+  const of = new Int32Array(first.length);
+  for (let u = 0; u < first.length; u++) of[u] = index[first[u]! - lo]!;
+  return { count: labels.length, of, labels };
+}
+
+/** Segments in order of first appearance, only those some user belongs to. */
+function segmentGroups(act: Activity, earliestRow: Int32Array): Groups {
+  const segment = act.segment!;
+  const keys = act.segmentNames.length + 1;
+  const firstRow = new Int32Array(keys).fill(-1);
+  for (let r = act.rows - 1; r >= 0; r--) firstRow[segment[r]!] = r;
+  const used = new Uint8Array(keys);
+  for (let u = 0; u < earliestRow.length; u++) used[segment[earliestRow[u]!]!] = 1;
+  const order: number[] = [];
+  for (let key = 0; key < keys; key++) if (used[key]) order.push(key);
+  order.sort((a, b) => firstRow[a]! - firstRow[b]!);
+  const groupOfKey = new Int32Array(keys);
+  order.forEach((key, g) => (groupOfKey[key] = g));
+  const of = new Int32Array(earliestRow.length);
+  for (let u = 0; u < of.length; u++) of[u] = groupOfKey[segment[earliestRow[u]!]!]!;
+  const labels = order.map((key) => (key === 0 ? t("blankSegment") : act.segmentNames[key - 1]!));
+  return { count: order.length, of, labels };
+}
+
+// ---------------------------------------------------------------------------
+// Counting
+// ---------------------------------------------------------------------------
+
+/** The distinct requested offsets, ascending; each output column points at one. */
+interface Offsets {
+  sorted: Int32Array;
+  /** Output column → index into `sorted`. */
+  slotOfColumn: Int32Array;
+}
+
+function offsetsOf(ks: readonly number[]): Offsets {
+  const sorted = Int32Array.from(new Set(ks)).sort();
+  const slotOfColumn = Int32Array.from(ks, (k) => sorted.indexOf(k));
+  return { sorted, slotOfColumn };
+}
+
+/** How many requested offsets are ≤ x (binary search). */
+function rankOf(sorted: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * counts[g * K + i] = users u of group g with value[u] ≥ sorted[i], where K is
+ * the number of distinct offsets: a histogram of rank(value) per group, then
+ * a suffix sum.
+ */
+function countAtLeast(groups: Groups, value: Int32Array, sorted: Int32Array): Int32Array {
+  const k = sorted.length;
+  const hist = new Int32Array(groups.count * (k + 1));
+  for (let u = 0; u < value.length; u++) {
+    const at = groups.of[u]! * (k + 1) + rankOf(sorted, value[u]!);
+    hist[at] = hist[at]! + 1;
+  }
+  const counts = new Int32Array(groups.count * k);
+  for (let g = 0; g < groups.count; g++) {
+    let atLeast = 0;
+    for (let i = k - 1; i >= 0; i--) {
+      atLeast += hist[g * (k + 1) + i + 1]!;
+      counts[g * k + i] = atLeast;
+    }
+  }
+  return counts;
+}
+
+/** Requested-offset slot of every offset 0..max requested (-1 when not requested). */
+function slotTable(sorted: Int32Array): Int32Array {
+  const table = new Int32Array(sorted[sorted.length - 1]! + 1).fill(-1);
+  sorted.forEach((k, i) => (table[k] = i));
+  return table;
+}
+
+/**
+ * Classic: counts[g * K + i] = users of group g active in exactly period
+ * first + sorted[i]. A user has many rows in one period, so each
+ * (user, slot) pair is counted once: a bitset when users x slots is small,
+ * else rows grouped by user with a per-slot stamp.
+ */
+function countClassic(act: Activity, bucket: Int32Array, first: Int32Array, groups: Groups, sorted: Int32Array): Int32Array {
+  const k = sorted.length;
+  const slotOf = slotTable(sorted);
+  const counts = new Int32Array(groups.count * k);
+  if (act.userCount * k <= tuning.bitsetLimitBits) classicByBitset(act, bucket, first, groups.of, slotOf, k, counts);
+  else classicByUser(act, bucket, first, groups.of, slotOf, k, counts);
+  return counts;
+}
+
+function classicByBitset(
+  act: Activity, bucket: Int32Array, first: Int32Array, groupOf: Int32Array, slotOf: Int32Array, k: number, counts: Int32Array,
+): void {
+  const { rows, user } = act;
+  const seen = new Uint32Array(Math.ceil((act.userCount * k) / 32));
+  const maxOffset = slotOf.length - 1;
+  for (let r = 0; r < rows; r++) {
+    const u = user[r]!;
+    const offset = bucket[r]! - first[u]!;
+    if (offset > maxOffset) continue;
+    const slot = slotOf[offset]!;
+    if (slot < 0) continue;
+    const bit = u * k + slot;
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
+    if ((seen[word]! & mask) !== 0) continue;
+    seen[word] = seen[word]! | mask;
+    const at = groupOf[u]! * k + slot;
+    counts[at] = counts[at]! + 1;
+  }
+}
+
+/** Same counts with O(rows + users) memory: counting-sort rows by user, stamp each slot with the user. */
+function classicByUser(
+  act: Activity, bucket: Int32Array, first: Int32Array, groupOf: Int32Array, slotOf: Int32Array, k: number, counts: Int32Array,
+): void {
+  const { rows, user, userCount } = act;
+  const start = new Int32Array(userCount + 1);
+  for (let r = 0; r < rows; r++) start[user[r]! + 1] = start[user[r]! + 1]! + 1;
+  for (let u = 0; u < userCount; u++) start[u + 1] = start[u + 1]! + start[u]!;
+  const fill = start.slice(0, userCount);
+  const byUser = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) byUser[fill[user[r]!]!++] = r;
+  const stamp = new Int32Array(k).fill(-1);
+  const maxOffset = slotOf.length - 1;
+  for (let u = 0; u < userCount; u++) {
+    const base = groupOf[u]! * k;
+    for (let p = start[u]!; p < start[u + 1]!; p++) {
+      const offset = bucket[byUser[p]!]! - first[u]!;
+      if (offset > maxOffset) continue;
+      const slot = slotOf[offset]!;
+      if (slot < 0 || stamp[slot] === u) continue;
+      stamp[slot] = u;
+      counts[base + slot] = counts[base + slot]! + 1;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The function
+// ---------------------------------------------------------------------------
+
+export function retention(
+  userIds: unknown,
+  dates: unknown,
+  period?: unknown,
+  periods?: unknown,
+  mode?: unknown,
+  segments?: unknown,
+): Grid | OpsError {
+  return guard(() => {
+    const ids = column(userIds, "user_ids");
+    const when = column(dates, "dates");
+    sameLength(ids, "user_ids", when, "dates");
+    const unit = optionWord(period, "period", PERIOD_WORDS, "day");
+    const ks = readPeriods(periods, unit);
+    const how = optionWord(mode, "mode", MODE_WORDS, "classic");
+    let segs: unknown[] | null = null;
+    if (!isOmitted(segments as Parameters<typeof isOmitted>[0])) {
+      segs = column(segments, "segments");
+      sameLength(ids, "user_ids", segs, "segments");
+    }
+
+    const act = readActivity(ids, when, segs);
+    if (act.rows === 0) fail("#N/A", "noActivityRows");
+    return compute(act, unit, ks, how, segs !== null);
+  });
+}
+
+function compute(act: Activity, period: Period, ks: readonly number[], mode: Mode, bySegment: boolean): Grid {
+  const { bucket, maxBucket } = bucketRows(act, period);
+  const { first, last, earliestRow } = scanUsers(act, bucket);
+  const groups = bySegment ? segmentGroups(act, earliestRow) : cohortGroups(first, period);
+  const { sorted, slotOfColumn } = offsetsOf(ks);
+
+  // Column k has elapsed for a user when their cohort + k ≤ the latest bucket.
+  const age = Int32Array.from(first, (f) => maxBucket - f);
+  const eligible = countAtLeast(groups, age, sorted);
+  const retained =
+    mode === "unbounded"
+      ? countAtLeast(groups, Int32Array.from(first, (f, u) => last[u]! - f), sorted)
+      : countClassic(act, bucket, first, groups, sorted);
+  const sizes = new Int32Array(groups.count);
+  for (let u = 0; u < groups.of.length; u++) sizes[groups.of[u]!] = sizes[groups.of[u]!]! + 1;
+
+  return layout(groups, sizes, retained, eligible, ks, slotOfColumn, sorted.length, period, bySegment);
+}
+
+/** Header, one row per group, the All row; a cell with no eligible user is "". */
+function layout(
+  groups: Groups, sizes: Int32Array, retained: Int32Array, eligible: Int32Array,
+  ks: readonly number[], slotOfColumn: Int32Array, k: number, period: Period, bySegment: boolean,
+): Grid {
+  const columnKey = period === "day" ? "retentionDay" : period === "week" ? "retentionWeek" : "retentionMonth";
+  const header: Grid[number] = [
+    t(bySegment ? "retentionHeaderSegment" : "retentionHeaderCohort"),
+    t("retentionHeaderUsers"),
+    ...ks.map((kk) => t(columnKey, { k: kk })),
+  ];
+  const grid: Grid = [header];
+  const totalRetained = new Float64Array(k);
+  const totalEligible = new Float64Array(k);
+  let totalUsers = 0;
+  for (let g = 0; g < groups.count; g++) {
+    const row: Grid[number] = [groups.labels[g]!, sizes[g]!];
+    for (let c = 0; c < ks.length; c++) {
+      const slot = g * k + slotOfColumn[c]!;
+      row.push(share(retained[slot]!, eligible[slot]!));
+    }
+    for (let i = 0; i < k; i++) {
+      totalRetained[i] = totalRetained[i]! + retained[g * k + i]!;
+      totalEligible[i] = totalEligible[i]! + eligible[g * k + i]!;
+    }
+    totalUsers += sizes[g]!;
+    grid.push(row);
+  }
+  const all: Grid[number] = [t("retentionAll"), totalUsers];
+  for (let c = 0; c < ks.length; c++) all.push(share(totalRetained[slotOfColumn[c]!]!, totalEligible[slotOfColumn[c]!]!));
+  grid.push(all);
+  return grid;
+}
+
+function share(retained: number, eligible: number): number | "" {
+  return eligible === 0 ? "" : retained / eligible;
+}
