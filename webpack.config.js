@@ -22,7 +22,7 @@ module.exports = async (env, argv) => {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/register.ts",
-      taskpane: "./src/taskpane/index.ts",
+      taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },

@@ -141,22 +141,38 @@ const stepsArb = fc.array(fc.constantFrom(...STEP_NAMES), { minLength: 1, maxLen
 const windowArb = fc.integer({ min: 0, max: 6 });
 
 function run(rows: Row[], steps: string[], order: Order, withTimes: boolean, windowMinutes: number) {
-  const col = (xs: unknown[]) => (xs.length === 0 ? [[""]] : xs.map((x) => [x]));
+  const col = (xs: unknown[]) => xs.map((x) => [x]);
   const windowDays = windowMinutes === 0 ? 1e-9 : windowMinutes / 1440;
   const times = withTimes ? col(rows.map((r) => BASE + r.minute / 1440)) : null;
-  // An empty event table still needs its columns: one blank row.
-  const out = funnel(
-    col(steps),
-    col(rows.map((r) => `u${r.user}`)),
-    rows.length === 0 ? [["", ""]].map(() => ["zz"]) : col(rows.map((r) => r.event)),
-    times,
-    windowDays,
-    order,
-  );
-  return out;
+  return funnel(col(steps), col(rows.map((r) => `u${r.user}`)), col(rows.map((r) => r.event)), times, windowDays, order);
 }
 
+/**
+ * Biased towards users whose first attempt does not reach their furthest
+ * step: one user, only step events, dense same-time groups, short windows,
+ * so the earliest attempt reaching F has to be searched for.
+ */
+const denseRowsArb = fc.array(
+  fc.record({ user: fc.constant(1), event: fc.constantFrom(...STEP_NAMES), minute: fc.integer({ min: 0, max: 4 }) }),
+  { minLength: 2, maxLength: 7 },
+);
+const longStepsArb = fc.array(fc.constantFrom(...STEP_NAMES), { minLength: 2, maxLength: 4 });
+
 describe.each<Order>(["ordered", "strict", "any"])("FUNNEL %s matches the brute-force reference", (order) => {
+  it("dense same-time groups and short windows (the earliest attempt reaching F)", () => {
+    fc.assert(
+      fc.property(denseRowsArb, longStepsArb, fc.integer({ min: 0, max: 2 }), (rows, steps, windowMinutes) => {
+        const out = run(rows, steps, order, true, windowMinutes);
+        if (isOpsError(out)) throw new Error(out.message);
+        const windowMs = Math.round((windowMinutes === 0 ? 1e-9 : windowMinutes / 1440) * DAY_MS);
+        const expected = naiveFunnel(rows, steps, order, true, windowMs);
+        expect(out.slice(1).map((r) => r[1])).toEqual(expected.users);
+        expect(out.slice(1).map((r) => r[5])).toEqual(expected.medians);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it("with times and a window (users per step and median days)", () => {
     fc.assert(
       fc.property(rowsArb, stepsArb, windowArb, (rows, steps, windowMinutes) => {
@@ -172,7 +188,7 @@ describe.each<Order>(["ordered", "strict", "any"])("FUNNEL %s matches the brute-
           else expect(r[5] as number).toBeCloseTo(want, 12);
         });
       }),
-      { numRuns: 400 },
+      { numRuns: 500 },
     );
   });
 

@@ -32,7 +32,7 @@ export const en = {
 
   // --- FUNNEL ---
   funnelNoSteps: "steps must name at least one step",
-  funnelStepsCountsMismatch: "steps and values must have the same number of cells ({{ns}} vs {{nv}})",
+  funnelStepsCountsMismatch: "steps and values must have the same number of cells ({{stepCount}} vs {{valueCount}})",
   funnelBlankStep: "steps cell {{index}} is blank; every step needs a name",
   funnelHeaderStep: "Step",
   funnelHeaderUsers: "Users",

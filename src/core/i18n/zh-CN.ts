@@ -27,7 +27,7 @@ export const zhCN: Record<MessageKey, string> = {
   blankSegment: "（空白）",
 
   funnelNoSteps: "steps 至少要有一个步骤名称",
-  funnelStepsCountsMismatch: "steps 与 values 的单元格数必须相同（{{ns}} 对 {{nv}}）",
+  funnelStepsCountsMismatch: "steps 与 values 的单元格数必须相同（{{stepCount}} 对 {{valueCount}}）",
   funnelBlankStep: "steps 第 {{index}} 个单元格为空；每个步骤都需要名称",
   funnelHeaderStep: "步骤",
   funnelHeaderUsers: "用户数",

@@ -8,8 +8,9 @@
  * latest date in the data has not elapsed yet: it is "" (never 0), and the
  * All row (or a segment row) weighs only the cohorts where it has elapsed.
  *
- * Speed: every row is read once into typed arrays (user code, time in ms);
- * everything after that works on integers. No per-row objects or closures.
+ * Speed: every row is read once, in place, into typed arrays (user code,
+ * day); everything after that works on integers in a few linear passes. No
+ * per-row objects or closures.
  *
  * Two facts keep the counting simple:
  * - A user retained at offset k always has a row in period cohort + k (or
@@ -23,7 +24,7 @@
  */
 import { Grid, OpsError, fail, guard } from "../errors";
 import { t } from "../i18n";
-import { cells, column, isBlank, isBlankKey, isOmitted, optionWord, rowLabel, sameLength } from "../args";
+import { Matrix, asMatrix, cells, isBlank, isBlankKey, isOmitted, optionWord, rowLabel } from "../args";
 import { MS_PER_DAY, monthIndexOfSerial, serialOfMonthIndex, toSerialMs } from "../dates";
 import { BLANK_CODE, KeyInterner } from "../intern";
 
@@ -42,7 +43,7 @@ export const MAX_PERIOD = 16_382;
  * rows by user instead of using a bitset. Mutable only so tests can force
  * the fallback path.
  */
-export const tuning = { bitsetLimitBits: 1 << 28 };
+export const tuning = { bitsetLimitBits: 1 << 26 };
 
 // ---------------------------------------------------------------------------
 // Periods as integers
@@ -105,8 +106,10 @@ function checkedPeriod(value: unknown): number {
 interface Activity {
   rows: number;
   user: Int32Array;
-  /** Integer milliseconds since serial 0. */
-  ms: Float64Array;
+  /** Whole-day serial (after rounding the time to the millisecond). */
+  day: Int32Array;
+  /** Integer milliseconds since serial 0; kept only with segments (earliest row by time). */
+  ms: Float64Array | null;
   /** Segment key per row: 0 = blank, else segment code + 1; null without segments. */
   segment: Int32Array | null;
   userCount: number;
@@ -114,50 +117,103 @@ interface Activity {
   segmentNames: readonly string[];
 }
 
+/**
+ * A column argument read in place. `column()` from args copies the cells into
+ * a new array (boxing every date), tens of milliseconds and garbage at a
+ * million rows; here cell i is read straight from Excel's matrix.
+ */
+interface ColumnArg {
+  matrix: Matrix;
+  length: number;
+  /** One row: cell i is matrix[0][i]; else cell i is matrix[i][0]. */
+  byRow: boolean;
+}
+
+/** Same shape rule as `column()`: one column or one row; a block → #VALUE!. */
+function columnArg(arg: unknown, argName: string): ColumnArg {
+  const matrix = asMatrix(arg);
+  const rows = matrix.length;
+  const cols = rows > 0 ? matrix[0]!.length : 0;
+  if (rows > 1 && cols > 1) fail("#VALUE!", "notColumn", { arg: argName, rows, cols });
+  const byRow = rows <= 1;
+  return { matrix, length: byRow ? cols : rows, byRow };
+}
+
+function cellOf(c: ColumnArg, i: number): unknown {
+  return c.byRow ? c.matrix[0]![i] : c.matrix[i]![0];
+}
+
+function checkSameLength(a: ColumnArg, aName: string, b: ColumnArg, bName: string): void {
+  if (a.length !== b.length) fail("#VALUE!", "rowsMismatch", { a: aName, b: bName, na: a.length, nb: b.length });
+}
+
 /** Reads ids, dates (and segments) once: skips blank rows, interns ids, parses dates. */
-function readActivity(ids: readonly unknown[], dates: readonly unknown[], segments: readonly unknown[] | null): Activity {
+function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | null): Activity {
   const n = ids.length;
   const user = new Int32Array(n);
-  const ms = new Float64Array(n);
+  const day = new Int32Array(n);
+  const ms = segments ? new Float64Array(n) : null;
   const segment = segments ? new Int32Array(n) : null;
   const users = new KeyInterner();
   const segs = new KeyInterner();
+  // Code by the cell's raw value, in front of the interner: a hit skips the
+  // trimming and type dispatch (the hot cost at a million rows). Safe because
+  // every raw value has one code; 7, "7" and " 7 " each miss once and the
+  // interner gives them the same code.
+  const codeOfCell = new Map<unknown, number>();
+  // Event logs often repeat the previous row's id or segment: skip the hash lookup then.
+  let lastId: unknown = undefined;
+  let lastUser = BLANK_CODE;
+  let lastSeg: unknown = undefined;
+  let lastSegKey = 0;
   let rows = 0;
   for (let i = 0; i < n; i++) {
-    const date = dates[i];
+    const date = cellOf(dates, i);
     // Test the date for blank before interning, so a dateless row adds no user.
     if (isBlankKey(date)) continue;
-    const u = users.code(ids[i]);
-    if (u === BLANK_CODE) continue;
+    const id = cellOf(ids, i);
+    if (id !== lastId) {
+      lastId = id;
+      const known = codeOfCell.get(id);
+      lastUser = known ?? users.code(id);
+      if (known === undefined) codeOfCell.set(id, lastUser);
+    }
+    if (lastUser === BLANK_CODE) continue;
     const time = toSerialMs(date);
     if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: "dates", row: rowLabel(i), value: String(date) });
-    user[rows] = u;
-    ms[rows] = time;
-    // Segment 0 is a value, not a blank: the contract names only id/event/date/time columns.
-    if (segment && segments) segment[rows] = segs.code(segments[i], false) + 1;
+    user[rows] = lastUser;
+    day[rows] = Math.floor(time / MS_PER_DAY);
+    if (ms && segment && segments) {
+      ms[rows] = time;
+      const value = cellOf(segments, i);
+      if (value !== lastSeg) {
+        lastSeg = value;
+        // Segment 0 is a value, not a blank: the contract names only id/event/date/time columns.
+        lastSegKey = segs.code(value, false) + 1;
+      }
+      segment[rows] = lastSegKey;
+    }
     rows++;
   }
-  return { rows, user, ms, segment, userCount: users.size, segmentNames: segs.names };
+  return { rows, user, day, ms, segment, userCount: users.size, segmentNames: segs.names };
 }
 
 /** The bucket of every row, plus the latest one in the data. */
 function bucketRows(act: Activity, period: Period): { bucket: Int32Array; maxBucket: number } {
-  const { rows, ms } = act;
-  const bucket = new Int32Array(rows);
-  let minDay = Infinity;
-  let maxDay = -Infinity;
+  const { rows, day } = act;
+  let minDay = 0x7fffffff;
+  let maxDay = 0;
   for (let r = 0; r < rows; r++) {
-    const day = Math.floor(ms[r]! / MS_PER_DAY);
-    bucket[r] = day;
-    if (day < minDay) minDay = day;
-    if (day > maxDay) maxDay = day;
+    if (day[r]! < minDay) minDay = day[r]!;
+    if (day[r]! > maxDay) maxDay = day[r]!;
   }
+  const bucket = period === "day" ? day : new Int32Array(rows);
   if (period === "week") {
-    for (let r = 0; r < rows; r++) bucket[r] = Math.floor((bucket[r]! + 5) / 7);
+    for (let r = 0; r < rows; r++) bucket[r] = Math.floor((day[r]! + 5) / 7);
   } else if (period === "month") {
     // Calendar arithmetic per row is slow; a day → month table over the data's span is not.
     const table = monthTable(minDay, maxDay);
-    for (let r = 0; r < rows; r++) bucket[r] = table[bucket[r]! - minDay]!;
+    for (let r = 0; r < rows; r++) bucket[r] = table[day[r]! - minDay]!;
   }
   return { bucket, maxBucket: bucketOf(period, maxDay) };
 }
@@ -174,31 +230,35 @@ function monthTable(minDay: number, maxDay: number): Int32Array {
   return table;
 }
 
-/** Per user: first and last bucket, and the earliest row (ties: the first such row). */
-interface Users {
-  first: Int32Array;
-  last: Int32Array;
-  earliestRow: Int32Array;
-}
-
-function scanUsers(act: Activity, bucket: Int32Array): Users {
-  const { rows, user, ms, userCount } = act;
+/** Per user: the first (cohort) and the last bucket. */
+function scanUsers(act: Activity, bucket: Int32Array): { first: Int32Array; last: Int32Array } {
+  const { rows, user, userCount } = act;
   const first = new Int32Array(userCount).fill(0x7fffffff);
   const last = new Int32Array(userCount).fill(-0x80000000);
-  const earliestMs = new Float64Array(userCount).fill(Infinity);
-  const earliestRow = new Int32Array(userCount);
   for (let r = 0; r < rows; r++) {
     const u = user[r]!;
     const b = bucket[r]!;
     if (b < first[u]!) first[u] = b;
     if (b > last[u]!) last[u] = b;
+  }
+  return { first, last };
+}
+
+/** Per user: the earliest row by time (ties: the first such row). */
+function earliestRows(act: Activity): Int32Array {
+  const { rows, user, userCount } = act;
+  const ms = act.ms!;
+  const earliestMs = new Float64Array(userCount).fill(Infinity);
+  const earliestRow = new Int32Array(userCount);
+  for (let r = 0; r < rows; r++) {
+    const u = user[r]!;
     // Strictly earlier only: on a tie the first such row keeps the user.
     if (ms[r]! < earliestMs[u]!) {
       earliestMs[u] = ms[r]!;
       earliestRow[u] = r;
     }
   }
-  return { first, last, earliestRow };
+  return earliestRow;
 }
 
 // ---------------------------------------------------------------------------
@@ -235,8 +295,9 @@ function cohortGroups(first: Int32Array, period: Period): Groups {
 }
 
 /** Segments in order of first appearance, only those some user belongs to. */
-function segmentGroups(act: Activity, earliestRow: Int32Array): Groups {
+function segmentGroups(act: Activity): Groups {
   const segment = act.segment!;
+  const earliestRow = earliestRows(act);
   const keys = act.segmentNames.length + 1;
   const firstRow = new Int32Array(keys).fill(-1);
   for (let r = act.rows - 1; r >= 0; r--) firstRow[segment[r]!] = r;
@@ -388,16 +449,16 @@ export function retention(
   segments?: unknown,
 ): Grid | OpsError {
   return guard(() => {
-    const ids = column(userIds, "user_ids");
-    const when = column(dates, "dates");
-    sameLength(ids, "user_ids", when, "dates");
+    const ids = columnArg(userIds, "user_ids");
+    const when = columnArg(dates, "dates");
+    checkSameLength(ids, "user_ids", when, "dates");
     const unit = optionWord(period, "period", PERIOD_WORDS, "day");
     const ks = readPeriods(periods, unit);
     const how = optionWord(mode, "mode", MODE_WORDS, "classic");
-    let segs: unknown[] | null = null;
-    if (!isOmitted(segments as Parameters<typeof isOmitted>[0])) {
-      segs = column(segments, "segments");
-      sameLength(ids, "user_ids", segs, "segments");
+    let segs: ColumnArg | null = null;
+    if (!isOmitted(segments as Matrix | null | undefined)) {
+      segs = columnArg(segments, "segments");
+      checkSameLength(ids, "user_ids", segs, "segments");
     }
 
     const act = readActivity(ids, when, segs);
@@ -408,8 +469,8 @@ export function retention(
 
 function compute(act: Activity, period: Period, ks: readonly number[], mode: Mode, bySegment: boolean): Grid {
   const { bucket, maxBucket } = bucketRows(act, period);
-  const { first, last, earliestRow } = scanUsers(act, bucket);
-  const groups = bySegment ? segmentGroups(act, earliestRow) : cohortGroups(first, period);
+  const { first, last } = scanUsers(act, bucket);
+  const groups = bySegment ? segmentGroups(act) : cohortGroups(first, period);
   const { sorted, slotOfColumn } = offsetsOf(ks);
 
   // Column k has elapsed for a user when their cohort + k ≤ the latest bucket.

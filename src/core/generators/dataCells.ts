@@ -1,0 +1,85 @@
+/**
+ * Small helpers shared by the data-sheet generators (KPI, tiering, summary,
+ * intake): cell constructors, formula text literals, number formats.
+ * Pure: no Office, React or ExcelJS.
+ */
+import type { CellSpec, StyleToken } from "../tablespec/types";
+import type { IndicatorUnit } from "../plan/types";
+import { parseIsoSerial } from "../dates";
+import { tIn, type Locale } from "../i18n";
+
+/** Pads every row with nulls to the widest row, so a block is a rectangle the adapters can write at once. */
+export function rectangular(rows: (CellSpec | null)[][]): (CellSpec | null)[][] {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  return rows.map((r) => (r.length === width ? r : [...r, ...new Array<null>(width - r.length).fill(null)]));
+}
+
+/** A text literal inside a formula: "say ""hi""". */
+export function lit(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function textCell(value: string, style?: StyleToken): CellSpec {
+  return style === undefined ? { value } : { value, style };
+}
+
+export function header(value: string): CellSpec {
+  return { value, style: "header" };
+}
+
+export function formulaCell(formula: string, numberFormat?: string, style: StyleToken = "computed"): CellSpec {
+  const cell: CellSpec = { formula, style };
+  if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+  return cell;
+}
+
+/** An input cell (value optional: an empty input cell still carries its style and format). */
+export function inputCell(value?: string | number, numberFormat?: string): CellSpec {
+  const cell: CellSpec = { style: "input" };
+  if (value !== undefined) cell.value = value;
+  if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+  return cell;
+}
+
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
+export const PERCENT_FORMAT = "0.0%";
+
+/** A number with thousands separators for text (1200000 → "1,200,000"), independent of the machine's locale. */
+export function groupThousands(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const [int, frac] = String(Math.abs(n)).split(".");
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (n < 0 ? "-" : "") + grouped + (frac !== undefined ? "." + frac : "");
+}
+
+/** Excel serial of an ISO date (with optional time), or undefined when absent or invalid. */
+export function serialOf(iso: string | undefined): number | undefined {
+  if (iso === undefined || iso.trim() === "") return undefined;
+  const serial = parseIsoSerial(iso);
+  return Number.isFinite(serial) ? serial : undefined;
+}
+
+/** Number format of an indicator unit. A three-letter currency code is shown after the amount. */
+export function unitFormat(unit: IndicatorUnit, locale: Locale, currency?: string): string {
+  switch (unit) {
+    case "percent":
+      return PERCENT_FORMAT;
+    case "count":
+      return "#,##0";
+    case "currency":
+      return currency !== undefined && /^[A-Za-z]{3}$/.test(currency) ? `#,##0.00 "${currency.toUpperCase()}"` : "#,##0.00";
+    case "days":
+      return `0.0 "${tIn(locale, "kpiUnitDays").replace(/"/g, "")}"`;
+  }
+}
+
+/**
+ * An Excel table name for a sheet: the base name, plus the "(n)" suffix of a
+ * de-duplicated sheet name ("Customer tiers (2)" → tblTiering_2), because
+ * table names are unique in a workbook.
+ */
+export function tableNameFor(base: string, sheetName: string): string {
+  const m = /\((\d+)\)\s*$/.exec(sheetName);
+  return m ? `${base}_${m[1]}` : base;
+}

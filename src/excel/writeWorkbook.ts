@@ -1,0 +1,441 @@
+/**
+ * Renders a WorkbookSpec into the open workbook with Office.js.
+ *
+ * Sync budget: one `context.sync` loads what exists (sheet, table and defined
+ * names) for the whole workbook, then ONE sync per sheet writes everything of
+ * that sheet (values and formulas as whole 2-D ranges, number formats, styles
+ * batched by token, merges, widths, freeze panes, tables, conditional formats,
+ * validations, charts, print settings, tab colour). The first sheet's batch
+ * also creates every sheet (so cross-sheet formulas always find their target),
+ * the last one adds the defined names. N sheets → N + 1 syncs whatever the row
+ * count.
+ *
+ * Never overwrites silently: an existing sheet name becomes "Name (2)" unless
+ * onExisting is "replace", which deletes the old sheet first (and puts the new
+ * one at its position). No Excel.run here: the caller owns the context
+ * (see host.ts).
+ */
+import { parseRange, rangeA1 } from "../core/tablespec/a1";
+import { CHART_COLORS, widthCharsToPoints } from "../core/tablespec/palette";
+import type {
+  ChartSpec,
+  ConditionalFormatSpec,
+  DataValidationSpec,
+  DefinedNameSpec,
+  PrintSpec,
+  SheetSpec,
+  WorkbookSpec,
+} from "../core/tablespec/types";
+import { uniqueSheetName } from "../core/generators/context";
+import {
+  blockArrays,
+  chartCorner,
+  columnGroups,
+  isQualified,
+  mergeAreas,
+  rectAddress,
+  renameSheetRefs,
+  renameSheetRefsInSheet,
+  styleRectangles,
+} from "./layout";
+import { applyConditionalFormat, applyStyle } from "./styles";
+
+export type OnExisting = "keepBoth" | "replace";
+
+export interface WriteOptions {
+  onExisting: OnExisting;
+  /** Called after each sheet is written; index counts sheets done (1..total). */
+  onProgress?: (sheetName: string, index: number, total: number) => void;
+}
+
+export interface WrittenSheet {
+  kind: string;
+  /** The name in the spec. */
+  requested: string;
+  /** The name the sheet has in the workbook. */
+  actual: string;
+}
+
+export interface WriteResult {
+  written: WrittenSheet[];
+}
+
+/**
+ * Final sheet names for the desired ones, given the names that exist:
+ * keepBoth → "Name (2)" when taken; replace → the desired name (the old sheet
+ * will be deleted). Two kinds never get the same name. Pure.
+ */
+export function resolveSheetNames<K extends string>(
+  desired: Readonly<Record<K, string>>,
+  existing: Iterable<string>,
+  onExisting: OnExisting,
+): Record<K, string> {
+  const taken: string[] = onExisting === "keepBoth" ? [...existing] : [];
+  const out = {} as Record<K, string>;
+  for (const kind of Object.keys(desired) as K[]) {
+    const name = uniqueSheetName(desired[kind], taken);
+    out[kind] = name;
+    taken.push(name);
+  }
+  return out;
+}
+
+/**
+ * Loads the existing sheet names (one sync) and resolves the final names
+ * BEFORE generating, so formulas can refer to the sheets by their final names.
+ */
+export async function planSheetNames<K extends string>(
+  context: Excel.RequestContext,
+  desired: Readonly<Record<K, string>>,
+  onExisting: OnExisting,
+): Promise<Record<K, string>> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  return resolveSheetNames(
+    desired,
+    sheets.items.map((s) => s.name),
+    onExisting,
+  );
+}
+
+interface Existing {
+  sheets: { name: string; position: number; visible: boolean }[];
+  tables: { name: string; sheet: string }[];
+  names: string[];
+}
+
+interface SheetPlan {
+  spec: SheetSpec;
+  requested: string;
+  actual: string;
+  /** Name of the existing sheet this one replaces (onExisting = "replace"). */
+  replaces?: { name: string; position: number };
+}
+
+const lower = (s: string): string => s.toLowerCase();
+
+/** Decides names, replacements and renamed references. Pure (exported for tests). */
+export function planWrite(
+  spec: WorkbookSpec,
+  existing: Existing,
+  onExisting: OnExisting,
+): { sheets: SheetPlan[]; names: DefinedNameSpec[]; tableNames: Map<string, string>; placeholder: boolean } {
+  const existingByName = new Map(existing.sheets.map((s) => [lower(s.name), s]));
+  const chosen: string[] = [];
+  const plans: SheetPlan[] = [];
+  const renames = new Map<string, string>();
+  for (const sheet of spec.sheets) {
+    const taken = onExisting === "keepBoth" ? [...existing.sheets.map((s) => s.name), ...chosen] : chosen;
+    const actual = uniqueSheetName(sheet.name, taken);
+    chosen.push(actual);
+    const plan: SheetPlan = { spec: sheet, requested: sheet.name, actual };
+    const old = onExisting === "replace" ? existingByName.get(lower(actual)) : undefined;
+    if (old) plan.replaces = { name: old.name, position: old.position };
+    // References follow a renamed sheet (unless an earlier sheet of the spec already has that name).
+    const requestedBefore = plans.some((p) => lower(p.requested) === lower(sheet.name));
+    if (actual !== sheet.name && !requestedBefore) renames.set(sheet.name, actual);
+    plans.push(plan);
+  }
+  for (const plan of plans) plan.spec = renameSheetRefsInSheet(plan.spec, renames);
+  const names = (spec.names ?? []).map((n) => ({ ...n, refersTo: renameSheetRefs(n.refersTo, renames) }));
+
+  // Table names are unique across the workbook and may not equal a defined name.
+  const replaced = new Set(plans.filter((p) => p.replaces).map((p) => lower(p.replaces!.name)));
+  const takenTables = new Set([
+    ...existing.tables.filter((t) => !replaced.has(lower(t.sheet))).map((t) => lower(t.name)),
+    ...existing.names.map(lower),
+  ]);
+  const tableNames = new Map<string, string>();
+  for (const plan of plans) {
+    for (const t of plan.spec.tables ?? []) {
+      let name = t.name;
+      for (let i = 2; takenTables.has(lower(name)); i++) name = `${t.name}_${i}`;
+      takenTables.add(lower(name));
+      tableNames.set(t.name, name);
+    }
+  }
+
+  // Excel cannot delete its last visible sheet: keep a placeholder while replacing all of them.
+  const visibleLeft = existing.sheets.filter((s) => s.visible && !replaced.has(lower(s.name))).length;
+  return { sheets: plans, names, tableNames, placeholder: replaced.size > 0 && visibleLeft === 0 };
+}
+
+const PLACEHOLDER = "OpsKit temp";
+
+export async function writeSheets(
+  context: Excel.RequestContext,
+  spec: WorkbookSpec,
+  options: WriteOptions,
+): Promise<WriteResult> {
+  const wb = context.workbook;
+
+  // Sync 1 (whole workbook): what exists.
+  const sheetColl = wb.worksheets;
+  sheetColl.load("items/name,items/position,items/visibility");
+  const nameColl = wb.names;
+  nameColl.load("items/name");
+  const tableColl = wb.tables;
+  tableColl.load("items/name,items/worksheet/name");
+  await context.sync();
+
+  const existing: Existing = {
+    sheets: sheetColl.items.map((s) => ({ name: s.name, position: s.position, visible: s.visibility === "Visible" })),
+    tables: tableColl.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    names: nameColl.items.map((n) => n.name),
+  };
+  const plan = planWrite(spec, existing, options.onExisting);
+  const existingNames = new Set(existing.names.map(lower));
+  const total = plan.sheets.length;
+  const written: WrittenSheet[] = plan.sheets.map((p) => ({ kind: p.spec.kind, requested: p.requested, actual: p.actual }));
+
+  // Queued into the first batch: create (or replace) every sheet.
+  let placeholder: Excel.Worksheet | undefined;
+  if (plan.placeholder) {
+    const free = uniqueSheetName(PLACEHOLDER, [...existing.sheets.map((s) => s.name), ...plan.sheets.map((p) => p.actual)]);
+    placeholder = sheetColl.add(free);
+  }
+  const created: Excel.Worksheet[] = plan.sheets.map((p) => {
+    if (p.replaces) {
+      sheetColl.getItem(p.replaces.name).delete();
+      const ws = sheetColl.add(p.actual);
+      ws.position = p.replaces.position;
+      return ws;
+    }
+    return sheetColl.add(p.actual);
+  });
+  placeholder?.delete();
+
+  const addNames = (): void => {
+    for (const n of plan.names) {
+      const ref = n.refersTo.startsWith("=") ? n.refersTo : `=${n.refersTo}`;
+      if (!existingNames.has(lower(n.name))) wb.names.add(n.name, ref);
+      else if (options.onExisting === "replace") {
+        wb.names.getItem(n.name).delete();
+        wb.names.add(n.name, ref);
+      } else {
+        // keepBoth: the workbook name belongs to the older sheets; ours are scoped to our sheets.
+        for (const ws of created) ws.names.add(n.name, ref);
+      }
+    }
+  };
+
+  if (total === 0) {
+    addNames();
+    await context.sync();
+    return { written };
+  }
+
+  for (let i = 0; i < total; i++) {
+    const p = plan.sheets[i]!;
+    const ws = created[i]!;
+    fillSheet(context, ws, p.spec, plan.tableNames);
+    if (i === total - 1) {
+      addNames();
+      created[0]!.activate();
+    }
+    try {
+      // One sync per sheet, by design (see the header).
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const error = new Error(`Writing sheet "${p.actual}" failed: ${message}`);
+      (error as Error & { cause?: unknown }).cause = e;
+      throw error;
+    }
+    options.onProgress?.(p.actual, i + 1, total);
+  }
+  return { written };
+}
+
+/** Queues every write of one sheet; no load, no sync. */
+function fillSheet(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  sheet: SheetSpec,
+  tableNames: ReadonlyMap<string, string>,
+): void {
+  // Values and formulas: one 2-D write per block (number formats first, so Excel's
+  // automatic formatting on entry does not fight ours).
+  for (const block of sheet.blocks) {
+    const arrays = blockArrays(block);
+    if (!arrays) continue;
+    const range = ws.getRange(arrays.address);
+    if (arrays.numberFormats) range.numberFormat = arrays.numberFormats;
+    range.formulas = arrays.formulas;
+  }
+
+  for (const area of mergeAreas(sheet)) ws.getRange(rectAddress(area)).merge(false);
+
+  for (const [token, rects] of styleRectangles(sheet)) {
+    for (const r of rects) applyStyle(ws.getRange(rectAddress(r)), token, r.row2 > r.row1);
+  }
+
+  for (const g of columnGroups(sheet)) {
+    const range = ws.getRange(g.address);
+    if (g.width !== undefined) range.format.columnWidth = widthCharsToPoints(g.width);
+    if (g.hidden) range.columnHidden = true;
+  }
+
+  if (sheet.freeze) {
+    const { rows, columns } = sheet.freeze;
+    if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(rangeA1(0, 0, rows - 1, columns - 1));
+    else if (rows > 0) ws.freezePanes.freezeRows(rows);
+    else if (columns > 0) ws.freezePanes.freezeColumns(columns);
+  }
+
+  for (const t of sheet.tables ?? []) {
+    const table = ws.tables.add(t.range, true);
+    table.name = tableNames.get(t.name) ?? t.name;
+    if (t.style) table.style = t.style;
+    if (t.showTotals) table.showTotals = true;
+  }
+
+  addConditionalFormats(ws, sheet.conditionalFormats ?? []);
+  for (const v of sheet.validations ?? []) addValidation(ws, v);
+  for (const chart of sheet.charts ?? []) addChart(context, ws, chart);
+  if (sheet.print) setPrint(ws, sheet.print);
+  if (sheet.tabColor) ws.tabColor = sheet.tabColor;
+}
+
+/** Rules in priority order (priority 1 first, then rules without priority in spec order). */
+export function orderedRules(rules: readonly ConditionalFormatSpec[]): ConditionalFormatSpec[] {
+  return rules
+    .map((rule, i) => ({ rule, i }))
+    .sort((a, b) => (a.rule.priority ?? Infinity) - (b.rule.priority ?? Infinity) || a.i - b.i)
+    .map((x) => x.rule);
+}
+
+const CF_OPERATOR = {
+  lessThan: "LessThan",
+  greaterThan: "GreaterThan",
+  between: "Between",
+  equal: "EqualTo",
+  greaterThanOrEqual: "GreaterThanOrEqual",
+  lessThanOrEqual: "LessThanOrEqual",
+} as const;
+
+const withEquals = (f: string): string => (f.startsWith("=") ? f : `=${f}`);
+
+function addConditionalFormats(ws: Excel.Worksheet, rules: readonly ConditionalFormatSpec[]): void {
+  // Office.js puts each new rule at the top priority: add the last-priority rule first.
+  for (const rule of orderedRules(rules).reverse()) {
+    const range = ws.getRange(rule.range);
+    if (rule.kind === "expression") {
+      const cf = range.conditionalFormats.add("Custom");
+      cf.custom.rule.formula = withEquals(rule.formula);
+      applyConditionalFormat(cf.custom.format, rule.format);
+      if (rule.stopIfTrue) cf.stopIfTrue = true;
+    } else {
+      const cf = range.conditionalFormats.add("CellValue");
+      cf.cellValue.rule = {
+        formula1: withEquals(rule.formula1),
+        ...(rule.formula2 !== undefined ? { formula2: withEquals(rule.formula2) } : {}),
+        operator: CF_OPERATOR[rule.operator],
+      };
+      applyConditionalFormat(cf.cellValue.format, rule.format);
+    }
+  }
+}
+
+function addValidation(ws: Excel.Worksheet, v: DataValidationSpec): void {
+  const dv = ws.getRange(v.range).dataValidation;
+  switch (v.kind) {
+    case "list":
+      // Office.js takes the choices comma-separated; a comma inside a choice cannot be expressed.
+      dv.rule = { list: { inCellDropDown: true, source: v.values.map((s) => s.replace(/,/g, " ")).join(",") } };
+      break;
+    case "listFormula":
+      dv.rule = { list: { inCellDropDown: true, source: withEquals(v.source) } };
+      break;
+    case "decimal": {
+      const { min, max } = v;
+      dv.rule = {
+        decimal:
+          min !== undefined && max !== undefined
+            ? { formula1: min, formula2: max, operator: "Between" }
+            : min !== undefined
+              ? { formula1: min, operator: "GreaterThanOrEqualTo" }
+              : max !== undefined
+                ? { formula1: max, operator: "LessThanOrEqualTo" }
+                : { formula1: -9.99e307, formula2: 9.99e307, operator: "Between" },
+      };
+      break;
+    }
+    case "date":
+      dv.rule = { date: { formula1: "1900-01-01", formula2: "9999-12-31", operator: "Between" } };
+      break;
+  }
+  dv.ignoreBlanks = v.allowBlank ?? true;
+  if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: "" };
+}
+
+/** A range of the chart's sheet, or of another sheet when qualified ('Other'!A1:A9). */
+function chartRange(context: Excel.RequestContext, ws: Excel.Worksheet, address: string): Excel.Range {
+  if (!isQualified(address)) return ws.getRange(address);
+  const bang = address.lastIndexOf("!");
+  const sheet = address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
+  return context.workbook.worksheets.getItem(sheet).getRange(address.slice(bang + 1));
+}
+
+function addChart(context: Excel.RequestContext, ws: Excel.Worksheet, spec: ChartSpec): void {
+  const lines = spec.lines ?? [];
+  const main = spec.kind === "line" ? "Line" : "ColumnClustered";
+  const first = spec.columns[0] ?? lines[0];
+  if (!first) return;
+  const categories = chartRange(context, ws, spec.categories);
+  const chart = ws.charts.add(main, chartRange(context, ws, first.values), "Columns");
+  chart.title.text = spec.title;
+  chart.legend.position = "Bottom";
+  chart.setPosition(spec.anchor, chartCorner(spec.anchor, spec.widthCells, spec.heightCells));
+
+  spec.columns.forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    series.name = s.name;
+    series.setValues(chartRange(context, ws, s.values));
+    series.setXAxisValues(categories);
+    const color = CHART_COLORS.columns[i % CHART_COLORS.columns.length]!;
+    if (spec.kind === "line") series.format.line.color = color;
+    else {
+      series.format.fill.setSolidColor(color);
+      if (spec.kind === "pareto") series.gapWidth = 40;
+    }
+  });
+  lines.forEach((s, i) => {
+    const series = spec.columns.length === 0 && i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    series.name = s.name;
+    series.setValues(chartRange(context, ws, s.values));
+    series.setXAxisValues(categories);
+    series.chartType = "LineMarkers";
+    if (spec.columns.length > 0) series.axisGroup = "Secondary";
+    series.format.line.color = CHART_COLORS.lines[i % CHART_COLORS.lines.length]!;
+  });
+  if (spec.kind === "pareto" && lines.length > 0 && spec.columns.length > 0) {
+    const axis = chart.axes.getItem("Value", "Secondary");
+    axis.minimum = 0;
+    axis.maximum = 1;
+    axis.numberFormat = "0%";
+  }
+}
+
+/** "1:3" / "$1:$3" / "A1:K3" → "$1:$3". */
+export function titleRows(rows: string): string {
+  if (/^\$?\d+:\$?\d+$/.test(rows.trim())) {
+    const [a, b] = rows.replace(/\$/g, "").split(":");
+    return `$${a}:$${b}`;
+  }
+  const r = parseRange(rows);
+  return `$${r.row1 + 1}:$${r.row2 + 1}`;
+}
+
+function setPrint(ws: Excel.Worksheet, print: PrintSpec): void {
+  const layout = ws.pageLayout;
+  if (print.orientation) layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // One page wide, as many pages tall as needed (0 = automatic, as in the file format).
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.repeatRows) layout.setPrintTitleRows(titleRows(print.repeatRows));
+  if (print.area) layout.setPrintArea(print.area);
+  if (print.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = print.header;
+  if (print.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+}

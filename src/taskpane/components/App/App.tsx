@@ -1,0 +1,92 @@
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { Dismiss16Regular } from "@fluentui/react-icons";
+import { I18nextProvider } from "react-i18next";
+import { describePath } from "../../describePath";
+import { HostProvider } from "../../host/HostContext";
+import { i18n, usePaneT } from "../../i18n";
+import { ErrorBoundary } from "../ErrorBoundary";
+import { LanguageSwitch } from "../LanguageSwitch";
+import { PlanWizard } from "../PlanWizard";
+import { TieringTab } from "../TieringTab";
+import type { AppProps } from "./App.types";
+import { useApp, type AppTab } from "./useApp";
+import { useAppStyles } from "./useAppStyles";
+
+function Pane(props: AppProps) {
+  const { t } = usePaneT();
+  const { store, tab, setTab } = useApp(props);
+  const styles = useAppStyles();
+  const notice = store.notice;
+
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t("appTitle")}</h1>
+        <LanguageSwitch />
+      </header>
+      {notice && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
+            {notice.kind === "recovered" ? t("loadRecovered") : t("loadFailed")}
+            {notice.kind === "recovered" && (
+              <ul className={styles.problems}>
+                {notice.problems.slice(0, 10).map((p, i) => (
+                  <li key={`${p.path}-${i}`}>{p.path ? `${describePath(t, p.path)}: ${p.message}` : p.message}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t("dismiss")} icon={<Dismiss16Regular />} onClick={store.dismissNotice} />} />
+        </MessageBar>
+      )}
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as AppTab)} aria-label={t("tabsLabel")}>
+        <Tab id="opskit-tab-plan" value="plan" aria-controls="opskit-panel-plan">
+          {t("tabPlan")}
+        </Tab>
+        <Tab id="opskit-tab-tiering" value="tiering" aria-controls="opskit-panel-tiering">
+          {t("tabTiering")}
+        </Tab>
+      </TabList>
+      {/* Both panels stay mounted so switching tabs keeps the wizard's step and the tiering choices. */}
+      <div id="opskit-panel-plan" role="tabpanel" aria-labelledby="opskit-tab-plan" hidden={tab !== "plan"} className={tab === "plan" ? styles.panel : undefined}>
+        <ErrorBoundary title={t("errorTitle")} message={t("errorUnexpected")}>
+          {store.plan ? (
+            <PlanWizard plan={store.plan} update={store.update} problems={store.problems} save={store.save} saveState={store.saveState} />
+          ) : (
+            <Spinner label={t("loading")} />
+          )}
+        </ErrorBoundary>
+      </div>
+      <div id="opskit-panel-tiering" role="tabpanel" aria-labelledby="opskit-tab-tiering" hidden={tab !== "tiering"} className={tab === "tiering" ? styles.panel : undefined}>
+        <ErrorBoundary title={t("errorTitle")} message={t("errorUnexpected")}>
+          <TieringTab />
+        </ErrorBoundary>
+      </div>
+    </main>
+  );
+}
+
+/** The task pane: theme, translations and the workbook host around the wizard and the tiering tab. */
+export function App(props: AppProps) {
+  return (
+    <I18nextProvider i18n={i18n} defaultNS="pane">
+      <FluentProvider theme={webLightTheme}>
+        <HostProvider host={props.host}>
+          <Pane {...props} />
+        </HostProvider>
+      </FluentProvider>
+    </I18nextProvider>
+  );
+}

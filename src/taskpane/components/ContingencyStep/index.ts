@@ -1,0 +1,2 @@
+export { ContingencyStep } from "./ContingencyStep";
+export type { ContingencyStepProps } from "./ContingencyStep.types";

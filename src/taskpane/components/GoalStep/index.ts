@@ -1,0 +1,2 @@
+export { GoalStep } from "./GoalStep";
+export type { GoalStepProps } from "./GoalStep.types";

@@ -1,0 +1,6 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useGoalStepStyles = makeStyles({
+  target: { display: "grid", gridTemplateColumns: "minmax(6em, 1fr) minmax(8em, 2fr)", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  wide: { gridColumn: "1 / -1" },
+});

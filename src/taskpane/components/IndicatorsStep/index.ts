@@ -1,0 +1,2 @@
+export { IndicatorsStep } from "./IndicatorsStep";
+export type { IndicatorsStepProps } from "./IndicatorsStep.types";

@@ -1,0 +1,24 @@
+import { Field, Input } from "@fluentui/react-components";
+import { usePaneT } from "../../i18n";
+import type { NumberFieldProps } from "./NumberField.types";
+import { useNumberField } from "./useNumberField";
+import { useNumberFieldStyles } from "./useNumberFieldStyles";
+
+/** A labelled number box that accepts what people type ("1,299", "8%") and reports problems beside it. */
+export function NumberField(props: NumberFieldProps) {
+  const { t } = usePaneT();
+  const { text, invalid, onTextChange } = useNumberField(props);
+  const styles = useNumberFieldStyles();
+  const message = invalid ? t("notANumber") : props.validationMessage;
+  return (
+    <Field label={props.label} hint={props.hint} required={props.required} validationMessage={message} validationState={message ? "error" : "none"}>
+      <Input
+        className={props.narrow ? styles.narrow : undefined}
+        inputMode="decimal"
+        value={text}
+        contentAfter={props.unit}
+        onChange={(_, data) => onTextChange(data.value)}
+      />
+    </Field>
+  );
+}

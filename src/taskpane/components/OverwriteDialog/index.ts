@@ -1,0 +1,2 @@
+export { OverwriteDialog } from "./OverwriteDialog";
+export type { OverwriteDialogProps } from "./OverwriteDialog.types";

@@ -1,0 +1,2 @@
+export { PlanWizard } from "./PlanWizard";
+export type { PlanWizardProps } from "./PlanWizard.types";

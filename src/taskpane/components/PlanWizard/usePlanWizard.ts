@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { STEPS, problemsOfStep, type StepId } from "../../planEditing";
+import type { PlanWizardProps } from "./PlanWizard.types";
+
+export function usePlanWizard({ problems, save, initialStep = "goal" }: PlanWizardProps) {
+  const [step, setStep] = useState<StepId>(initialStep);
+  /** Steps whose validation messages are visible (the user tried to leave them, or to generate). */
+  const [shown, setShown] = useState<ReadonlySet<StepId>>(new Set());
+  const [blocked, setBlocked] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+
+  const index = STEPS.indexOf(step);
+  const stepProblems = problemsOfStep(problems, step);
+
+  // After a step change, move focus to the new step's heading so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (moved.current) headingRef.current?.focus();
+  }, [step]);
+
+  // Once the step's problems are fixed, the "fix the fields" note goes away.
+  useEffect(() => {
+    if (blocked && stepProblems.length === 0) setBlocked(false);
+  }, [blocked, stepProblems.length]);
+
+  const goTo = useCallback(
+    (target: StepId) => {
+      void save();
+      moved.current = true;
+      setBlocked(false);
+      setStep(target);
+      if (target === "review") setShown((old) => new Set(old).add(step));
+    },
+    [save, step],
+  );
+
+  const next = () => {
+    if (stepProblems.length > 0) {
+      setShown((old) => new Set(old).add(step));
+      setBlocked(true);
+      // Focus the first field that has a problem.
+      requestAnimationFrame(() => bodyRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    const target = STEPS[index + 1];
+    if (target) goTo(target);
+  };
+  const back = () => {
+    const target = STEPS[index - 1];
+    if (target) goTo(target);
+  };
+  /** From the review's problem list: go there and show its messages. */
+  const fix = (target: StepId) => {
+    setShown((old) => new Set(old).add(target));
+    goTo(target);
+  };
+
+  return {
+    step,
+    index,
+    total: STEPS.length,
+    visibleProblems: shown.has(step) ? stepProblems : [],
+    blocked,
+    goTo,
+    next,
+    back,
+    fix,
+    headingRef,
+    bodyRef,
+  };
+}

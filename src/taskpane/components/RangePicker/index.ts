@@ -1,0 +1,2 @@
+export { RangePicker } from "./RangePicker";
+export type { RangePickerProps } from "./RangePicker.types";

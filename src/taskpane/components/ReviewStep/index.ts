@@ -1,0 +1,2 @@
+export { ReviewStep } from "./ReviewStep";
+export type { ReviewStepProps } from "./ReviewStep.types";

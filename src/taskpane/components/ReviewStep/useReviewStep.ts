@@ -1,0 +1,79 @@
+import { useRef, useState } from "react";
+import { defaultSheetNames, type SheetKind } from "../../../core/generators/context";
+import { buildPlanWorkbook, withDependencies, PLAN_SHEET_KINDS, type PlanSheetKind } from "../../../core/generators/workbook";
+import type { Locale } from "../../../core/i18n";
+import { useHost } from "../../host/HostContext";
+import { useSheetWriter } from "../../hooks/useSheetWriter";
+import { usePaneT } from "../../i18n";
+import { plainError } from "../../errors";
+import type { ReviewStepProps } from "./ReviewStep.types";
+
+const REQUIRES: Partial<Record<PlanSheetKind, PlanSheetKind>> = { raci: "schedule", summary: "kpi" };
+
+export function useReviewStep({ plan, update, allProblems, onSave }: ReviewStepProps) {
+  const host = useHost();
+  const { t } = usePaneT();
+  const writer = useSheetWriter();
+  const [chosen, setChosen] = useState<Set<PlanSheetKind>>(() => new Set(PLAN_SHEET_KINDS));
+  const [showProblems, setShowProblems] = useState(false);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const problemsRef = useRef<HTMLDivElement>(null);
+
+  /** Checking a sheet also checks what it needs; unchecking one also unchecks what needs it. */
+  const toggle = (kind: PlanSheetKind, on: boolean) =>
+    setChosen((old) => {
+      const next = new Set(old);
+      if (on) {
+        next.add(kind);
+        const need = REQUIRES[kind];
+        if (need) next.add(need);
+      } else {
+        next.delete(kind);
+        for (const [k, need] of Object.entries(REQUIRES)) if (need === kind) next.delete(k as PlanSheetKind);
+      }
+      return next;
+    });
+
+  const generate = async () => {
+    if (writer.busy) return;
+    setOpenError(null);
+    if (allProblems.length > 0) {
+      setShowProblems(true);
+      requestAnimationFrame(() => problemsRef.current?.focus());
+      return;
+    }
+    setShowProblems(false);
+    const kinds = withDependencies([...chosen] as SheetKind[]);
+    if (kinds.length === 0) return;
+    const all = defaultSheetNames(plan.locale);
+    const desired = Object.fromEntries(kinds.map((k) => [k, all[k]])) as Record<SheetKind, string>;
+    await writer.write({
+      desired,
+      build: (names) => buildPlanWorkbook(plan, { locale: plan.locale, sheetNames: { ...all, ...names } }, kinds),
+      after: () => onSave(),
+    });
+  };
+
+  const open = async (sheet: string) => {
+    try {
+      await host.activateSheet(sheet);
+      setOpenError(null);
+    } catch (e) {
+      setOpenError(plainError(t, "activate", e));
+    }
+  };
+
+  return {
+    plan,
+    chosen,
+    toggle,
+    generate,
+    writer,
+    open,
+    openError,
+    showProblems: showProblems && allProblems.length > 0,
+    problemsRef,
+    nothingChosen: chosen.size === 0,
+    setSheetLocale: (locale: Locale) => update((d) => void (d.locale = locale)),
+  };
+}

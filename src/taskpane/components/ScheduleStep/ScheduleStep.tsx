@@ -1,0 +1,123 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Tag,
+  TagGroup,
+  Text,
+} from "@fluentui/react-components";
+import { Add16Regular } from "@fluentui/react-icons";
+import { usePaneT } from "../../i18n";
+import { TaskList } from "../TaskList";
+import { useStepStyles } from "../stepStyles";
+import type { ScheduleStepProps } from "./ScheduleStep.types";
+import { useScheduleStep } from "./useScheduleStep";
+import { useScheduleStepStyles } from "./useScheduleStepStyles";
+
+export function ScheduleStep(props: ScheduleStepProps) {
+  const { t } = usePaneT();
+  const s = useScheduleStep(props);
+  const styles = useStepStyles();
+  const own = useScheduleStepStyles();
+  const err = (path: string) => {
+    const m = s.message(path);
+    return { validationMessage: m, validationState: m ? ("error" as const) : ("none" as const) };
+  };
+  const chosen = s.templates.find((x) => x.id === s.templateId);
+
+  return (
+    <div className={styles.step}>
+      <Text className={styles.intro}>{t("scheduleIntro")}</Text>
+      <div className={styles.row}>
+        <Field className={styles.grow} label={t("template")} hint={chosen?.description}>
+          <Select value={s.templateId} onChange={(_, d) => s.setTemplateId(d.value)}>
+            {s.templates.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button onClick={s.requestTemplate} disabled={s.templateId === ""}>
+          {t("applyTemplate")}
+        </Button>
+      </div>
+      {s.templateError !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
+            {[t("templateFailed"), s.templateError ? t("errorDetails", { message: s.templateError }) : ""].filter(Boolean).join(" ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Dialog open={s.confirming} onOpenChange={(_, d) => !d.open && s.cancelTemplate()}>
+        <DialogSurface aria-describedby={undefined}>
+          <DialogBody>
+            <DialogTitle>{t("applyTemplateConfirmTitle")}</DialogTitle>
+            <DialogContent>{t("applyTemplateConfirm")}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={s.confirmTemplate}>
+                {t("replace")}
+              </Button>
+              <Button onClick={s.cancelTemplate}>{t("cancel")}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <div className={own.dates}>
+        <Field label={t("startDate")} required {...err("schedule.startDate")}>
+          <Input type="date" value={s.plan.schedule.startDate} onChange={(_, d) => s.setStartDate(d.value)} />
+        </Field>
+        <Field label={t("launchDate")} {...err("schedule.launchDate")}>
+          <Input type="date" value={s.plan.schedule.launchDate ?? ""} onChange={(_, d) => s.setLaunchDate(d.value)} />
+        </Field>
+      </div>
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{t("holidays")}</legend>
+        {s.plan.schedule.holidays.length === 0 ? (
+          <Text className={styles.empty}>{t("noHolidays")}</Text>
+        ) : (
+          <TagGroup className={own.tags} aria-label={t("holidays")} onDismiss={(_, d) => s.removeHoliday(String(d.value))}>
+            {s.plan.schedule.holidays.map((day) => (
+              <Tag key={day} value={day} dismissible dismissIcon={{ "aria-label": t("removeHoliday", { date: day }) }}>
+                {day}
+              </Tag>
+            ))}
+          </TagGroup>
+        )}
+        <div className={styles.row}>
+          <Field className={styles.grow} label={t("holidayNew")} {...err("schedule.holidays")}>
+            <Input
+              type="date"
+              value={s.holidayDraft}
+              onChange={(_, d) => s.setHolidayDraft(d.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  s.addHoliday();
+                }
+              }}
+            />
+          </Field>
+          <Button icon={<Add16Regular />} onClick={s.addHoliday}>
+            {t("addHoliday")}
+          </Button>
+        </div>
+      </fieldset>
+
+      <TaskList {...props} />
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { ScheduleStep } from "./ScheduleStep";
+export type { ScheduleStepProps } from "./ScheduleStep.types";

@@ -1,0 +1,95 @@
+import { Button, Checkbox, Dropdown, Field, Input, Option, Select, Text } from "@fluentui/react-components";
+import { ArrowDown16Regular, ArrowUp16Regular, Delete16Regular } from "@fluentui/react-icons";
+import { createContext, memo, useContext } from "react";
+import { usePaneT } from "../../i18n";
+import { NumberField } from "../NumberField";
+import { useStepStyles } from "../stepStyles";
+import type { TaskRowProps } from "./TaskList.types";
+import { useTaskListStyles } from "./useTaskListStyles";
+
+/** Number and name of every task; read only by an open dependency list, so typing a name does not re-render every row. */
+export const TaskTitlesContext = createContext<readonly { id: string; title: string }[]>([]);
+
+function DependencyOptions({ exclude }: { exclude: string }) {
+  const titles = useContext(TaskTitlesContext);
+  return (
+    <>
+      {titles.map((x) =>
+        x.id === exclude ? null : (
+          <Option key={x.id} value={x.id} text={x.title}>
+            {x.title}
+          </Option>
+        ),
+      )}
+    </>
+  );
+}
+
+function TaskRowView({ task, index, count, people, dates, dependsText, messages, handlers }: TaskRowProps) {
+  const { t } = usePaneT();
+  const styles = useStepStyles();
+  const own = useTaskListStyles();
+  const label = t("taskLabel", { n: index + 1 });
+  const name = task.name || label;
+  const err = (m: string | undefined) => ({ validationMessage: m, validationState: m ? ("error" as const) : ("none" as const) });
+  return (
+    <li className={styles.item} data-task={task.id} aria-label={label}>
+      <div className={styles.itemHeader}>
+        <Text className={styles.itemTitle}>{label}</Text>
+        {dates && <Text className={own.dates}>{dates}</Text>}
+        <Button appearance="subtle" size="small" icon={<ArrowUp16Regular />} aria-label={`${t("moveUp")}: ${name}`} disabled={index === 0} onClick={() => handlers.move(task.id, -1)} />
+        <Button appearance="subtle" size="small" icon={<ArrowDown16Regular />} aria-label={`${t("moveDown")}: ${name}`} disabled={index === count - 1} onClick={() => handlers.move(task.id, 1)} />
+        <Button appearance="subtle" size="small" icon={<Delete16Regular />} aria-label={`${t("remove")}: ${name}`} onClick={() => handlers.remove(task.id)} />
+      </div>
+      <Field label={t("taskName")} required {...err(messages.name)}>
+        <Input value={task.name} onChange={(_, d) => handlers.setName(task.id, d.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Field className={own.owner} label={t("taskOwner")} required {...err(messages.ownerId)}>
+          <Select value={task.ownerId} onChange={(_, d) => handlers.setOwner(task.id, d.value)}>
+            {!people.some((person) => person.id === task.ownerId) && <option value={task.ownerId}>{t("taskOwnerNone")}</option>}
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name || person.id}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <NumberField narrow label={t("taskDuration")} required value={task.durationDays} blankValue={0} onChange={(v) => handlers.setDuration(task.id, v)} validationMessage={messages.durationDays} />
+      </div>
+      <div className={styles.row}>
+        <Field className={own.deps} label={t("taskDependsOn")} {...err(messages.dependsOn)}>
+          <Dropdown
+            multiselect
+            placeholder={t("taskDependsNone")}
+            selectedOptions={task.dependsOn}
+            value={dependsText}
+            onOptionSelect={(_, d) => handlers.setDependsOn(task.id, d.selectedOptions)}
+          >
+            <DependencyOptions exclude={task.id} />
+          </Dropdown>
+        </Field>
+        <Field className={styles.grow} label={t("taskPhase")} {...err(messages.phase)}>
+          <Input value={task.phase} onChange={(_, d) => handlers.setPhase(task.id, d.value)} />
+        </Field>
+      </div>
+      <Checkbox label={t("taskMilestone")} checked={task.milestone} onChange={(_, d) => handlers.setMilestone(task.id, d.checked === true)} />
+    </li>
+  );
+}
+
+/** Plans are edited as deep copies, so rows compare by content, not by reference. */
+function sameRow(a: TaskRowProps, b: TaskRowProps): boolean {
+  return (
+    a.index === b.index &&
+    a.count === b.count &&
+    a.dates === b.dates &&
+    a.dependsText === b.dependsText &&
+    a.handlers === b.handlers &&
+    JSON.stringify(a.task) === JSON.stringify(b.task) &&
+    JSON.stringify(a.people) === JSON.stringify(b.people) &&
+    JSON.stringify(a.messages) === JSON.stringify(b.messages)
+  );
+}
+
+export const TaskRow = memo(TaskRowView, sameRow);

@@ -1,0 +1,2 @@
+export { TaskList } from "./TaskList";
+export type { TaskListProps } from "./TaskList.types";

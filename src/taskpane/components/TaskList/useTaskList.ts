@@ -1,0 +1,124 @@
+import { useCallback, useMemo, useRef, useState } from "react";
+import { isoOfSerial } from "../../../core/dates";
+import { scheduleDates, type TaskDates } from "../../../core/plan/scheduleDates";
+import type { PlanTask } from "../../../core/plan/types";
+import { fieldMessage, freshId, moveItem } from "../../planEditing";
+import type { TaskListProps, TaskRowHandlers } from "./TaskList.types";
+
+/** Computed dates of every task, or none while the schedule cannot be computed (cycle, bad date). */
+function safeDates(plan: TaskListProps["plan"]): Map<string, TaskDates> {
+  try {
+    return scheduleDates(plan);
+  } catch {
+    return new Map();
+  }
+}
+
+export function useTaskList({ plan, update, problems }: TaskListProps) {
+  const [focusTask, setFocusTask] = useState<string | null>(null);
+  const tasks = plan.schedule.tasks;
+  const tasksRef = useRef(tasks);
+  tasksRef.current = tasks;
+  const dates = useMemo(() => safeDates(plan), [plan]);
+
+  const edit = useCallback(
+    (id: string, change: (task: PlanTask) => void) =>
+      update((d) => {
+        const task = d.schedule.tasks.find((t) => t.id === id);
+        if (task) change(task);
+      }),
+    [update],
+  );
+
+  const addTask = () => {
+    const id = freshId("T", tasks.map((t) => t.id));
+    const last = tasks[tasks.length - 1];
+    update((d) =>
+      void d.schedule.tasks.push({
+        id,
+        phase: last?.phase ?? "",
+        name: "",
+        ownerId: last?.ownerId ?? d.team.people[0]?.id ?? "",
+        durationDays: 1,
+        dependsOn: last ? [last.id] : [],
+        milestone: false,
+        status: "notStarted",
+        percentComplete: 0,
+      }),
+    );
+    setFocusTask(id);
+  };
+
+  // Stable handlers, so a row re-renders only when its own data changes.
+  const handlers = useMemo<TaskRowHandlers>(
+    () => ({
+      remove: (id) => {
+        const list = tasksRef.current;
+        const index = list.findIndex((t) => t.id === id);
+        update((d) => {
+          d.schedule.tasks = d.schedule.tasks.filter((t) => t.id !== id);
+          for (const t of d.schedule.tasks) t.dependsOn = t.dependsOn.filter((dep) => dep !== id);
+          delete d.raci[id];
+        });
+        // Keep keyboard users in the list: focus the neighbour's name.
+        const neighbour = list[index + 1] ?? list[index - 1];
+        setFocusTask(neighbour ? neighbour.id : "");
+      },
+      move: (id, delta) =>
+        update((d) => {
+          const i = d.schedule.tasks.findIndex((t) => t.id === id);
+          moveItem(d.schedule.tasks, i, delta);
+        }),
+      /** A new owner is the task's A in RACI; a previous A becomes R. */
+      setOwner: (id, ownerId) =>
+        update((d) => {
+          const task = d.schedule.tasks.find((t) => t.id === id);
+          if (!task) return;
+          task.ownerId = ownerId;
+          const row = (d.raci[id] ??= {});
+          for (const [person, letter] of Object.entries(row)) if (letter === "A") row[person] = "R";
+          if (ownerId !== "") row[ownerId] = "A";
+        }),
+      setName: (id, name) => edit(id, (t) => void (t.name = name)),
+      setPhase: (id, phase) => edit(id, (t) => void (t.phase = phase)),
+      setDuration: (id, days) => edit(id, (t) => void (t.durationDays = days ?? 0)),
+      setDependsOn: (id, deps) => edit(id, (t) => void (t.dependsOn = deps)),
+      setMilestone: (id, milestone) => edit(id, (t) => void (t.milestone = milestone)),
+    }),
+    [update, edit],
+  );
+
+  /** Number and name of every task, for the dependency lists. */
+  const titles = useMemo(() => tasks.map((t, i) => ({ id: t.id, title: `${i + 1}. ${t.name || t.id}` })), [tasks]);
+
+  const dateText = (id: string): string | undefined => {
+    const d = dates.get(id);
+    if (!d) return undefined;
+    const start = isoOfSerial(d.start);
+    const end = isoOfSerial(d.end);
+    return start === end ? start : `${start} → ${end}`;
+  };
+
+  const messagesOf = (i: number) => {
+    const p = `schedule.tasks[${i}]`;
+    return {
+      name: fieldMessage(problems, `${p}.name`),
+      ownerId: fieldMessage(problems, `${p}.ownerId`),
+      durationDays: fieldMessage(problems, `${p}.durationDays`),
+      dependsOn: fieldMessage(problems, `${p}.dependsOn`),
+      phase: fieldMessage(problems, `${p}.phase`),
+    };
+  };
+
+  return {
+    tasks,
+    people: plan.team.people,
+    listMessage: fieldMessage(problems, "schedule.tasks") && tasks.length === 0 ? fieldMessage(problems, "schedule.tasks") : undefined,
+    focusTask,
+    addTask,
+    handlers,
+    titles,
+    dateText,
+    messagesOf,
+  };
+}

@@ -1,0 +1,2 @@
+export { TeamStep } from "./TeamStep";
+export type { TeamStepProps } from "./TeamStep.types";

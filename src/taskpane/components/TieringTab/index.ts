@@ -1,0 +1,2 @@
+export { TieringTab } from "./TieringTab";
+export type { TieringTabProps } from "./TieringTab.types";

@@ -1,0 +1,11 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useTieringTabStyles = makeStyles({
+  cutoffs: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", columnGap: tokens.spacingHorizontalS },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300 },
+  th: { textAlign: "left", padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  num: { textAlign: "right", padding: tokens.spacingHorizontalXS, fontVariantNumeric: "tabular-nums" },
+  cell: { padding: tokens.spacingHorizontalXS },
+  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});

@@ -1,0 +1,2 @@
+export { WriteProgress } from "./WriteProgress";
+export type { WriteProgressProps } from "./WriteProgress.types";

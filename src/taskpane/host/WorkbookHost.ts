@@ -1,0 +1,69 @@
+/**
+ * Everything the task pane asks of the workbook, as one interface. Components
+ * receive it (through HostContext) and never call Office.js: officeHost.ts
+ * implements it for Excel, fakeWorkbook.ts in memory for tests and for the
+ * pane opened in a plain browser.
+ */
+import type { CellValue, WorkbookSpec } from "../../core/tablespec/types";
+
+/** What to do when a sheet of the same name already exists. */
+export type OnExisting = "replace" | "keepBoth";
+
+/** Reported before and after each sheet is written. */
+export interface WriteProgress {
+  /** Sheet name being written (its final name). */
+  sheet: string;
+  /** 0-based position of the sheet in the spec. */
+  index: number;
+  total: number;
+  /** "writing" when the sheet starts, "done" when it is finished. */
+  state: "writing" | "done";
+}
+
+export interface WriteSheetsOptions {
+  onExisting: OnExisting;
+  onProgress?: (progress: WriteProgress) => void;
+}
+
+/** A cell as read from the workbook: a blank cell is "". */
+export type ReadValue = CellValue;
+
+export interface SelectedRange {
+  /** Address with the sheet, e.g. "Customers!B2:B21" or "'My data'!A1:A9". */
+  address: string;
+  values: ReadValue[][];
+}
+
+export interface WorkbookHost {
+  /** "office" inside Excel, "fake" for the in-memory workbook. */
+  readonly kind: "office" | "fake";
+  /** Names of the worksheets, in tab order. */
+  listSheets(): Promise<string[]>;
+  /** Writes the sheets (and defined names) of the spec; resolves to the names of the sheets created, in spec order. */
+  writeSheets(spec: WorkbookSpec, options: WriteSheetsOptions): Promise<string[]>;
+  /** Shows a sheet. */
+  activateSheet(name: string): Promise<void>;
+  /** The saved plan text, or null when the workbook holds none. */
+  loadPlan(): Promise<string | null>;
+  savePlan(text: string): Promise<void>;
+  /** The user's current selection in the grid. */
+  getSelectedRange(): Promise<SelectedRange>;
+  /** Values of a range given with its sheet ("Sheet1!A1:B9"). */
+  readRange(address: string): Promise<ReadValue[][]>;
+}
+
+/** Splits "Sheet1!A1:B2" or "'My sheet'!A1" into sheet and range; no sheet part gives sheet "". */
+export function splitAddress(address: string): { sheet: string; range: string } {
+  const text = address.trim();
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return { sheet: "", range: text.replace(/\$/g, "") };
+  let sheet = text.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, range: text.slice(bang + 1).replace(/\$/g, "") };
+}
+
+/** "Sheet1!A1:B2", quoting the sheet when needed (spaces, punctuation, non-ASCII). */
+export function joinAddress(sheet: string, range: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^[RrCc]\d*([RrCc]\d*)?$/.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${range}`;
+}

@@ -1,0 +1,144 @@
+/**
+ * WorkbookHost for Excel: the ONLY file of the task pane that calls Office.js.
+ * Sheet writing is delegated to src/excel (runWriteSheets → writeSheets).
+ *
+ * The plan is kept in a custom XML part of the workbook
+ *   <plan xmlns="urn:opskit:plan">{JSON, XML-escaped}</plan>
+ * which travels with the file (ExcelApi 1.5). Where custom XML parts are not
+ * available, it falls back to the document settings (Office.context.document.settings).
+ */
+import type { WorkbookSpec } from "../../core/tablespec/types";
+import { runWriteSheets } from "../../excel/host";
+import {
+  splitAddress,
+  type ReadValue,
+  type SelectedRange,
+  type WorkbookHost,
+  type WriteSheetsOptions,
+} from "./WorkbookHost";
+
+export const PLAN_NAMESPACE = "urn:opskit:plan";
+export const PLAN_SETTING = "opskit.plan";
+
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+function planXml(text: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><plan xmlns="${PLAN_NAMESPACE}">${escapeXml(text)}</plan>`;
+}
+
+/** The text inside <plan>, or null when the XML is not ours. */
+export function planFromXml(xml: string): string | null {
+  try {
+    const doc = new DOMParser().parseFromString(xml, "application/xml");
+    const root = doc.documentElement;
+    if (!root || root.localName !== "plan" || root.namespaceURI !== PLAN_NAMESPACE) return null;
+    return root.textContent ?? "";
+  } catch {
+    return null;
+  }
+}
+
+function customXmlSupported(): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", "1.5");
+}
+
+function settingsSave(): Promise<void> {
+  return new Promise((resolve, reject) =>
+    Office.context.document.settings.saveAsync((result) =>
+      result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? "settings.saveAsync failed")),
+    ),
+  );
+}
+
+/** Cell values as read from Excel; errors and nulls become "". */
+function cleanValues(values: unknown[][]): ReadValue[][] {
+  return values.map((row) => row.map((v) => (typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : "")));
+}
+
+export const officeHost: WorkbookHost = {
+  kind: "office",
+
+  listSheets() {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  },
+
+  async writeSheets(spec: WorkbookSpec, options: WriteSheetsOptions) {
+    const total = spec.sheets.length;
+    if (total > 0) options.onProgress?.({ sheet: spec.sheets[0]!.name, index: 0, total, state: "writing" });
+    const result = await runWriteSheets(spec, {
+      onExisting: options.onExisting,
+      onProgress: (sheet, done) => {
+        // src/excel reports after each sheet (done = 1..total); the next one starts then.
+        options.onProgress?.({ sheet, index: done - 1, total, state: "done" });
+        const next = spec.sheets[done];
+        if (next) options.onProgress?.({ sheet: next.name, index: done, total, state: "writing" });
+      },
+    });
+    return result.written.map((w) => w.actual);
+  },
+
+  activateSheet(name: string) {
+    return Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  },
+
+  async loadPlan() {
+    if (customXmlSupported()) {
+      const fromXml = await Excel.run(async (context) => {
+        const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE);
+        parts.load("items/id");
+        await context.sync();
+        const part = parts.items[0];
+        if (!part) return null;
+        const xml = part.getXml();
+        await context.sync();
+        return planFromXml(xml.value);
+      });
+      if (fromXml !== null) return fromXml;
+    }
+    const setting: unknown = Office.context.document.settings.get(PLAN_SETTING);
+    return typeof setting === "string" ? setting : null;
+  },
+
+  async savePlan(text: string) {
+    if (customXmlSupported()) {
+      await Excel.run(async (context) => {
+        const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE);
+        parts.load("items/id");
+        await context.sync();
+        for (const part of parts.items) part.delete();
+        context.workbook.customXmlParts.add(planXml(text));
+        await context.sync();
+      });
+      return;
+    }
+    Office.context.document.settings.set(PLAN_SETTING, text);
+    await settingsSave();
+  },
+
+  getSelectedRange(): Promise<SelectedRange> {
+    return Excel.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address,values");
+      await context.sync();
+      return { address: range.address, values: cleanValues(range.values) };
+    });
+  },
+
+  readRange(address: string) {
+    return Excel.run(async (context) => {
+      const { sheet, range } = splitAddress(address);
+      const target = sheet === "" ? context.workbook.worksheets.getActiveWorksheet().getRange(range) : context.workbook.worksheets.getItem(sheet).getRange(range);
+      target.load("values");
+      await context.sync();
+      return cleanValues(target.values);
+    });
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * Task pane entry. Inside Excel the pane talks to the workbook through
+ * officeHost; opened in a plain browser (no Office host, or ?fake=1) it runs
+ * against an in-memory fake workbook with sample data, exposed as
+ * window.opskitFake so the end-to-end test can drive and inspect it.
+ */
+import { createRoot } from "react-dom/client";
+import { createElement } from "react";
+import { App } from "./App";
+import { FakeWorkbook, seedDemoData } from "./host/fakeWorkbook";
+import { officeHost } from "./host/officeHost";
+import type { WorkbookHost } from "./host/WorkbookHost";
+import { switchLanguage, toLocale } from "./i18n";
+
+declare global {
+  interface Window {
+    opskitFake?: FakeWorkbook;
+    /** performance.now() when the first wizard step became usable. */
+    opskitReadyAt?: number;
+  }
+}
+
+function markReady(): void {
+  window.opskitReadyAt = performance.now();
+  performance.mark?.("opskit-interactive");
+}
+
+function start(host: WorkbookHost, displayLanguage: string | undefined): void {
+  const params = new URLSearchParams(window.location.search);
+  switchLanguage(toLocale(params.get("lang") ?? displayLanguage ?? navigator.language));
+  const root = document.getElementById("root");
+  if (!root) return;
+  createRoot(root).render(createElement(App, { host, onReady: markReady }));
+}
+
+function startFake(): void {
+  const params = new URLSearchParams(window.location.search);
+  const fake = new FakeWorkbook({ writeDelayMs: Number(params.get("delay") ?? 120) });
+  seedDemoData(fake);
+  window.opskitFake = fake;
+  start(fake, undefined);
+}
+
+const wantsFake = new URLSearchParams(window.location.search).get("fake") === "1";
+if (wantsFake || typeof Office === "undefined") {
+  startFake();
+} else {
+  void Office.onReady((info) => {
+    if (info.host === Office.HostType.Excel) {
+      start(officeHost, Office.context.displayLanguage);
+    } else startFake();
+  });
+}

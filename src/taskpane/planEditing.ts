@@ -1,0 +1,79 @@
+/**
+ * Small pure helpers shared by the wizard steps: which step owns a field,
+ * the problems of one field, ids for new rows, and immutable updates.
+ */
+import type { Plan, PlanProblem } from "../core/plan/types";
+
+export const STEPS = ["goal", "team", "schedule", "indicators", "contingency", "review"] as const;
+export type StepId = (typeof STEPS)[number];
+
+/** Top-level plan fields edited on each step. */
+const STEP_ROOTS: Record<Exclude<StepId, "review">, readonly string[]> = {
+  goal: ["title", "goal", "locale", "version"],
+  team: ["team"],
+  schedule: ["schedule", "raci"],
+  indicators: ["indicators"],
+  contingency: ["contingencies"],
+};
+
+function rootOf(path: string): string {
+  const m = /^[^.[]*/.exec(path);
+  return m ? m[0] : path;
+}
+
+/** The step where the field at `path` is edited ("review" for whole-plan problems). */
+export function stepOfPath(path: string): StepId {
+  const root = rootOf(path);
+  for (const step of Object.keys(STEP_ROOTS) as (keyof typeof STEP_ROOTS)[]) {
+    if (STEP_ROOTS[step].includes(root)) return step;
+  }
+  return "review";
+}
+
+export function problemsOfStep(problems: readonly PlanProblem[], step: StepId): PlanProblem[] {
+  return problems.filter((p) => stepOfPath(p.path) === step);
+}
+
+/** True when `path` is `field` or lies inside it (`field.x`, `field[3]`). */
+export function isWithin(path: string, field: string): boolean {
+  return path === field || path.startsWith(field + ".") || path.startsWith(field + "[");
+}
+
+/** The message(s) for one field, joined; undefined when it has none. */
+export function fieldMessage(problems: readonly PlanProblem[], field: string): string | undefined {
+  const own = problems.filter((p) => isWithin(p.path, field));
+  if (own.length === 0) return undefined;
+  return [...new Set(own.map((p) => p.message))].join(" ");
+}
+
+/** A fresh id with a prefix that none of `taken` uses. */
+export function freshId(prefix: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  let n = used.size + 1;
+  while (used.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
+/** Returns an edited copy of the plan: `edit` mutates a deep copy (plans are plain JSON). */
+export function editPlan(plan: Plan, edit: (draft: Plan) => void): Plan {
+  const draft = JSON.parse(JSON.stringify(plan)) as Plan;
+  edit(draft);
+  return draft;
+}
+
+export type PlanUpdate = (edit: (draft: Plan) => void) => void;
+
+/** Moves item i of a list by delta (−1 up, +1 down); returns false when it cannot move. */
+export function moveItem<T>(list: T[], i: number, delta: number): boolean {
+  const j = i + delta;
+  if (i < 0 || j < 0 || i >= list.length || j >= list.length) return false;
+  const [item] = list.splice(i, 1);
+  list.splice(j, 0, item!);
+  return true;
+}
+
+/** Shows a number without floating-point noise (0.07 × 100 → 7). */
+export function showNumber(n: number): string {
+  if (!Number.isFinite(n)) return "";
+  return String(Number(n.toPrecision(12)));
+}

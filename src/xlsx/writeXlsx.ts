@@ -1,0 +1,326 @@
+/**
+ * Renders a WorkbookSpec to a real .xlsx with ExcelJS (Node only: the demo,
+ * tests, exports). ExcelJS writes cells (values, formulas without "=", number
+ * formats, styles), merges, column widths, frozen panes, conditional formats,
+ * data validations, page setup, header/footer and tab colours; ooxml.ts then
+ * adds what ExcelJS cannot write reliably: Excel tables, charts, defined names
+ * (including print areas / print titles) and stopIfTrue.
+ *
+ * Formulas are stored without cached results and the workbook asks for a full
+ * recalculation on load, so Excel (and LibreOffice) compute every value when
+ * the file is opened.
+ */
+import { promises as fs } from "fs";
+import ExcelJS from "exceljs";
+import { a1, parseA1, parseRange } from "../core/tablespec/a1";
+import { STYLE_DEFS } from "../core/tablespec/palette";
+import { sanitizeSheetName } from "../core/generators/context";
+import type {
+  CellFormat,
+  CellSpec,
+  ConditionalFormatSpec,
+  DataValidationSpec,
+  SheetSpec,
+  StyleToken,
+  WorkbookSpec,
+} from "../core/tablespec/types";
+import { toFileFormula } from "./formulas";
+import { postProcess, qualify, type DefinedNamePart, type SheetExtras, type TablePart, type WorkbookExtras } from "./ooxml";
+
+export interface XlsxOptions {
+  /** Document dates (created/modified); fixed dates make the output reproducible. */
+  date?: Date;
+}
+
+const argb = (color: string): string => `FF${color.replace(/^#/, "").toUpperCase()}`;
+
+type Style = Partial<ExcelJS.Style>;
+
+function styleFor(token: StyleToken | undefined, numFmt: string | undefined): Style {
+  const style: Style = {};
+  if (token) {
+    const def = STYLE_DEFS[token];
+    style.font = {
+      name: "Calibri",
+      family: 2,
+      size: def.size ?? 11,
+      ...(def.bold ? { bold: true } : {}),
+      ...(def.italic ? { italic: true } : {}),
+      ...(def.fontColor ? { color: { argb: argb(def.fontColor) } } : {}),
+    };
+    if (def.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(def.fill) } };
+    if (def.wrap || def.horizontal || def.vertical) {
+      style.alignment = {
+        ...(def.wrap ? { wrapText: true } : {}),
+        ...(def.horizontal ? { horizontal: def.horizontal } : {}),
+        ...(def.vertical ? { vertical: def.vertical === "center" ? "middle" : def.vertical } : {}),
+      };
+    }
+    if (def.borderBottom || def.borderTop) {
+      style.border = {
+        ...(def.borderBottom ? { bottom: { style: "thin", color: { argb: argb(def.borderBottom) } } } : {}),
+        ...(def.borderTop ? { top: { style: "thin", color: { argb: argb(def.borderTop) } } } : {}),
+      };
+    }
+  }
+  if (numFmt) style.numFmt = numFmt;
+  return style;
+}
+
+function dxf(format: CellFormat): Style {
+  const style: Style = {};
+  if (format.fontColor || format.bold !== undefined) {
+    style.font = {
+      ...(format.fontColor ? { color: { argb: argb(format.fontColor) } } : {}),
+      ...(format.bold !== undefined ? { bold: format.bold } : {}),
+    };
+  }
+  if (format.fill) {
+    // Conditional formats (dxf) paint solid fills with bgColor.
+    style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(format.fill) }, bgColor: { argb: argb(format.fill) } };
+  }
+  return style;
+}
+
+/** Rules in priority order (priority 1 first, then rules without priority in spec order). */
+function orderedRules(rules: readonly ConditionalFormatSpec[]): ConditionalFormatSpec[] {
+  return rules
+    .map((rule, i) => ({ rule, i }))
+    .sort((a, b) => (a.rule.priority ?? Infinity) - (b.rule.priority ?? Infinity) || a.i - b.i)
+    .map((x) => x.rule);
+}
+
+const cellKey = (row: number, col: number): number => row * 16384 + col;
+
+/** Writes the blocks; returns the final cell specs by position (later blocks win). */
+function writeCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): Map<number, CellSpec> {
+  const grid = new Map<number, CellSpec>();
+  const styles = new Map<string, Style>();
+  for (const block of sheet.blocks) {
+    const { row, col } = parseA1(block.anchor);
+    block.rows.forEach((cells, dr) =>
+      cells.forEach((cell, dc) => {
+        if (!cell) return;
+        const r = row + dr;
+        const c = col + dc;
+        grid.set(cellKey(r, c), cell);
+        const target = ws.getCell(r + 1, c + 1);
+        if (cell.formula !== undefined && cell.formula !== "") {
+          target.value = { formula: toFileFormula(cell.formula) } as ExcelJS.CellFormulaValue;
+        } else if (cell.value !== undefined && !(typeof cell.value === "number" && !Number.isFinite(cell.value))) {
+          target.value = cell.value;
+        }
+        if (cell.style || cell.numberFormat) {
+          const key = `${cell.style ?? ""}|${cell.numberFormat ?? ""}`;
+          let style = styles.get(key);
+          if (!style) styles.set(key, (style = styleFor(cell.style, cell.numberFormat)));
+          target.style = style;
+        }
+      }),
+    );
+  }
+  for (const block of sheet.blocks) {
+    const { row, col } = parseA1(block.anchor);
+    block.rows.forEach((cells, dr) =>
+      cells.forEach((cell, dc) => {
+        const span = cell?.mergeAcross ?? 1;
+        if (span > 1) ws.mergeCells(row + dr + 1, col + dc + 1, row + dr + 1, col + dc + span);
+      }),
+    );
+  }
+  return grid;
+}
+
+function addConditionalFormats(ws: ExcelJS.Worksheet, rules: readonly ConditionalFormatSpec[]): number[] {
+  const stopIfTrue: number[] = [];
+  orderedRules(rules).forEach((rule, i) => {
+    const priority = i + 1;
+    if (rule.kind === "expression") {
+      ws.addConditionalFormatting({
+        ref: rule.range,
+        rules: [{ type: "expression", priority, formulae: [toFileFormula(rule.formula)], style: dxf(rule.format) }],
+      });
+      if (rule.stopIfTrue) stopIfTrue.push(priority);
+    } else {
+      const formulae = [toFileFormula(rule.formula1)];
+      if (rule.formula2 !== undefined) formulae.push(toFileFormula(rule.formula2));
+      ws.addConditionalFormatting({
+        ref: rule.range,
+        rules: [
+          {
+            type: "cellIs",
+            priority,
+            // ExcelJS's typings list only four operators; it writes any ST_ConditionalFormattingOperator.
+            operator: rule.operator as ExcelJS.CellIsOperators,
+            formulae,
+            style: dxf(rule.format),
+          },
+        ],
+      });
+    }
+  });
+  return stopIfTrue;
+}
+
+interface DataValidationsApi {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+/** An explicit list as the file stores it: "a,b,c" in quotes, at most 255 characters. */
+export function listFormula(values: readonly string[]): string {
+  const text = values.map((v) => v.replace(/,/g, " ").replace(/"/g, '""')).join(",");
+  if (text.length > 255) {
+    throw new Error(`xlsx: a validation list is limited to 255 characters (got ${text.length}); use a listFormula range instead`);
+  }
+  return `"${text}"`;
+}
+
+function addValidation(ws: ExcelJS.Worksheet, v: DataValidationSpec): void {
+  const common = {
+    allowBlank: v.allowBlank ?? true,
+    showErrorMessage: true,
+    ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+  };
+  let validation: ExcelJS.DataValidation;
+  switch (v.kind) {
+    case "list":
+      validation = { type: "list", formulae: [listFormula(v.values)], ...common };
+      break;
+    case "listFormula":
+      validation = { type: "list", formulae: [toFileFormula(v.source)], ...common };
+      break;
+    case "decimal":
+      validation =
+        v.min !== undefined && v.max !== undefined
+          ? { type: "decimal", operator: "between", formulae: [v.min, v.max], ...common }
+          : v.min !== undefined
+            ? { type: "decimal", operator: "greaterThanOrEqual", formulae: [v.min], ...common }
+            : v.max !== undefined
+              ? { type: "decimal", operator: "lessThanOrEqual", formulae: [v.max], ...common }
+              : { type: "decimal", operator: "between", formulae: [-9.99e307, 9.99e307], ...common };
+      break;
+    case "date":
+      validation = {
+        type: "date",
+        operator: "between",
+        formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(9999, 11, 31))],
+        ...common,
+      };
+      break;
+  }
+  (ws as unknown as { dataValidations: DataValidationsApi }).dataValidations.add(v.range, validation);
+}
+
+/** "1:3" / "A1:K3" → "$1:$3" rows of a print title. */
+function titleRows(rows: string): string {
+  if (/^\$?\d+:\$?\d+$/.test(rows.trim())) {
+    const [a, b] = rows.replace(/\$/g, "").split(":");
+    return `$${a}:$${b}`;
+  }
+  const r = parseRange(rows);
+  return `$${r.row1 + 1}:$${r.row2 + 1}`;
+}
+
+const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** Table column names: the header text, unique (case-insensitive), never empty. */
+function tablePart(ws: ExcelJS.Worksheet, grid: Map<number, CellSpec>, t: NonNullable<SheetSpec["tables"]>[number]): TablePart {
+  const r = parseRange(t.range);
+  const seen = new Set<string>();
+  const columns: string[] = [];
+  for (let c = r.col1; c <= r.col2; c++) {
+    const cell = grid.get(cellKey(r.row1, c));
+    let name = cell && cell.formula === undefined && cell.value !== undefined && String(cell.value).trim() !== "" ? String(cell.value) : `Column${c - r.col1 + 1}`;
+    const base = name;
+    for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${base}${i}`;
+    seen.add(name.toLowerCase());
+    columns.push(name);
+    // Excel requires the header cell to hold exactly the column name, as text.
+    if (cell?.formula !== undefined || cell?.value !== name) ws.getCell(r.row1 + 1, c + 1).value = name;
+  }
+  let ref = t.range;
+  if (t.showTotals) {
+    ref = `${a1(r.row1, r.col1)}:${a1(r.row2 + 1, r.col2)}`;
+    if (!grid.has(cellKey(r.row2 + 1, r.col1))) ws.getCell(r.row2 + 2, r.col1 + 1).value = "Total";
+  } else {
+    ref = `${a1(r.row1, r.col1)}:${a1(r.row2, r.col2)}`;
+  }
+  return { name: t.name, ref, columns, style: t.style, totalsRow: !!t.showTotals };
+}
+
+function checkSheetNames(spec: WorkbookSpec): void {
+  const seen = new Set<string>();
+  for (const s of spec.sheets) {
+    if (sanitizeSheetName(s.name) !== s.name) throw new Error(`xlsx: invalid sheet name "${s.name}"`);
+    if (seen.has(s.name.toLowerCase())) throw new Error(`xlsx: duplicate sheet name "${s.name}"`);
+    seen.add(s.name.toLowerCase());
+  }
+}
+
+export async function workbookToXlsx(spec: WorkbookSpec, options: XlsxOptions = {}): Promise<Buffer> {
+  checkSheetNames(spec);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "OpsKit";
+  wb.lastModifiedBy = "OpsKit";
+  if (options.date) {
+    wb.created = options.date;
+    wb.modified = options.date;
+  }
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  const extras: WorkbookExtras = { sheets: [], definedNames: [] };
+  const printNames: DefinedNamePart[] = [];
+
+  spec.sheets.forEach((sheet, index) => {
+    const ws = wb.addWorksheet(sheet.name, {
+      properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    });
+    const grid = writeCells(ws, sheet);
+
+    for (const col of sheet.columns ?? []) {
+      const column = ws.getColumn(col.index + 1);
+      if (col.width !== undefined) column.width = col.width;
+      if (col.hidden) column.hidden = true;
+    }
+
+    if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
+      const { rows, columns } = sheet.freeze;
+      ws.views = [{ state: "frozen", xSplit: columns, ySplit: rows, topLeftCell: a1(rows, columns) }];
+    }
+
+    const stopIfTrue = addConditionalFormats(ws, sheet.conditionalFormats ?? []);
+    for (const v of sheet.validations ?? []) addValidation(ws, v);
+
+    const print = sheet.print;
+    if (print) {
+      if (print.orientation) ws.pageSetup.orientation = print.orientation;
+      if (print.fitToWidth) {
+        ws.pageSetup.fitToPage = true;
+        ws.pageSetup.fitToWidth = 1;
+        ws.pageSetup.fitToHeight = 0;
+      }
+      if (print.header !== undefined) ws.headerFooter.oddHeader = `&C${print.header}`;
+      if (print.footer !== undefined) ws.headerFooter.oddFooter = `&C${print.footer}`;
+      if (print.area) printNames.push({ name: "_xlnm.Print_Area", localSheetId: index, formula: qualify(sheet.name, print.area) });
+      if (print.repeatRows) {
+        printNames.push({ name: "_xlnm.Print_Titles", localSheetId: index, formula: `${quoteSheet(sheet.name)}!${titleRows(print.repeatRows)}` });
+      }
+    }
+
+    const tables = (sheet.tables ?? []).map((t) => tablePart(ws, grid, t));
+    const sheetExtras: SheetExtras = { name: sheet.name, tables, charts: sheet.charts ?? [], stopIfTrue };
+    extras.sheets.push(sheetExtras);
+  });
+
+  extras.definedNames = [
+    ...printNames,
+    ...(spec.names ?? []).map((n) => ({ name: n.name, formula: toFileFormula(n.refersTo) })),
+  ];
+
+  const raw = await wb.xlsx.writeBuffer();
+  return postProcess(Buffer.from(raw as ArrayBuffer), extras);
+}
+
+export async function writeXlsxFile(spec: WorkbookSpec, path: string, options: XlsxOptions = {}): Promise<void> {
+  await fs.writeFile(path, await workbookToXlsx(spec, options));
+}

@@ -1,0 +1,292 @@
+/**
+ * A mock Excel.RequestContext built with office-addin-mock. Collections keep
+ * their `items` unreadable until loaded and synced (office-addin-mock returns
+ * "Error, property was not loaded" otherwise), so the writer's load/sync
+ * discipline is exercised. Every object the writer reaches (ranges, tables,
+ * conditional formats, validations, charts, page layout) is an
+ * OfficeMockObject recording what was set; methods append to `log` in call
+ * order and `syncs` counts context.sync calls.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;
+
+export interface MockRange {
+  address: string;
+  mock: OfficeMockObject;
+}
+
+export interface MockChart {
+  type: string;
+  source: string;
+  mock: OfficeMockObject;
+  series: { name?: string; mock: OfficeMockObject; calls: string[] }[];
+  position?: [string, string];
+  axes: { type: string; group: string; mock: OfficeMockObject }[];
+}
+
+export interface MockSheet {
+  name: string;
+  mock: OfficeMockObject;
+  ranges: MockRange[];
+  conditionalFormats: { address: string; type: string; mock: OfficeMockObject }[];
+  tables: { address: string; hasHeaders: boolean; mock: OfficeMockObject }[];
+  charts: MockChart[];
+  names: { name: string; ref: string }[];
+  merges: string[];
+  freeze: string[];
+  printCalls: string[];
+  deleted: boolean;
+}
+
+export interface MockExcel {
+  context: Excel.RequestContext;
+  syncs: () => number;
+  /** Sync count at the moment each "sheet written" event happened (filled by tests through onProgress). */
+  log: string[];
+  sheets: MockSheet[];
+  sheet(name: string): MockSheet;
+  workbookNames: { name: string; ref: string }[];
+  /** Ranges written on a sheet, by address. */
+  range(sheet: string, address: string): Obj;
+}
+
+interface ExistingSheet {
+  name: string;
+  visibility?: "Visible" | "Hidden";
+  tables?: string[];
+}
+
+export function createMockExcel(
+  existing: (string | ExistingSheet)[] = ["Sheet1"],
+  existingNames: string[] = [],
+): MockExcel {
+  let syncCount = 0;
+  const log: string[] = [];
+  const sheets: MockSheet[] = [];
+  const workbookNames: { name: string; ref: string }[] = existingNames.map((n) => ({ name: n, ref: "=#REF!" }));
+
+  // The arrays behind `items`: mutated in place so later loads see the current state.
+  const sheetItems: { name: string; position: number; visibility: string }[] = [];
+  const tableItems: { name: string; worksheet: { name: string } }[] = [];
+  const nameItems: { name: string }[] = workbookNames.map((n) => ({ name: n.name }));
+
+  const renumber = (): void => sheetItems.forEach((s, i) => (s.position = i));
+
+  const addressOf = new Map<OfficeMockObject, string>();
+
+  // One mock per address and sheet, so everything queued on "D4:D13" is seen together.
+  function makeRange(sheet: MockSheet, address: string): OfficeMockObject {
+    const known = sheet.ranges.find((r) => r.address === address);
+    if (known) return known.mock;
+    const range = new OfficeMockObject({
+      address,
+      format: {
+        fill: {},
+        font: {},
+        borders: {
+          getItem: (side: string) => new OfficeMockObject({ side }),
+        },
+      },
+      dataValidation: {},
+      conditionalFormats: {
+        add: (type: string) => {
+          const cf = new OfficeMockObject({
+            type,
+            custom: { rule: {}, format: { fill: {}, font: {} } },
+            cellValue: { format: { fill: {}, font: {} } },
+          });
+          sheet.conditionalFormats.push({ address, type, mock: cf });
+          return cf;
+        },
+      },
+      merge: (across: boolean) => {
+        sheet.merges.push(`${address}${across ? " across" : ""}`);
+      },
+    });
+    sheet.ranges.push({ address, mock: range });
+    addressOf.set(range, address);
+    return range;
+  }
+
+  function makeChart(sheet: MockSheet, type: string, source: OfficeMockObject): OfficeMockObject {
+    const rec: MockChart = { type, source: addressOf.get(source) ?? "?", mock: undefined as never, series: [], axes: [] };
+    const makeSeries = (name?: string): OfficeMockObject => {
+      const calls: string[] = [];
+      const s = new OfficeMockObject({
+        format: { fill: { setSolidColor: (c: string) => calls.push(`fill ${c}`) }, line: {} },
+        setValues: (r: OfficeMockObject) => calls.push(`values ${addressOf.get(r)}`),
+        setXAxisValues: (r: OfficeMockObject) => calls.push(`categories ${addressOf.get(r)}`),
+      });
+      rec.series.push({ name, mock: s, calls });
+      return s;
+    };
+    makeSeries(); // the series Excel creates from the source range
+    const chart = new OfficeMockObject({
+      title: {},
+      legend: {},
+      setPosition: (a: string, b: string) => (rec.position = [a, b]),
+      series: {
+        getItemAt: (i: number) => rec.series[i]!.mock,
+        add: (name: string) => makeSeries(name),
+      },
+      axes: {
+        getItem: (t: string, g: string) => {
+          const axis = new OfficeMockObject({ type: t });
+          rec.axes.push({ type: t, group: g, mock: axis });
+          return axis;
+        },
+      },
+    });
+    rec.mock = chart;
+    sheet.charts.push(rec);
+    return chart;
+  }
+
+  function makeSheet(name: string): MockSheet {
+    const sheet = {
+      name,
+      ranges: [],
+      conditionalFormats: [],
+      tables: [],
+      charts: [],
+      names: [],
+      merges: [],
+      freeze: [],
+      printCalls: [],
+      deleted: false,
+    } as unknown as MockSheet;
+    sheet.mock = new OfficeMockObject({
+      name,
+      getRange: (address: string) => makeRange(sheet, address),
+      delete: () => {
+        log.push(`delete ${sheet.name}`);
+        sheet.deleted = true;
+        const i = sheetItems.findIndex((s) => s.name === sheet.name);
+        if (i >= 0) sheetItems.splice(i, 1);
+        renumber();
+      },
+      activate: () => log.push(`activate ${sheet.name}`),
+      freezePanes: {
+        freezeAt: (r: string) => sheet.freeze.push(`at ${r}`),
+        freezeRows: (n: number) => sheet.freeze.push(`rows ${n}`),
+        freezeColumns: (n: number) => sheet.freeze.push(`columns ${n}`),
+      },
+      tables: {
+        add: (address: string, hasHeaders: boolean) => {
+          const t = new OfficeMockObject({ address });
+          sheet.tables.push({ address, hasHeaders, mock: t });
+          return t;
+        },
+      },
+      charts: {
+        add: (type: string, source: OfficeMockObject) => makeChart(sheet, type, source),
+      },
+      names: {
+        add: (n: string, ref: string) => {
+          sheet.names.push({ name: n, ref });
+          log.push(`sheet name ${sheet.name}!${n}`);
+        },
+      },
+      pageLayout: {
+        headersFooters: { defaultForAllPages: {} },
+        setPrintTitleRows: (r: string) => sheet.printCalls.push(`titles ${r}`),
+        setPrintArea: (r: string) => sheet.printCalls.push(`area ${r}`),
+      },
+    });
+    return sheet;
+  }
+
+  for (const e of existing) {
+    const ex = typeof e === "string" ? { name: e } : e;
+    const sheet = makeSheet(ex.name);
+    sheets.push(sheet);
+    sheetItems.push({ name: ex.name, position: sheetItems.length, visibility: ex.visibility ?? "Visible" });
+    for (const t of ex.tables ?? []) tableItems.push({ name: t, worksheet: { name: ex.name } });
+  }
+
+  const findLive = (name: string): MockSheet => {
+    const s = sheets.find((x) => !x.deleted && x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw new Error(`ItemNotFound: worksheet ${name}`);
+    return s;
+  };
+
+  // Collections: loading "items/…" loads `items` (office-addin-mock only knows flat properties).
+  const collectionLoad = function (this: OfficeMockObject, _props?: unknown) {
+    OfficeMockObject.prototype.load.call(this, "items");
+    return this;
+  };
+
+  const data = {
+    context: {
+      workbook: {
+        worksheets: {
+          items: sheetItems,
+          load: collectionLoad,
+          add: (name: string) => {
+            if (sheets.some((s) => !s.deleted && s.name.toLowerCase() === name.toLowerCase())) {
+              throw new Error(`ItemAlreadyExists: worksheet ${name}`);
+            }
+            log.push(`add ${name}`);
+            const sheet = makeSheet(name);
+            sheets.push(sheet);
+            sheetItems.push({ name, position: sheetItems.length, visibility: "Visible" });
+            return sheet.mock;
+          },
+          getItem: (name: string) => findLive(name).mock,
+        },
+        names: {
+          items: nameItems,
+          load: collectionLoad,
+          add: (name: string, ref: string) => {
+            if (workbookNames.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+              throw new Error(`ItemAlreadyExists: name ${name}`);
+            }
+            workbookNames.push({ name, ref });
+            nameItems.push({ name });
+            log.push(`name ${name}`);
+          },
+          getItem: (name: string) => ({
+            delete: () => {
+              const i = workbookNames.findIndex((n) => n.name.toLowerCase() === name.toLowerCase());
+              if (i < 0) throw new Error(`ItemNotFound: name ${name}`);
+              workbookNames.splice(i, 1);
+              nameItems.splice(i, 1);
+              log.push(`delete name ${name}`);
+            },
+          }),
+        },
+        tables: {
+          items: tableItems,
+          load: collectionLoad,
+        },
+      },
+      sync: async function (this: OfficeMockObject) {
+        syncCount++;
+        log.push(`sync ${syncCount}`);
+        await OfficeMockObject.prototype.sync.call(this);
+      },
+    },
+  };
+
+  const root = new OfficeMockObject(data);
+  return {
+    context: root.context as unknown as Excel.RequestContext,
+    syncs: () => syncCount,
+    log,
+    sheets,
+    sheet: (name) => {
+      const s = sheets.find((x) => !x.deleted && x.name === name);
+      if (!s) throw new Error(`no live sheet ${name}; have ${sheets.map((x) => x.name).join(", ")}`);
+      return s;
+    },
+    workbookNames,
+    range: (sheet, address) => {
+      const s = sheets.find((x) => !x.deleted && x.name === sheet);
+      const r = s?.ranges.find((x) => x.address === address);
+      if (!r) throw new Error(`no range ${address} on ${sheet}`);
+      return r.mock as unknown as Obj;
+    },
+  };
+}
