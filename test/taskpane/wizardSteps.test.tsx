@@ -3,7 +3,7 @@
  * Each wizard step, driven the way a person does it: by role and label,
  * against an in-memory workbook.
  */
-import { within } from "@testing-library/react";
+import { fireEvent, within } from "@testing-library/react";
 import { parsePlan } from "../../src/core/plan/persist";
 import type { Plan } from "../../src/core/plan/types";
 import { FakeWorkbook, seedDemoData } from "../../src/taskpane/host/fakeWorkbook";
@@ -167,10 +167,9 @@ describe("Schedule step", () => {
   it("sets dates and holidays, and applies another template after asking", async () => {
     const { user, fake } = await renderPane();
     await goToStep(user, "Schedule");
-    const start = screen.getByLabelText(/start date/i);
-    await user.clear(start);
-    await user.type(start, "2026-04-06");
-    await user.type(screen.getByLabelText(/holiday date/i), "2026-05-01");
+    // A date picker sets the whole date at once.
+    fireEvent.change(screen.getByLabelText(/start date/i), { target: { value: "2026-04-06" } });
+    fireEvent.change(screen.getByLabelText(/holiday date/i), { target: { value: "2026-05-01" } });
     await user.click(screen.getByRole("button", { name: "Add holiday" }));
     expect(screen.getByRole("button", { name: /Remove holiday 2026-05-01/ })).toBeInTheDocument();
 

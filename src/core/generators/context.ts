@@ -16,10 +16,11 @@ export type SheetKind =
   | "summary"
   | "intake"
   | "metrics"
+  | "activity"
   | "overview";
 
 export const SHEET_KINDS: readonly SheetKind[] = [
-  "overview", "schedule", "raci", "contingency", "kpi", "summary", "tiering", "intake", "metrics", "settings",
+  "overview", "schedule", "raci", "contingency", "kpi", "summary", "tiering", "intake", "metrics", "activity", "settings",
 ];
 
 export type SheetNames = Record<SheetKind, string>;
@@ -40,6 +41,7 @@ const DEFAULT_NAMES: Record<Locale, SheetNames> = {
     tiering: "Customer tiers",
     intake: "Requirement intake",
     metrics: "Metrics",
+    activity: "Activity",
     settings: "Settings",
   },
   "zh-CN": {
@@ -52,6 +54,7 @@ const DEFAULT_NAMES: Record<Locale, SheetNames> = {
     tiering: "客户分级",
     intake: "需求分级",
     metrics: "指标计算",
+    activity: "活动数据",
     settings: "设置",
   },
 };

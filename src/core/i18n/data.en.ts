@@ -171,4 +171,20 @@ export const dataEn = {
   intakeStatusInProgress: "In progress",
   intakeStatusDone: "Done",
   intakeStatusRejected: "Rejected",
+
+  // --- Activity data and Metrics sheets (demo) ---
+  activityHeaderUser: "User",
+  activityHeaderTime: "Time",
+  activityHeaderEvent: "Event",
+  activityHeaderChannel: "Channel",
+  activityHeaderPaid: "Paid users",
+  activityHeaderAmount: "Amount",
+  metricsTitle: "Metrics (live OPS functions)",
+  metricsSubtitle: "These cells need the OpsKit add-in; without it they show #NAME?. Prepare the workbook for sharing to freeze them as values.",
+  metricsWeeklyRetention: "Weekly cohort retention (weeks 1–4)",
+  metricsChannelRetention: "Channel retention: next day and day 7",
+  metricsFunnel: "Funnel browse → register → try → pay (14-day window)",
+  metricsPayRate: "Payment rate (paid users ÷ active users)",
+  metricsArppu: "ARPPU (revenue ÷ paying users)",
+  metricsTiers: "Tiers of the customer values (pareto)",
 } as const;
