@@ -7,7 +7,7 @@
 import { createRoot } from "react-dom/client";
 import { createElement } from "react";
 import { App } from "./App";
-import { FakeWorkbook, seedDemoData } from "./host/fakeWorkbook";
+import type { FakeWorkbook } from "./host/fakeWorkbook";
 import { officeHost } from "./host/officeHost";
 import type { WorkbookHost } from "./host/WorkbookHost";
 import { switchLanguage, toLocale } from "./i18n";
@@ -33,7 +33,9 @@ function start(host: WorkbookHost, displayLanguage: string | undefined): void {
   createRoot(root).render(createElement(App, { host, onReady: markReady }));
 }
 
-function startFake(): void {
+/** The in-memory workbook is a separate chunk: Excel users never download it. */
+async function startFake(): Promise<void> {
+  const { FakeWorkbook, seedDemoData } = await import(/* webpackChunkName: "fake-workbook" */ "./host/fakeWorkbook");
   const params = new URLSearchParams(window.location.search);
   const fake = new FakeWorkbook({ writeDelayMs: Number(params.get("delay") ?? 120) });
   seedDemoData(fake);
@@ -43,11 +45,11 @@ function startFake(): void {
 
 const wantsFake = new URLSearchParams(window.location.search).get("fake") === "1";
 if (wantsFake || typeof Office === "undefined") {
-  startFake();
+  void startFake();
 } else {
   void Office.onReady((info) => {
     if (info.host === Office.HostType.Excel) {
       start(officeHost, Office.context.displayLanguage);
-    } else startFake();
+    } else void startFake();
   });
 }

@@ -168,13 +168,26 @@ describe("FUNNEL event form: rows, blanks, ids and names", () => {
     ]);
   });
 
-  it("rows out of time order over a very wide span with many step names (the unpacked sort)", () => {
-    // 70 step names and times from 1900 to 9999 are too wide to pack (time, name) into one double.
+  it("rows far out of time order over a very wide span with many step names (the unpacked sort)", () => {
+    // 70 step names and times from 1900 to 9999 are too wide to pack (time, name) into one double,
+    // and 20 rows in reverse time order are too many moves for the insertion sort.
     const names = Array.from({ length: 70 }, (_, i) => `s${i + 1}`);
-    const rows: Ev[] = [["u", "s3", 2958465], ["u", "s2", 1000], ["u", "s1", 1], ["v", "s1", 2958465], ["v", "s2", 1]];
+    const rows: Ev[] = [];
+    for (let i = 20; i >= 1; i--) rows.push(["u", `s${i}`, 1 + (i - 1) * 150000]);
+    rows.push(["v", "s1", 2958465], ["v", "s2", 1]);
     const out = ok(funnel(col(...names), col(...rows.map((r) => r[0])), col(...rows.map((r) => r[1])), col(...rows.map((r) => r[2])), 1e7));
-    expect(usersOf(out).slice(0, 4)).toEqual([2, 1, 1, 0]);
-    expect(mediansOf(out).slice(0, 4)).toEqual(["", 999, 2958465 - 1000, ""]);
+    expect(usersOf(out)).toEqual([2, ...new Array(19).fill(1), ...new Array(50).fill(0)]);
+    expect(mediansOf(out)).toEqual(["", ...new Array(19).fill(150000), ...new Array(50).fill("")]);
+  });
+
+  it("rows far out of time order (the packed native sort)", () => {
+    // 30 steps done one a minute, listed in reverse: too many moves for the insertion sort.
+    const names = Array.from({ length: 30 }, (_, i) => `s${i + 1}`);
+    const rows: Ev[] = [];
+    for (let i = 30; i >= 1; i--) rows.push(["u", `s${i}`, D + i * MIN]);
+    const out = ok(funnel(col(...names), col(...rows.map((r) => r[0])), col(...rows.map((r) => r[1])), col(...rows.map((r) => r[2]))));
+    expect(usersOf(out)).toEqual(new Array(30).fill(1));
+    mediansOf(out).slice(1).forEach((m) => expect(m as number).toBeCloseTo(MIN, 12));
   });
 
   it("column arguments may be rows", () => {

@@ -469,7 +469,7 @@ function countReached(
       if (gaps && reach >= 2) strictTimes(w, nG, reach);
     } else {
       reach = anyReach(w, nG, windowMs);
-      if (gaps && reach >= 2) anyTimes(w, reach);
+      if (gaps && reach >= 2) anyTimes(w, len, reach);
     }
     furthest[reach]!++;
     if (gaps) {
@@ -489,11 +489,14 @@ function countReached(
 
 /**
  * Puts one user's events in time order (the order within a time does not
- * matter: same-time events are a group). (time − min) and the code are
- * packed into one double and sorted natively, without a comparator.
+ * matter: same-time events are a group). Rows are usually nearly in order
+ * (a few same-day rows swapped), so an insertion sort of the pairs comes
+ * first; if it has to move too much, (time − min) and the code are packed
+ * into one double and sorted natively, without a comparator.
  */
 function sortByTime(w: Work, len: number, codeSpan: number): void {
   const { evT, evC, keys } = w;
+  if (insertionSortPairs(evT, evC, len, 4 * len + 32)) return;
   let min = Infinity;
   let max = -Infinity;
   for (let p = 0; p < len; p++) {
@@ -506,25 +509,39 @@ function sortByTime(w: Work, len: number, codeSpan: number): void {
     return;
   }
   for (let p = 0; p < len; p++) keys[p] = (evT[p]! - min) * codeSpan + evC[p]!;
-  if (len <= 16) {
-    for (let p = 1; p < len; p++) {
-      const key = keys[p]!;
-      let q = p - 1;
-      while (q >= 0 && keys[q]! > key) {
-        keys[q + 1] = keys[q]!;
-        q--;
-      }
-      keys[q + 1] = key;
-    }
-  } else {
-    keys.subarray(0, len).sort();
-  }
+  keys.subarray(0, len).sort();
   for (let p = 0; p < len; p++) {
     const key = keys[p]!;
     const rel = Math.floor(key / codeSpan);
     evT[p] = rel + min;
     evC[p] = key - rel * codeSpan;
   }
+}
+
+/**
+ * Insertion sort of (time, code) pairs by time, giving up (false) after
+ * `budget` moves; the pairs are then still a permutation of the input.
+ */
+function insertionSortPairs(evT: Float64Array, evC: Int32Array, len: number, budget: number): boolean {
+  for (let p = 1; p < len; p++) {
+    const time = evT[p]!;
+    if (time >= evT[p - 1]!) continue;
+    const code = evC[p]!;
+    let q = p - 1;
+    while (q >= 0 && evT[q]! > time) {
+      evT[q + 1] = evT[q]!;
+      evC[q + 1] = evC[q]!;
+      q--;
+      if (--budget < 0) {
+        evT[q + 1] = time;
+        evC[q + 1] = code;
+        return false;
+      }
+    }
+    evT[q + 1] = time;
+    evC[q + 1] = code;
+  }
+  return true;
 }
 
 /** Fallback when the time span is too wide to pack with the codes (thousands of years × many step names). */
@@ -814,7 +831,7 @@ function anyReach(w: Work, nG: number, windowMs: number): number {
     let reach = k;
     for (let a = 0; a < d; a++) {
       const seen = cnt[a]!;
-      if (seen === 0 && posStart[a]! < posStart[a + 1]!) {
+      if (posStart[a]! + seen < posStart[a + 1]!) {
         const cut = posList[posStart[a]! + seen]! - 1;
         if (cut < reach) reach = cut;
       }
@@ -836,11 +853,11 @@ function anyReach(w: Work, nG: number, windowMs: number): number {
  * r-th step named a gets the r-th a), and step i's time is when steps 1..i
  * are all done (the running maximum).
  */
-function anyTimes(w: Work, F: number): void {
+function anyTimes(w: Work, len: number, F: number): void {
   const { d, nameOf, posStart, posList, evT, evC, gBegin, stepTime, cnt, used } = w;
   for (let j = 1; j <= F; j++) cnt[nameOf[j]!]!++;
   let assigned = 0;
-  for (let p = gBegin[w.startGroup]!; assigned < F; p++) {
+  for (let p = gBegin[w.startGroup]!; assigned < F && p < len; p++) {
     const a = evC[p]!;
     if (a < d && used[a]! < cnt[a]!) {
       stepTime[posList[posStart[a]! + used[a]!]!] = evT[p]!;

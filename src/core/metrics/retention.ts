@@ -440,6 +440,10 @@ function classicByUser(
 // The function
 // ---------------------------------------------------------------------------
 
+/**
+ * OPS.RETENTION on arguments exactly as Excel passes them (2-D arrays, null
+ * for omitted ones). Returns the spilled grid, or the whole-call error.
+ */
 export function retention(
   userIds: unknown,
   dates: unknown,
@@ -473,13 +477,16 @@ function compute(act: Activity, period: Period, ks: readonly number[], mode: Mod
   const groups = bySegment ? segmentGroups(act) : cohortGroups(first, period);
   const { sorted, slotOfColumn } = offsetsOf(ks);
 
-  // Column k has elapsed for a user when their cohort + k ≤ the latest bucket.
-  const age = Int32Array.from(first, (f) => maxBucket - f);
+  // Column k has elapsed for a user when cohort + k ≤ the latest bucket: age ≥ k.
+  // Unbounded: retained at k when the last active bucket ≥ cohort + k: reach ≥ k.
+  const age = new Int32Array(act.userCount);
+  const reach = new Int32Array(act.userCount);
+  for (let u = 0; u < act.userCount; u++) {
+    age[u] = maxBucket - first[u]!;
+    reach[u] = last[u]! - first[u]!;
+  }
   const eligible = countAtLeast(groups, age, sorted);
-  const retained =
-    mode === "unbounded"
-      ? countAtLeast(groups, Int32Array.from(first, (f, u) => last[u]! - f), sorted)
-      : countClassic(act, bucket, first, groups, sorted);
+  const retained = mode === "unbounded" ? countAtLeast(groups, reach, sorted) : countClassic(act, bucket, first, groups, sorted);
   const sizes = new Int32Array(groups.count);
   for (let u = 0; u < groups.of.length; u++) sizes[groups.of[u]!] = sizes[groups.of[u]!]! + 1;
 

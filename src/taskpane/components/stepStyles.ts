@@ -1,7 +1,8 @@
 /** Layout shared by the wizard steps: a column of fields, and rows of list items. Tokens only. */
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { makePaneStyles } from "../styles";
 
-export const useStepStyles = makeStyles({
+export const useStepStyles = makePaneStyles("step", {
   step: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   intro: { color: tokens.colorNeutralForeground2 },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "flex-end" },

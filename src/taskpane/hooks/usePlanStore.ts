@@ -5,13 +5,17 @@
  * step change and after generating).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { parsePlan, serializePlan } from "../../core/plan/persist";
+import { blankPlan, parsePlan, serializePlan } from "../../core/plan/persist";
 import type { Plan, PlanProblem } from "../../core/plan/types";
 import { validatePlan } from "../../core/plan/validate";
 import type { Locale } from "../../core/i18n";
 import type { WorkbookHost } from "../host/WorkbookHost";
 import { editPlan } from "../planEditing";
-import { newPlan } from "../planSources";
+
+/** A new plan from the default template; the templates are a separate chunk, fetched only when the workbook holds no plan. */
+function loadNewPlan(locale: Locale): Promise<Plan> {
+  return import(/* webpackChunkName: "plan-templates" */ "../planSources").then((m) => m.newPlan(locale));
+}
 
 export type SaveState = "idle" | "saving" | "saved" | "failed";
 
@@ -31,21 +35,25 @@ export function usePlanStore(host: WorkbookHost, locale: Locale) {
     let live = true;
     host
       .loadPlan()
-      .then((text) => {
-        if (!live) return;
-        const parsed = parsePlan(text, { locale });
-        if (parsed.plan) {
-          setPlan(parsed.plan);
-          if (parsed.recovered) setNotice({ kind: "recovered", problems: parsed.problems });
-        } else {
-          setPlan(newPlan(locale));
-          if (parsed.problems.length > 0) setNotice({ kind: "failed", problems: parsed.problems });
-        }
-      })
+      .then(
+        async (text) => {
+          const parsed = parsePlan(text, { locale });
+          const plan = parsed.plan ?? (await loadNewPlan(locale));
+          if (!live) return;
+          setPlan(plan);
+          if (parsed.plan && parsed.recovered) setNotice({ kind: "recovered", problems: parsed.problems });
+          if (!parsed.plan && parsed.problems.length > 0) setNotice({ kind: "failed", problems: parsed.problems });
+        },
+        async () => {
+          const plan = await loadNewPlan(locale);
+          if (!live) return;
+          setPlan(plan);
+          setNotice({ kind: "failed", problems: [] });
+        },
+      )
       .catch(() => {
-        if (!live) return;
-        setPlan(newPlan(locale));
-        setNotice({ kind: "failed", problems: [] });
+        // Even the templates could not be loaded: an empty plan still lets the user work.
+        if (live) setPlan(blankPlan(locale));
       });
     return () => {
       live = false;

@@ -8,7 +8,6 @@
  * available, it falls back to the document settings (Office.context.document.settings).
  */
 import type { WorkbookSpec } from "../../core/tablespec/types";
-import { runWriteSheets } from "../../excel/host";
 import {
   splitAddress,
   type ReadValue,
@@ -70,6 +69,8 @@ export const officeHost: WorkbookHost = {
   async writeSheets(spec: WorkbookSpec, options: WriteSheetsOptions) {
     const total = spec.sheets.length;
     if (total > 0) options.onProgress?.({ sheet: spec.sheets[0]!.name, index: 0, total, state: "writing" });
+    // The sheet writer is a separate chunk, fetched the first time sheets are written.
+    const { runWriteSheets } = await import(/* webpackChunkName: "excel-writer" */ "../../excel/host");
     const result = await runWriteSheets(spec, {
       onExisting: options.onExisting,
       onProgress: (sheet, done) => {

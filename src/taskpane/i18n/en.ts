@@ -9,6 +9,8 @@ export const paneEn = {
   languageEn: "English",
   languageZh: "中文（简体）",
   loading: "Loading your plan…",
+  loadingPart: "Loading…",
+  partFailed: "This part of the pane could not be loaded. Check the connection, then close and reopen the pane.",
   tabsLabel: "OpsKit sections",
   tabPlan: "Plan wizard",
   tabTiering: "Customer tiering",

@@ -7,6 +7,8 @@ export const paneZhCN: Record<PaneKey, string> = {
   languageEn: "English",
   languageZh: "中文（简体）",
   loading: "正在加载计划…",
+  loadingPart: "正在加载…",
+  partFailed: "窗格的这一部分无法加载。请检查网络连接，然后关闭并重新打开窗格。",
   tabsLabel: "OpsKit 功能",
   tabPlan: "计划向导",
   tabTiering: "客户分级",

@@ -5,9 +5,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
-  Tab,
-  TabList,
+  Text,
   webLightTheme,
 } from "@fluentui/react-components";
 import { Dismiss16Regular } from "@fluentui/react-icons";
@@ -17,15 +15,16 @@ import { HostProvider } from "../../host/HostContext";
 import { i18n, usePaneT } from "../../i18n";
 import { ErrorBoundary } from "../ErrorBoundary";
 import { LanguageSwitch } from "../LanguageSwitch";
+import { PaneTabs } from "../PaneTabs";
 import { PlanWizard } from "../PlanWizard";
-import { TieringTab } from "../TieringTab";
+import { TieringTabPart } from "../../parts";
 import type { AppProps } from "./App.types";
 import { useApp, type AppTab } from "./useApp";
 import { useAppStyles } from "./useAppStyles";
 
 function Pane(props: AppProps) {
   const { t } = usePaneT();
-  const { store, tab, setTab } = useApp(props);
+  const { store, tab, setTab, tieringOpened } = useApp(props);
   const styles = useAppStyles();
   const notice = store.notice;
 
@@ -51,27 +50,28 @@ function Pane(props: AppProps) {
           <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t("dismiss")} icon={<Dismiss16Regular />} onClick={store.dismissNotice} />} />
         </MessageBar>
       )}
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as AppTab)} aria-label={t("tabsLabel")}>
-        <Tab id="opskit-tab-plan" value="plan" aria-controls="opskit-panel-plan">
-          {t("tabPlan")}
-        </Tab>
-        <Tab id="opskit-tab-tiering" value="tiering" aria-controls="opskit-panel-tiering">
-          {t("tabTiering")}
-        </Tab>
-      </TabList>
+      <PaneTabs
+        label={t("tabsLabel")}
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          { value: "plan" as AppTab, label: t("tabPlan"), id: "opskit-tab-plan", panelId: "opskit-panel-plan" },
+          { value: "tiering" as AppTab, label: t("tabTiering"), id: "opskit-tab-tiering", panelId: "opskit-panel-tiering" },
+        ]}
+      />
       {/* Both panels stay mounted so switching tabs keeps the wizard's step and the tiering choices. */}
       <div id="opskit-panel-plan" role="tabpanel" aria-labelledby="opskit-tab-plan" hidden={tab !== "plan"} className={tab === "plan" ? styles.panel : undefined}>
         <ErrorBoundary title={t("errorTitle")} message={t("errorUnexpected")}>
           {store.plan ? (
             <PlanWizard plan={store.plan} update={store.update} problems={store.problems} save={store.save} saveState={store.saveState} />
           ) : (
-            <Spinner label={t("loading")} />
+            <Text role="status">{t("loading")}</Text>
           )}
         </ErrorBoundary>
       </div>
       <div id="opskit-panel-tiering" role="tabpanel" aria-labelledby="opskit-tab-tiering" hidden={tab !== "tiering"} className={tab === "tiering" ? styles.panel : undefined}>
         <ErrorBoundary title={t("errorTitle")} message={t("errorUnexpected")}>
-          <TieringTab />
+          {tieringOpened && <TieringTabPart />}
         </ErrorBoundary>
       </div>
     </main>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { usePlanStore } from "../../hooks/usePlanStore";
 import { usePaneT } from "../../i18n";
+import { preloadParts } from "../../parts";
 import type { AppProps } from "./App.types";
 
 export type AppTab = "plan" | "tiering";
@@ -10,13 +11,20 @@ export function useApp({ host, onReady }: AppProps) {
   const store = usePlanStore(host, locale);
   const [tab, setTab] = useState<AppTab>("plan");
   const announced = useRef(false);
+  const [tieringOpened, setTieringOpened] = useState(false);
+  useEffect(() => {
+    if (tab === "tiering") setTieringOpened(true);
+  }, [tab]);
 
   useEffect(() => {
     if (store.plan && !announced.current) {
       announced.current = true;
       onReady?.();
+      // The first step is usable: fetch the other parts in the background.
+      const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+      idle(() => void preloadParts());
     }
   }, [store.plan, onReady]);
 
-  return { store, tab, setTab };
+  return { store, tab, setTab, tieringOpened };
 }

@@ -1,6 +1,7 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { makePaneStyles } from "../../styles";
 
-export const useAppStyles = makeStyles({
+export const useAppStyles = makePaneStyles("app", {
   root: {
     display: "flex",
     flexDirection: "column",

@@ -1,6 +1,7 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { makePaneStyles } from "../../styles";
 
-export const useIndicatorsStepStyles = makeStyles({
+export const useIndicatorsStepStyles = makePaneStyles("indicators-step", {
   ranges: {
     display: "flex",
     flexDirection: "column",

@@ -1,6 +1,6 @@
-import { makeStyles } from "@fluentui/react-components";
+import { makePaneStyles } from "../../styles";
 
-export const useLanguageSwitchStyles = makeStyles({
+export const useLanguageSwitchStyles = makePaneStyles("language-switch", {
   root: { display: "flex", alignItems: "center", columnGap: "6px" },
   select: { minWidth: "8.5em" },
 });

@@ -1,5 +1,5 @@
-import { makeStyles } from "@fluentui/react-components";
+import { makePaneStyles } from "../../styles";
 
-export const useNumberFieldStyles = makeStyles({
+export const useNumberFieldStyles = makePaneStyles("number-field", {
   narrow: { maxWidth: "9em" },
 });

@@ -2,12 +2,8 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@flue
 import { stepLabel } from "../../describePath";
 import { usePaneT } from "../../i18n";
 import { STEPS } from "../../planEditing";
-import { ContingencyStep } from "../ContingencyStep";
 import { GoalStep } from "../GoalStep";
-import { IndicatorsStep } from "../IndicatorsStep";
-import { ReviewStep } from "../ReviewStep";
-import { ScheduleStep } from "../ScheduleStep";
-import { TeamStep } from "../TeamStep";
+import { ContingencyStepPart, IndicatorsStepPart, ReviewStepPart, ScheduleStepPart, TeamStepPart } from "../../parts";
 import type { PlanWizardProps } from "./PlanWizard.types";
 import { usePlanWizard } from "./usePlanWizard";
 import { usePlanWizardStyles } from "./usePlanWizardStyles";
@@ -67,11 +63,11 @@ export function PlanWizard(props: PlanWizardProps) {
 
       <div ref={w.bodyRef}>
         {w.step === "goal" && <GoalStep {...stepProps} />}
-        {w.step === "team" && <TeamStep {...stepProps} />}
-        {w.step === "schedule" && <ScheduleStep {...stepProps} />}
-        {w.step === "indicators" && <IndicatorsStep {...stepProps} />}
-        {w.step === "contingency" && <ContingencyStep {...stepProps} />}
-        {w.step === "review" && <ReviewStep {...stepProps} allProblems={props.problems} onGoToStep={w.fix} onSave={props.save} />}
+        {w.step === "team" && <TeamStepPart {...stepProps} />}
+        {w.step === "schedule" && <ScheduleStepPart {...stepProps} />}
+        {w.step === "indicators" && <IndicatorsStepPart {...stepProps} />}
+        {w.step === "contingency" && <ContingencyStepPart {...stepProps} />}
+        {w.step === "review" && <ReviewStepPart {...stepProps} allProblems={props.problems} onGoToStep={w.fix} onSave={props.save} />}
       </div>
 
       <div className={styles.footer}>

@@ -1,6 +1,7 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { makePaneStyles } from "../../styles";
 
-export const usePlanWizardStyles = makeStyles({
+export const usePlanWizardStyles = makePaneStyles("plan-wizard", {
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   steps: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   counter: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },

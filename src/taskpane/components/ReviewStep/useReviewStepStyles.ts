@@ -1,6 +1,7 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { makePaneStyles } from "../../styles";
 
-export const useReviewStepStyles = makeStyles({
+export const useReviewStepStyles = makePaneStyles("review-step", {
   summary: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   detail: { margin: 0, overflowWrap: "anywhere" },

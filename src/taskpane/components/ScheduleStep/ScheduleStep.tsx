@@ -12,12 +12,11 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Select,
-  Tag,
-  TagGroup,
   Text,
 } from "@fluentui/react-components";
 import { Add16Regular } from "@fluentui/react-icons";
 import { usePaneT } from "../../i18n";
+import { RemovableList } from "../RemovableList";
 import { TaskList } from "../TaskList";
 import { useStepStyles } from "../stepStyles";
 import type { ScheduleStepProps } from "./ScheduleStep.types";
@@ -89,13 +88,7 @@ export function ScheduleStep(props: ScheduleStepProps) {
         {s.plan.schedule.holidays.length === 0 ? (
           <Text className={styles.empty}>{t("noHolidays")}</Text>
         ) : (
-          <TagGroup className={own.tags} aria-label={t("holidays")} onDismiss={(_, d) => s.removeHoliday(String(d.value))}>
-            {s.plan.schedule.holidays.map((day) => (
-              <Tag key={day} value={day} dismissible dismissIcon={{ "aria-label": t("removeHoliday", { date: day }) }}>
-                {day}
-              </Tag>
-            ))}
-          </TagGroup>
+          <RemovableList label={t("holidays")} items={s.plan.schedule.holidays} removeLabel={(day) => t("removeHoliday", { date: day })} onRemove={s.removeHoliday} />
         )}
         <div className={styles.row}>
           <Field className={styles.grow} label={t("holidayNew")} {...err("schedule.holidays")}>

@@ -1,7 +1,7 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { makePaneStyles } from "../../styles";
 
-export const useScheduleStepStyles = makeStyles({
+export const useScheduleStepStyles = makePaneStyles("schedule-step", {
   dates: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
-  tags: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   description: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });

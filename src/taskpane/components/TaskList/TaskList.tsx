@@ -20,7 +20,6 @@ export function TaskList(props: TaskListProps) {
     (input ?? addRef.current)?.focus();
   }, [s.focusTask]);
 
-  const titleOf = new Map(s.titles.map((x) => [x.id, x.title]));
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{t("tasks")}</legend>
@@ -39,7 +38,6 @@ export function TaskList(props: TaskListProps) {
               count={s.tasks.length}
               people={s.people}
               dates={s.dateText(task.id)}
-              dependsText={task.dependsOn.map((id) => titleOf.get(id) ?? id).join(", ")}
               messages={s.messagesOf(i)}
               handlers={s.handlers}
             />

@@ -25,8 +25,6 @@ export interface TaskRowProps {
   people: readonly Person[];
   /** "2026-03-02 → 2026-03-04", when the schedule can be computed. */
   dates?: string;
-  /** Shown in the closed dependency list: the titles of the predecessors. */
-  dependsText: string;
   /** Validation messages of the row's fields. */
   messages: Partial<Record<"name" | "ownerId" | "durationDays" | "dependsOn" | "phase", string>>;
   handlers: TaskRowHandlers;

@@ -1,7 +1,8 @@
-import { Button, Checkbox, Dropdown, Field, Input, Option, Select, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Select, Text } from "@fluentui/react-components";
 import { ArrowDown16Regular, ArrowUp16Regular, Delete16Regular } from "@fluentui/react-icons";
 import { createContext, memo, useContext } from "react";
 import { usePaneT } from "../../i18n";
+import { DependencyPicker, type DependencyPickerProps } from "../DependencyPicker";
 import { NumberField } from "../NumberField";
 import { useStepStyles } from "../stepStyles";
 import type { TaskRowProps } from "./TaskList.types";
@@ -10,22 +11,13 @@ import { useTaskListStyles } from "./useTaskListStyles";
 /** Number and name of every task; read only by an open dependency list, so typing a name does not re-render every row. */
 export const TaskTitlesContext = createContext<readonly { id: string; title: string }[]>([]);
 
-function DependencyOptions({ exclude }: { exclude: string }) {
+/** The dependency picker reads the task titles from context (only when it renders, i.e. for changed rows). */
+function Dependencies(props: Omit<DependencyPickerProps, "choices">) {
   const titles = useContext(TaskTitlesContext);
-  return (
-    <>
-      {titles.map((x) =>
-        x.id === exclude ? null : (
-          <Option key={x.id} value={x.id} text={x.title}>
-            {x.title}
-          </Option>
-        ),
-      )}
-    </>
-  );
+  return <DependencyPicker {...props} choices={titles} />;
 }
 
-function TaskRowView({ task, index, count, people, dates, dependsText, messages, handlers }: TaskRowProps) {
+function TaskRowView({ task, index, count, people, dates, messages, handlers }: TaskRowProps) {
   const { t } = usePaneT();
   const styles = useStepStyles();
   const own = useTaskListStyles();
@@ -58,17 +50,16 @@ function TaskRowView({ task, index, count, people, dates, dependsText, messages,
         <NumberField narrow label={t("taskDuration")} required value={task.durationDays} blankValue={0} onChange={(v) => handlers.setDuration(task.id, v)} validationMessage={messages.durationDays} />
       </div>
       <div className={styles.row}>
-        <Field className={own.deps} label={t("taskDependsOn")} {...err(messages.dependsOn)}>
-          <Dropdown
-            multiselect
-            placeholder={t("taskDependsNone")}
-            selectedOptions={task.dependsOn}
-            value={dependsText}
-            onOptionSelect={(_, d) => handlers.setDependsOn(task.id, d.selectedOptions)}
-          >
-            <DependencyOptions exclude={task.id} />
-          </Dropdown>
-        </Field>
+        <div className={own.deps}>
+          <Dependencies
+            taskId={task.id}
+            label={t("taskDependsOn")}
+            emptyText={t("taskDependsNone")}
+            value={task.dependsOn}
+            onChange={(ids) => handlers.setDependsOn(task.id, ids)}
+            validationMessage={messages.dependsOn}
+          />
+        </div>
         <Field className={styles.grow} label={t("taskPhase")} {...err(messages.phase)}>
           <Input value={task.phase} onChange={(_, d) => handlers.setPhase(task.id, d.value)} />
         </Field>
@@ -84,7 +75,6 @@ function sameRow(a: TaskRowProps, b: TaskRowProps): boolean {
     a.index === b.index &&
     a.count === b.count &&
     a.dates === b.dates &&
-    a.dependsText === b.dependsText &&
     a.handlers === b.handlers &&
     JSON.stringify(a.task) === JSON.stringify(b.task) &&
     JSON.stringify(a.people) === JSON.stringify(b.people) &&

@@ -1,8 +1,9 @@
-import { Button, Field, Input, Tag, TagGroup, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { Add16Regular, Delete16Regular } from "@fluentui/react-icons";
 import { useEffect, useRef } from "react";
 import { usePaneT } from "../../i18n";
 import { NumberField } from "../NumberField";
+import { RemovableList } from "../RemovableList";
 import { useStepStyles } from "../stepStyles";
 import type { TeamStepProps } from "./TeamStep.types";
 import { useTeamStep } from "./useTeamStep";
@@ -73,13 +74,7 @@ export function TeamStep(props: TeamStepProps) {
         {s.plan.team.channels.length === 0 ? (
           <Text className={styles.empty}>{t("noChannels")}</Text>
         ) : (
-          <TagGroup className={own.tags} aria-label={t("channels")} onDismiss={(_, d) => s.removeChannel(String(d.value))}>
-            {s.plan.team.channels.map((c) => (
-              <Tag key={c} value={c} dismissible dismissIcon={{ "aria-label": t("removeChannel", { name: c }) }}>
-                {c}
-              </Tag>
-            ))}
-          </TagGroup>
+          <RemovableList label={t("channels")} items={s.plan.team.channels} removeLabel={(c) => t("removeChannel", { name: c })} onRemove={s.removeChannel} />
         )}
         <div className={styles.row}>
           <Field className={styles.grow} label={t("channelNew")} {...err("team.channels")}>

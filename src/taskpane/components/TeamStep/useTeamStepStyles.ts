@@ -1,6 +1,6 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { makePaneStyles } from "../../styles";
 
-export const useTeamStepStyles = makeStyles({
-  tags: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+export const useTeamStepStyles = makePaneStyles("team-step", {
   budget: { display: "grid", gridTemplateColumns: "2fr 1fr", columnGap: tokens.spacingHorizontalS },
 });

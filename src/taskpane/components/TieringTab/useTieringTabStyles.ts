@@ -1,6 +1,7 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { makePaneStyles } from "../../styles";
 
-export const useTieringTabStyles = makeStyles({
+export const useTieringTabStyles = makePaneStyles("tiering-tab", {
   cutoffs: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", columnGap: tokens.spacingHorizontalS },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300 },
   th: { textAlign: "left", padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },

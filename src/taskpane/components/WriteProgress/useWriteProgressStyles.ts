@@ -1,6 +1,7 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { makePaneStyles } from "../../styles";
 
-export const useWriteProgressStyles = makeStyles({
+export const useWriteProgressStyles = makePaneStyles("write-progress", {
   box: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   done: { color: tokens.colorPaletteGreenForeground1 },

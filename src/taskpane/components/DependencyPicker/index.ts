@@ -1,0 +1,2 @@
+export { DependencyPicker } from "./DependencyPicker";
+export type { DependencyPickerProps } from "./DependencyPicker.types";

@@ -1,0 +1,2 @@
+export { PaneTabs } from "./PaneTabs";
+export type { PaneTab, PaneTabsProps } from "./PaneTabs.types";

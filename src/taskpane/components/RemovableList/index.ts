@@ -1,0 +1,2 @@
+export { RemovableList } from "./RemovableList";
+export type { RemovableListProps } from "./RemovableList.types";

@@ -1,0 +1,48 @@
+/**
+ * Parts of the pane that are not needed to show the first step (later
+ * steps, writing sheets, tiering) are separate chunks: the pane becomes
+ * usable sooner and taskpane.js stays small. Each part is fetched when first
+ * shown, or earlier with preload() (the pane preloads all of them once it is
+ * interactive). Unlike React.lazy, a part already loaded renders at once,
+ * without a Suspense round trip.
+ */
+import { createElement, useEffect, useState, type ComponentType, type ReactNode } from "react";
+
+export interface LazyPart<P> {
+  (props: P): ReactNode;
+  preload: () => Promise<void>;
+}
+
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, fallback: (failed: boolean) => ReactNode): LazyPart<P> {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<void> | null = null;
+  const preload = (): Promise<void> =>
+    (pending ??= load().then(
+      (component) => {
+        loaded = component;
+      },
+      (error: unknown) => {
+        pending = null; // allow a retry
+        throw error;
+      },
+    ));
+
+  function Part(props: P): ReactNode {
+    const [, setTick] = useState(0);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (loaded) return;
+      let live = true;
+      preload().then(
+        () => live && setTick((n) => n + 1),
+        () => live && setFailed(true),
+      );
+      return () => {
+        live = false;
+      };
+    }, []);
+    return loaded ? createElement(loaded, props) : fallback(failed);
+  }
+  Part.preload = preload;
+  return Part;
+}
