@@ -4,6 +4,8 @@ import { planEn } from "../../src/core/i18n/plan.en";
 import { planZhCN } from "../../src/core/i18n/plan.zh-CN";
 import { dataEn } from "../../src/core/i18n/data.en";
 import { dataZhCN } from "../../src/core/i18n/data.zh-CN";
+import { shareEn } from "../../src/core/i18n/share.en";
+import { shareZhCN } from "../../src/core/i18n/share.zh-CN";
 import { t, setLocale, toLocale, getLocale } from "../../src/core/i18n";
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
@@ -12,6 +14,7 @@ const catalogues: [string, Record<string, string>, Record<string, string>][] = [
   ["functions", en, zhCN],
   ["plan sheets", planEn, planZhCN],
   ["data sheets", dataEn, dataZhCN],
+  ["sharing", shareEn, shareZhCN],
 ];
 
 describe.each(catalogues)("%s catalogue", (_name, english, chinese) => {

@@ -10,6 +10,7 @@ import { act } from "react";
 import { App } from "../../src/taskpane/App";
 import { FakeWorkbook } from "../../src/taskpane/host/fakeWorkbook";
 import { switchLanguage } from "../../src/taskpane/i18n";
+import { preloadParts } from "../../src/taskpane/parts";
 import type { Locale } from "../../src/core/i18n";
 
 class ResizeObserverStub {
@@ -32,6 +33,8 @@ export interface PaneOptions {
 /** Mounts the pane and waits until the first step is usable. */
 export async function renderPane(options: PaneOptions = {}) {
   const fake = options.fake ?? new FakeWorkbook();
+  // The later steps are lazily loaded chunks in the browser; load them up front so steps render at once.
+  await preloadParts();
   act(() => switchLanguage(options.locale ?? "en"));
   const user = userEvent.setup();
   const utils = render(<App host={fake} />);

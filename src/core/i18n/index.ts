@@ -9,9 +9,11 @@ import { planEn } from "./plan.en";
 import { planZhCN } from "./plan.zh-CN";
 import { dataEn } from "./data.en";
 import { dataZhCN } from "./data.zh-CN";
+import { shareEn } from "./share.en";
+import { shareZhCN } from "./share.zh-CN";
 
-/** Every catalogued message key (functions, plan sheets, data sheets). */
-export type MessageKey = keyof typeof en | keyof typeof planEn | keyof typeof dataEn;
+/** Every catalogued message key (functions, plan sheets, data sheets, sharing). */
+export type MessageKey = keyof typeof en | keyof typeof planEn | keyof typeof dataEn | keyof typeof shareEn;
 export type MessageParams = Record<string, string | number>;
 export type Locale = "en" | "zh-CN";
 export const SUPPORTED_LOCALES: readonly Locale[] = ["en", "zh-CN"];
@@ -22,8 +24,8 @@ void instance.init({
   fallbackLng: "en",
   initAsync: false,
   resources: {
-    en: { translation: { ...en, ...planEn, ...dataEn } },
-    "zh-CN": { translation: { ...zhCN, ...planZhCN, ...dataZhCN } },
+    en: { translation: { ...en, ...planEn, ...dataEn, ...shareEn } },
+    "zh-CN": { translation: { ...zhCN, ...planZhCN, ...dataZhCN, ...shareZhCN } },
   },
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -15,36 +15,41 @@ export function DependencyPicker(props: DependencyPickerProps) {
   const styles = useDependencyPickerStyles();
   const listId = useId();
   const summaryId = useId();
+  let labelId: string | undefined;
+  // The check boxes sit after the Field, not inside it: inside, each would take the Field's control id.
   return (
-    <Field label={props.label} validationMessage={props.validationMessage} validationState={props.validationMessage ? "error" : "none"}>
-      {(field) => (
-        <div>
-          <Button
-            className={styles.button}
-            aria-expanded={s.open}
-            aria-controls={s.open ? listId : undefined}
-            aria-labelledby={`${field["aria-labelledby"] ?? ""} ${summaryId}`.trim()}
-            aria-describedby={field["aria-describedby"]}
-            id={field.id}
-            icon={s.open ? <ChevronUp16Regular /> : <ChevronDown16Regular />}
-            iconPosition="after"
-            onClick={() => s.setOpen(!s.open)}
-          >
-            <span id={summaryId} className={styles.summary}>
-              {s.summary}
-            </span>
-          </Button>
-          {s.open && (
-            <div id={listId} role="group" aria-labelledby={field["aria-labelledby"]} className={styles.choices}>
-              {props.choices.map((c) =>
-                c.id === props.taskId ? null : (
-                  <Checkbox key={c.id} label={c.title} checked={props.value.includes(c.id)} onChange={(_, d) => s.toggle(c.id, d.checked === true)} />
-                ),
-              )}
-            </div>
+    <div>
+      <Field label={props.label} validationMessage={props.validationMessage} validationState={props.validationMessage ? "error" : "none"}>
+        {(field) => {
+          labelId = field["aria-labelledby"];
+          return (
+            <Button
+              className={styles.button}
+              aria-expanded={s.open}
+              aria-controls={s.open ? listId : undefined}
+              aria-labelledby={`${field["aria-labelledby"] ?? ""} ${summaryId}`.trim()}
+              aria-describedby={field["aria-describedby"]}
+              id={field.id}
+              icon={s.open ? <ChevronUp16Regular /> : <ChevronDown16Regular />}
+              iconPosition="after"
+              onClick={() => s.setOpen(!s.open)}
+            >
+              <span id={summaryId} className={styles.summary}>
+                {s.summary}
+              </span>
+            </Button>
+          );
+        }}
+      </Field>
+      {s.open && (
+        <div id={listId} role="group" aria-labelledby={labelId} className={styles.choices}>
+          {props.choices.map((c) =>
+            c.id === props.taskId ? null : (
+              <Checkbox key={c.id} label={c.title} checked={props.value.includes(c.id)} onChange={(_, d) => s.toggle(c.id, d.checked === true)} />
+            ),
           )}
         </div>
       )}
-    </Field>
+    </div>
   );
 }
