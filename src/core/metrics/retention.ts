@@ -156,11 +156,6 @@ function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | nu
   const segment = segments ? new Int32Array(n) : null;
   const users = new KeyInterner();
   const segs = new KeyInterner();
-  // Code by the cell's raw value, in front of the interner: a hit skips the
-  // trimming and type dispatch (the hot cost at a million rows). Safe because
-  // every raw value has one code; 7, "7" and " 7 " each miss once and the
-  // interner gives them the same code.
-  const codeOfCell = new Map<unknown, number>();
   // Event logs often repeat the previous row's id or segment: skip the hash lookup then.
   let lastId: unknown = undefined;
   let lastUser = BLANK_CODE;
@@ -174,9 +169,7 @@ function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | nu
     const id = cellOf(ids, i);
     if (id !== lastId) {
       lastId = id;
-      const known = codeOfCell.get(id);
-      lastUser = known ?? users.code(id);
-      if (known === undefined) codeOfCell.set(id, lastUser);
+      lastUser = users.code(id);
     }
     if (lastUser === BLANK_CODE) continue;
     const time = toSerialMs(date);
