@@ -1,10 +1,13 @@
 /**
  * `npm run demo [-- --locale zh-CN] [--out file.xlsx]`: writes the sample
- * workbook with ExcelJS. Needs no Excel and no network.
+ * workbook with ExcelJS, and beside it its shared variant (…-shared.xlsx:
+ * Overview, print settings, OPS values frozen; see
+ * src/core/sharing/sharedDemo.ts). Needs no Excel and no network.
  */
 import path from "path";
 import { mkdirSync } from "fs";
 import { buildDemoWorkbook, demoData } from "../src/core/generators/demo";
+import { buildSharedDemoWorkbook } from "../src/core/sharing/sharedDemo";
 import { writeXlsxFile } from "../src/xlsx/writeXlsx";
 import type { Locale } from "../src/core/i18n";
 
@@ -17,9 +20,15 @@ async function main(): Promise<void> {
   const locale: Locale = option("--locale") === "zh-CN" ? "zh-CN" : "en";
   const out = path.resolve(option("--out") ?? path.join(__dirname, "..", "demo", locale === "en" ? "OpsKit-sample.xlsx" : "OpsKit-sample.zh-CN.xlsx"));
   mkdirSync(path.dirname(out), { recursive: true });
-  const spec = buildDemoWorkbook(demoData(locale));
+  const data = demoData(locale);
+  const spec = buildDemoWorkbook(data);
   await writeXlsxFile(spec, out);
   console.log(`Wrote ${path.relative(process.cwd(), out)}: ${spec.sheets.map((s) => s.name).join(", ")}`);
+  // OpsKit-sample.xlsx → OpsKit-sample-shared.xlsx, OpsKit-sample.zh-CN.xlsx → OpsKit-sample-shared.zh-CN.xlsx
+  const sharedOut = path.join(path.dirname(out), `${path.basename(out, ".xlsx").replace(/(\.zh-CN)?$/, "-shared$1")}.xlsx`);
+  const shared = buildSharedDemoWorkbook(data);
+  await writeXlsxFile(shared, sharedOut);
+  console.log(`Wrote ${path.relative(process.cwd(), sharedOut)}: ${shared.sheets.map((s) => s.name + (s.hidden ? " (hidden)" : "")).join(", ")}`);
 }
 
 main().catch((e: unknown) => {

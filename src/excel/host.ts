@@ -4,6 +4,16 @@
  */
 import type { WorkbookSpec } from "../core/tablespec/types";
 import { planSheetNames, writeSheets, type OnExisting, type WriteOptions, type WriteResult } from "./writeWorkbook";
+import type { Locale } from "../core/i18n";
+import type { DependencyReport } from "../core/sharing/scan";
+import {
+  freezeWorkbook,
+  restoreWorkbook,
+  scanWorkbook,
+  type FreezeInExcelOptions,
+  type FreezeInExcelResult,
+  type RestoreInExcelResult,
+} from "./sharing";
 
 /**
  * The Excel API set the writer needs (page layout, conditional-format
@@ -42,4 +52,19 @@ export function runPlanAndWrite<K extends string>(
     const names = await planSheetNames(context, desired, options.onExisting);
     return writeSheets(context, build(names), options);
   });
+}
+
+/** Lists what depends on the add-in, for the pane's "Prepare for sharing" (3 syncs). */
+export function runScanAddinDependencies(locale: Locale): Promise<DependencyReport> {
+  return Excel.run((context) => scanWorkbook(context, locale));
+}
+
+/** Freezes OPS.* results to values; the original formulas go to the hidden sheet (4 syncs). */
+export function runFreezeOpsFormulas(options: FreezeInExcelOptions): Promise<FreezeInExcelResult> {
+  return Excel.run((context) => freezeWorkbook(context, options));
+}
+
+/** One-click restore of the frozen OPS.* formulas (2 syncs). */
+export function runRestoreOpsFormulas(): Promise<RestoreInExcelResult> {
+  return Excel.run((context) => restoreWorkbook(context));
 }

@@ -232,7 +232,9 @@ export async function writeSheets(
     fillSheet(context, ws, p.spec, plan.tableNames);
     if (i === total - 1) {
       addNames();
-      created[0]!.activate();
+      // A hidden sheet cannot be the active one.
+      const firstVisible = plan.sheets.findIndex((q) => !q.spec.hidden);
+      if (firstVisible >= 0) created[firstVisible]!.activate();
     }
     try {
       // One sync per sheet, by design (see the header).
@@ -297,6 +299,7 @@ function fillSheet(
   for (const chart of sheet.charts ?? []) addChart(context, ws, chart);
   if (sheet.print) setPrint(ws, sheet.print);
   if (sheet.tabColor) ws.tabColor = sheet.tabColor;
+  if (sheet.hidden) ws.visibility = "Hidden";
 }
 
 /** Rules in priority order (priority 1 first, then rules without priority in spec order). */
@@ -433,7 +436,7 @@ function setPrint(ws: Excel.Worksheet, print: PrintSpec): void {
   const layout = ws.pageLayout;
   if (print.orientation) layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
   // One page wide, as many pages tall as needed (0 = automatic, as in the file format).
-  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.fitToWidth || print.onePage) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: print.onePage ? 1 : 0 };
   if (print.repeatRows) layout.setPrintTitleRows(titleRows(print.repeatRows));
   if (print.area) layout.setPrintArea(print.area);
   if (print.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = print.header;

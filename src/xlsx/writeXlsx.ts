@@ -274,6 +274,7 @@ export async function workbookToXlsx(spec: WorkbookSpec, options: XlsxOptions = 
   spec.sheets.forEach((sheet, index) => {
     const ws = wb.addWorksheet(sheet.name, {
       properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+      ...(sheet.hidden ? { state: "hidden" as const } : {}),
     });
     const grid = writeCells(ws, sheet);
 
@@ -294,10 +295,10 @@ export async function workbookToXlsx(spec: WorkbookSpec, options: XlsxOptions = 
     const print = sheet.print;
     if (print) {
       if (print.orientation) ws.pageSetup.orientation = print.orientation;
-      if (print.fitToWidth) {
+      if (print.fitToWidth || print.onePage) {
         ws.pageSetup.fitToPage = true;
         ws.pageSetup.fitToWidth = 1;
-        ws.pageSetup.fitToHeight = 0;
+        ws.pageSetup.fitToHeight = print.onePage ? 1 : 0;
       }
       if (print.header !== undefined) ws.headerFooter.oddHeader = `&C${print.header}`;
       if (print.footer !== undefined) ws.headerFooter.oddFooter = `&C${print.footer}`;

@@ -39,9 +39,9 @@ export const shareEn = {
   shareTierSection: "Customer tiers",
   shareHeaderTier: "Tier",
   shareHeaderCustomers: "Customers",
-  shareHeaderCustomerShare: "Share of customers",
+  shareHeaderCustomerShare: "% of customers",
   shareHeaderValue: "Value",
-  shareHeaderValueShare: "Share of value",
+  shareHeaderValueShare: "% of value",
   shareHeaderService: "Service level",
   shareTotal: "Total",
 
@@ -74,5 +74,7 @@ export const shareEn = {
   shareEvalUnknownSheet: "no sheet named \"{{sheet}}\"",
   shareEvalFormulaInRange: "{{ref}} holds a formula at {{cell}}; only ranges of constants can be read here",
   shareEvalWholeLine: "whole columns or rows ({{ref}}) are not supported here",
+  shareEvalSpillRef: "spill references ({{ref}}) are not supported here",
+  shareEvalUnknownName: "no defined name \"{{name}}\" that refers to a range",
   shareEvalRangeToScalar: "argument {{arg}} of OPS.{{name}} takes one value, not the range {{ref}}",
-} as const;
+};

@@ -69,5 +69,7 @@ export const shareZhCN: Record<keyof typeof shareEn, string> = {
   shareEvalUnknownSheet: "没有名为“{{sheet}}”的工作表",
   shareEvalFormulaInRange: "{{ref}} 在 {{cell}} 处含有公式；此处只能读取常量区域",
   shareEvalWholeLine: "此处不支持整列或整行引用（{{ref}}）",
+  shareEvalSpillRef: "此处不支持溢出引用（{{ref}}）",
+  shareEvalUnknownName: "没有指向区域的名称“{{name}}”",
   shareEvalRangeToScalar: "OPS.{{name}} 的参数 {{arg}} 只接受单个值，不能是区域 {{ref}}",
 };

@@ -108,6 +108,8 @@ export interface ChartSpec {
 export interface PrintSpec {
   orientation?: "portrait" | "landscape";
   fitToWidth?: boolean;
+  /** Fit the whole print area on one page (wide and tall), e.g. a one-page overview. */
+  onePage?: boolean;
   /** Rows repeated at the top of every printed page, e.g. "1:3". */
   repeatRows?: string;
   area?: string;
@@ -130,6 +132,8 @@ export interface SheetSpec {
   print?: PrintSpec;
   /** Sheet tab colour "#RRGGBB". */
   tabColor?: string;
+  /** A hidden sheet (e.g. the original OPS formulas kept when values are frozen for sharing). */
+  hidden?: boolean;
 }
 
 /** A workbook-level defined name, e.g. Holidays → 'Settings'!$A$2:$A$60. */

@@ -1,0 +1,160 @@
+/**
+ * The hidden sheet that keeps the original OPS.* formulas when values are
+ * frozen for sharing (kind "opsFormulas", always named OPS_FORMULAS_SHEET so
+ * the pane finds it in any language), and the plan of a one-click restore.
+ * Shared by the spec-level freeze (freeze.ts) and the pane (src/excel/sharing.ts).
+ * Light on purpose: no metric code here, so the task pane does not load it.
+ *
+ * Layout: title (row 1), note (row 2), optionally the location of the
+ * "values frozen" note in row 3 (A3 = NOTE_CELL_MARKER, B3 sheet, C3 cell or
+ * range), header (row 4), one record per row from row 5: sheet, cell,
+ * formula (as text), spill rows, spill columns, date frozen.
+ */
+import { tIn, type Locale } from "../i18n";
+import { isOpsError, type CellOut } from "../errors";
+import { a1, parseA1, rangeA1 } from "../tablespec/a1";
+import type { CellSpec, SheetSpec } from "../tablespec/types";
+
+export const OPS_FORMULAS_SHEET = "OpsKit formulas";
+export const OPS_FORMULAS_KIND = "opsFormulas";
+
+/** 0-based layout of the hidden sheet. */
+export const OPS_FORMULAS_LAYOUT = {
+  titleRow: 0,
+  noteRow: 1,
+  /** A: marker, B: sheet, C: cell of the frozen-values note (optional). */
+  noteCellRow: 2,
+  headerRow: 3,
+  firstRow: 4,
+  columns: { sheet: 0, address: 1, formula: 2, rows: 3, cols: 4, frozenAt: 5 },
+} as const;
+
+/** The marker in A3 that introduces the note cell's location. */
+export const NOTE_CELL_MARKER = "note-cell";
+
+export interface FormulaCellRef {
+  sheet: string;
+  address: string;
+  formula: string;
+}
+
+export interface FormulaRecord extends FormulaCellRef {
+  /** Size of the frozen area (the spill), ≥ 1. */
+  rows: number;
+  cols: number;
+  /** ISO date the values were frozen. */
+  frozenAt: string;
+}
+
+export interface CellLocation {
+  sheet: string;
+  /** A cell or a range (the note's lines, e.g. "A2:A4"). */
+  address: string;
+}
+
+/** The constant a frozen result cell holds; null for an empty result ("" or a non-finite number). */
+export function frozenValue(v: CellOut | undefined): string | number | null {
+  if (v === undefined) return null;
+  if (isOpsError(v)) return v.code;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  return v === "" ? null : v;
+}
+
+/** The hidden sheet holding the original formulas. */
+export function opsFormulasSheet(records: readonly FormulaRecord[], locale: Locale = "en", noteCell?: CellLocation): SheetSpec {
+  const L = OPS_FORMULAS_LAYOUT;
+  const tr = (key: Parameters<typeof tIn>[1]) => tIn(locale, key);
+  const rows: (CellSpec | null)[][] = [
+    [{ value: tr("shareFormulasTitle"), style: "title" }, null, null, null, null, null],
+    [{ value: tr("shareFormulasNote"), style: "note" }, null, null, null, null, null],
+    noteCell
+      ? [{ value: NOTE_CELL_MARKER, style: "note" }, { value: noteCell.sheet }, { value: noteCell.address }, null, null, null]
+      : [null, null, null, null, null, null],
+    (
+      [
+        "shareFormulasHeaderSheet",
+        "shareFormulasHeaderAddress",
+        "shareFormulasHeaderFormula",
+        "shareFormulasHeaderRows",
+        "shareFormulasHeaderColumns",
+        "shareFormulasHeaderFrozenAt",
+      ] as const
+    ).map((k) => ({ value: tr(k), style: "header" as const })),
+    ...records.map((r) => [
+      { value: r.sheet },
+      { value: r.address },
+      { value: r.formula.startsWith("=") ? r.formula : `=${r.formula}` },
+      { value: r.rows, numberFormat: "0" },
+      { value: r.cols, numberFormat: "0" },
+      { value: r.frozenAt },
+    ]),
+  ];
+  return {
+    kind: OPS_FORMULAS_KIND,
+    name: OPS_FORMULAS_SHEET,
+    blocks: [{ anchor: a1(L.titleRow, 0), rows }],
+    columns: [
+      { index: 0, width: 18 },
+      { index: 1, width: 8 },
+      { index: 2, width: 90 },
+      { index: 3, width: 10 },
+      { index: 4, width: 12 },
+      { index: 5, width: 12 },
+    ],
+    hidden: true,
+  };
+}
+
+const positiveInt = (v: unknown): number => {
+  const n = typeof v === "number" ? v : typeof v === "string" ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+};
+
+const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v).trim());
+
+/**
+ * The records of the hidden sheet from its values, the grid starting at A1
+ * (as the pane reads them from Excel). Rows that do not hold a sheet, a cell
+ * address and a formula are ignored.
+ */
+export function readFormulaRecords(values: readonly (readonly unknown[])[]): { records: FormulaRecord[]; noteCell?: CellLocation } {
+  const L = OPS_FORMULAS_LAYOUT;
+  const C = L.columns;
+  const records: FormulaRecord[] = [];
+  for (let r = L.firstRow; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const sheet = text(row[C.sheet]);
+    const address = text(row[C.address]).replace(/\$/g, "").toUpperCase();
+    let formula = text(row[C.formula]);
+    if (formula.startsWith("'")) formula = formula.slice(1);
+    if (sheet === "" || !/^[A-Z]{1,3}\d{1,7}$/.test(address) || !formula.startsWith("=")) continue;
+    records.push({ sheet, address, formula, rows: positiveInt(row[C.rows]), cols: positiveInt(row[C.cols]), frozenAt: text(row[C.frozenAt]) });
+  }
+  const noteRow = values[L.noteCellRow] ?? [];
+  const noteSheet = text(noteRow[1]);
+  const noteAddress = text(noteRow[2]).toUpperCase();
+  const noteCell =
+    text(noteRow[0]) === NOTE_CELL_MARKER && noteSheet !== "" && /^\$?[A-Z]{1,3}\$?\d{1,7}(:\$?[A-Z]{1,3}\$?\d{1,7})?$/.test(noteAddress)
+      ? { sheet: noteSheet, address: noteAddress.replace(/\$/g, "") }
+      : undefined;
+  return noteCell ? { records, noteCell } : { records };
+}
+
+/** One restore step: clear the frozen area, then write the formula into its anchor. */
+export interface RestoreWrite {
+  sheet: string;
+  /** The frozen area (the anchor alone, or the spill rectangle). */
+  clear: string;
+  address: string;
+  formula: string;
+}
+
+/** The writes that put the formulas back (the pane runs them in one batch), latest freeze last. */
+export function restoreWrites(records: readonly FormulaRecord[]): RestoreWrite[] {
+  return records.map((r) => {
+    const { row, col } = parseA1(r.address);
+    const clear = r.rows === 1 && r.cols === 1 ? r.address : rangeA1(row, col, row + r.rows - 1, col + r.cols - 1);
+    return { sheet: r.sheet, clear, address: r.address, formula: r.formula };
+  });
+}
+

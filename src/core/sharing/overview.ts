@@ -1,0 +1,309 @@
+/**
+ * The Overview sheet: one printable page for stakeholders (sales, service,
+ * engineering, management) — the plan's goal and quantified target, the key
+ * milestones, the owners, KPI status and the customer-tier summary, and, when
+ * values were frozen for sharing, a clear note with the date.
+ *
+ * Everything that lives on another generated sheet is LINKED by formula, so
+ * the page follows the workbook:
+ *   milestones  → the Schedule row of each milestone task (name, owner, start,
+ *                 end, status, % complete; scheduleCell)
+ *   owners      → COUNTIF over the Schedule's owner column
+ *   KPI status  → the KPI row of each indicator (kpiRows / kpiCell)
+ *   tiers       → the Customer tiers sheet's summary block (J:P)
+ * Links read =IFERROR(IF(x="","",x),"") so a blank source shows blank (not 0)
+ * and a failing source (an OPS formula opened without the add-in) shows
+ * blank rather than an error. When a sheet is not in the workbook
+ * (extras.links.* = false) the section holds the plan's own values instead.
+ *
+ * Layout: columns A–F. Title (row 1), the frozen-values note right under it
+ * (rows 2…, only with extras.frozenAt: see overviewNoteRange), a subtitle,
+ * then the sections, each a heading, a header row and its rows, one blank
+ * row apart. Long texts are wrapped into several merged rows here (no
+ * reliance on the adapters' wrapping), CJK characters counting double.
+ * Printing: portrait, the whole area on one page.
+ */
+import type { Plan } from "../plan/types";
+import type { BlockSpec, CellSpec, ConditionalFormatSpec, SheetSpec } from "../tablespec/types";
+import { a1, columnLetters, rangeA1, sheetRef } from "../tablespec/a1";
+import { PALETTE } from "../tablespec/palette";
+import { tIn, type Locale, type MessageKey } from "../i18n";
+import type { GeneratorContext } from "../generators/context";
+import { DATE_FORMAT, PERCENT_FORMAT, header, serialOf, textCell, unitFormat } from "../generators/dataCells";
+import { checkedPlan, personNames, SCHEDULE_LAYOUT, taskStatusLabel } from "../generators/planCommon";
+import { scheduleCell } from "../generators/schedule";
+import { KPI_DEFAULT_THRESHOLDS, KPI_LAYOUT, kpiCell, kpiRows } from "../generators/kpi";
+import { TIERING_COLUMNS, TIERING_LAYOUT, serviceLevel } from "../generators/tiering";
+import { scheduleDates } from "../plan/scheduleDates";
+import { OPS_FORMULAS_SHEET } from "./formulasSheet";
+
+/** One tier of the summary (ExpectedTierSummary from the tiering generator fits). */
+export interface OverviewTier {
+  label: string;
+  count?: number;
+  customerShare?: number;
+  value?: number;
+  valueShare?: number;
+}
+
+export interface OverviewExtras {
+  /** The tiers of the Customer tiers sheet, in its order; without it there is no tier section. */
+  tierSummary?: readonly OverviewTier[];
+  /** ISO date the OPS values were frozen; adds the note under the title. */
+  frozenAt?: string;
+  /** Which sheets exist to link to (default: all true). */
+  links?: { schedule?: boolean; kpi?: boolean; tiering?: boolean };
+}
+
+/** Number of columns (A–F). */
+export const OVERVIEW_COLUMNS = 6;
+const WIDTHS = [24, 40, 14, 14, 14, 14];
+/** Characters per wrapped line over A–F and over B–F. */
+const FULL_LINE = 112;
+const VALUE_LINE = 90;
+
+/** Display width of a text: CJK and full-width characters count 2. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Splits a text into lines of at most `width` display columns: at spaces for
+ * Latin text, anywhere between CJK characters. Never returns an empty list.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  // Tokens: a run of non-space Latin characters, a single CJK character, or spaces.
+  const tokens = text.match(/[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[^\s\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]+|\s+/g) ?? [];
+  for (const token of tokens) {
+    if (/^\s+$/.test(token)) {
+      if (line !== "") line += " ";
+      continue;
+    }
+    if (line !== "" && displayWidth(line + token) > width) {
+      lines.push(line.trimEnd());
+      line = "";
+    }
+    let rest = token;
+    while (displayWidth(rest) > width) {
+      lines.push(rest.slice(0, width));
+      rest = rest.slice(width);
+    }
+    line += rest;
+  }
+  if (line.trim() !== "" || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}
+
+/** The lines of the frozen-values note. */
+export function frozenNoteLines(frozenAt: string, locale: Locale): string[] {
+  return wrapText(tIn(locale, "shareFrozenNote", { date: frozenAt, sheet: OPS_FORMULAS_SHEET }), FULL_LINE);
+}
+
+/** Where the frozen-values note sits on the Overview (A2, or A2:A4 for three lines): cleared by a restore. */
+export function overviewNoteRange(frozenAt: string, locale: Locale): string {
+  const n = frozenNoteLines(frozenAt, locale).length;
+  return n === 1 ? "A2" : rangeA1(1, 0, n, 0);
+}
+
+const GOAL_KEYS = { users: "summaryGoalUsers", revenue: "summaryGoalRevenue", activity: "summaryGoalActivity" } as const;
+
+/** =IFERROR(IF(x="","",x),"") */
+const link = (ref: string) => `=IFERROR(IF(${ref}="","",${ref}),"")`;
+
+export function generateOverview(input: Plan, ctx: GeneratorContext, extras: OverviewExtras = {}): SheetSpec {
+  const plan = checkedPlan(input, ctx.locale);
+  const { locale } = ctx;
+  const tr = (key: MessageKey, params?: Record<string, string | number>) => tIn(locale, key, params);
+  const links = { schedule: true, kpi: true, tiering: true, ...extras.links };
+  const S = ctx.sheetNames;
+
+  const rows: (CellSpec | null)[][] = [];
+  const pushLine = (cell: CellSpec) => {
+    rows.push([{ ...cell, mergeAcross: OVERVIEW_COLUMNS }]);
+  };
+  const blank = () => rows.push([]);
+  const section = (key: MessageKey) => {
+    blank();
+    rows.push([textCell(tr(key), "title")]);
+  };
+  const headers = (keys: MessageKey[]) => rows.push(keys.map((k) => header(tr(k))));
+  const conditionalFormats: ConditionalFormatSpec[] = [];
+
+  // --- title and the frozen-values note ---
+  pushLine(textCell(tr("shareOverviewTitle", { title: plan.title }), "title"));
+  if (extras.frozenAt !== undefined) {
+    for (const line of frozenNoteLines(extras.frozenAt, locale)) pushLine(textCell(line, "warning"));
+  }
+  for (const line of wrapText(tr("shareOverviewSubtitle"), FULL_LINE)) pushLine(textCell(line, "subtitle"));
+
+  // --- goal and target ---
+  section("shareGoalSection");
+  const valueLines = (label: MessageKey, text: string) => {
+    wrapText(text, VALUE_LINE).forEach((line, i) =>
+      rows.push([i === 0 ? textCell(tr(label), "header") : null, { value: line, mergeAcross: OVERVIEW_COLUMNS - 1 }]),
+    );
+  };
+  rows.push([textCell(tr("shareGoalLabel"), "header"), { value: tr(GOAL_KEYS[plan.goal.type]), mergeAcross: OVERVIEW_COLUMNS - 1 }]);
+  const by = serialOf(plan.goal.target.by);
+  rows.push([
+    textCell(tr("shareTargetLabel"), "header"),
+    { value: plan.goal.target.value, numberFormat: "#,##0" },
+    textCell(plan.goal.target.unit),
+    textCell(tr("shareTargetBy")),
+    by !== undefined ? { value: by, numberFormat: DATE_FORMAT } : textCell(plan.goal.target.by),
+  ]);
+  const launch = serialOf(plan.schedule.launchDate);
+  if (launch !== undefined) rows.push([textCell(tr("shareLaunchLabel"), "header"), { value: launch, numberFormat: DATE_FORMAT }]);
+  if (plan.goal.fiveW2H.what.trim() !== "") valueLines("shareWhatLabel", plan.goal.fiveW2H.what);
+  if (plan.goal.fiveW2H.why.trim() !== "") valueLines("shareWhyLabel", plan.goal.fiveW2H.why);
+
+  // --- timeline: key milestones ---
+  section("shareTimelineSection");
+  headers(["shareHeaderMilestone", "shareHeaderOwner", "shareHeaderStart", "shareHeaderEnd", "shareHeaderStatus", "shareHeaderProgress"]);
+  const tasks = plan.schedule.tasks;
+  const names = personNames(plan);
+  const dates = scheduleDates(plan);
+  const milestones = tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.milestone);
+  if (milestones.length === 0) rows.push([textCell(tr("shareNoMilestones"), "note")]);
+  for (const { t, i } of milestones) {
+    const at = (column: Parameters<typeof scheduleCell>[1]) => sheetRef(S.schedule, scheduleCell(i, column, true));
+    const d = dates.get(t.id)!;
+    rows.push(
+      links.schedule
+        ? [
+            { formula: link(at("task")) },
+            { formula: link(at("owner")) },
+            { formula: link(at("start")), numberFormat: DATE_FORMAT },
+            { formula: link(at("end")), numberFormat: DATE_FORMAT },
+            { formula: link(at("status")) },
+            { formula: link(at("percent")), numberFormat: "0%" },
+          ]
+        : [
+            textCell(t.name),
+            textCell(names.get(t.ownerId) ?? ""),
+            { value: d.start, numberFormat: DATE_FORMAT },
+            { value: d.end, numberFormat: DATE_FORMAT },
+            textCell(taskStatusLabel(locale, t.status ?? "notStarted")),
+            { value: t.percentComplete ?? 0, numberFormat: "0%" },
+          ],
+    );
+  }
+
+  // --- owners ---
+  section("shareOwnersSection");
+  headers(["shareHeaderPerson", "shareHeaderRole", "shareHeaderTasks"]);
+  const first = SCHEDULE_LAYOUT.firstTaskRow;
+  const ownerColumn = sheetRef(
+    S.schedule,
+    rangeA1(first, SCHEDULE_LAYOUT.columns.owner, first + Math.max(tasks.length, 1) - 1, SCHEDULE_LAYOUT.columns.owner, true),
+  );
+  for (const person of plan.team.people) {
+    const row = rows.length;
+    rows.push([
+      textCell(person.name),
+      textCell(person.role),
+      links.schedule
+        ? { formula: `=COUNTIF(${ownerColumn},${a1(row, 0)})`, numberFormat: "0" }
+        : { value: tasks.filter((t) => t.ownerId === person.id).length, numberFormat: "0" },
+    ]);
+  }
+
+  // --- KPI status ---
+  if (plan.indicators.length > 0) {
+    section("shareKpiSection");
+    headers(["shareHeaderIndicator", "shareHeaderTarget", "shareHeaderActual", "shareHeaderProgress", "shareHeaderKpiStatus"]);
+    const kpiFirst = rows.length;
+    for (const { indicatorId, row } of kpiRows(plan)) {
+      const ind = plan.indicators.find((x) => x.id === indicatorId)!;
+      const format = unitFormat(ind.unit, locale, plan.team.currency);
+      const at = (column: Parameters<typeof kpiCell>[1]) => sheetRef(S.kpi, kpiCell(row, column));
+      rows.push(
+        links.kpi
+          ? [
+              { formula: link(at("indicator")) },
+              { formula: link(at("target")), numberFormat: format },
+              { formula: link(at("actual")), numberFormat: format },
+              { formula: link(at("progress")), numberFormat: "0%" },
+              { formula: link(at("status")) },
+            ]
+          : [
+              textCell(ind.name),
+              Number.isFinite(ind.target) ? { value: ind.target, numberFormat: format } : null,
+              ind.actual !== undefined && Number.isFinite(ind.actual) ? { value: ind.actual, numberFormat: format } : null,
+              null,
+              null,
+            ],
+      );
+    }
+    const kpiLast = rows.length - 1;
+    const onTrack = links.kpi ? sheetRef(S.kpi, a1(KPI_LAYOUT.onTrackRow, 1, true, true)) : String(KPI_DEFAULT_THRESHOLDS.onTrack);
+    const atRisk = links.kpi ? sheetRef(S.kpi, a1(KPI_LAYOUT.atRiskRow, 1, true, true)) : String(KPI_DEFAULT_THRESHOLDS.atRisk);
+    const p = `$${columnLetters(3)}${kpiFirst + 1}`;
+    const range = rangeA1(kpiFirst, 3, kpiLast, 4);
+    conditionalFormats.push(
+      { kind: "expression", range, formula: `=AND(ISNUMBER(${p}),${p}>=${onTrack})`, format: { fill: PALETTE.goodFill, fontColor: PALETTE.good }, priority: 1 },
+      { kind: "expression", range, formula: `=AND(ISNUMBER(${p}),${p}<${onTrack},${p}>=${atRisk})`, format: { fill: PALETTE.warnFill, fontColor: PALETTE.warn }, priority: 2 },
+      { kind: "expression", range, formula: `=AND(ISNUMBER(${p}),${p}<${atRisk})`, format: { fill: PALETTE.badFill, fontColor: PALETTE.bad }, priority: 3 },
+    );
+  }
+
+  // --- customer tiers ---
+  const tiers = extras.tierSummary ?? [];
+  if (tiers.length > 0) {
+    section("shareTierSection");
+    headers(["shareHeaderTier", "shareHeaderService", "shareHeaderCustomers", "shareHeaderCustomerShare", "shareHeaderValue", "shareHeaderValueShare"]);
+    const T = TIERING_COLUMNS;
+    const tierRow = (t: number) => TIERING_LAYOUT.firstDataRow + t;
+    const at = (r: number, c: number) => sheetRef(S.tiering, a1(r, c, true, true));
+    tiers.forEach((tier, t) => {
+      const r = tierRow(t);
+      rows.push(
+        links.tiering
+          ? [
+              { formula: link(at(r, T.setLabel)) },
+              { formula: link(at(r, T.setService)) },
+              { formula: link(at(r, T.sumCount)), numberFormat: "#,##0" },
+              { formula: link(at(r, T.sumCountShare)), numberFormat: PERCENT_FORMAT },
+              { formula: link(at(r, T.sumValue)), numberFormat: "#,##0" },
+              { formula: link(at(r, T.sumValueShare)), numberFormat: PERCENT_FORMAT },
+            ]
+          : [
+              textCell(tier.label),
+              textCell(serviceLevel(t, locale)),
+              tier.count !== undefined ? { value: tier.count, numberFormat: "#,##0" } : null,
+              tier.customerShare !== undefined ? { value: tier.customerShare, numberFormat: PERCENT_FORMAT } : null,
+              tier.value !== undefined ? { value: tier.value, numberFormat: "#,##0" } : null,
+              tier.valueShare !== undefined ? { value: tier.valueShare, numberFormat: PERCENT_FORMAT } : null,
+            ],
+      );
+    });
+    const firstTier = rows.length - tiers.length;
+    const lastTier = rows.length - 1;
+    const sum = (c: number, format: string): CellSpec => ({
+      formula: `=SUM(${rangeA1(firstTier, c, lastTier, c)})`,
+      numberFormat: format,
+      style: "total",
+    });
+    rows.push([textCell(tr("shareTotal"), "total"), { style: "total" }, sum(2, "#,##0"), sum(3, PERCENT_FORMAT), sum(4, "#,##0"), sum(5, PERCENT_FORMAT)]);
+  }
+
+  const width = OVERVIEW_COLUMNS;
+  const block: BlockSpec = {
+    anchor: "A1",
+    rows: rows.map((r) => (r.length === width ? r : [...r, ...new Array<null>(width - r.length).fill(null)])),
+  };
+  const lastRow = rows.length - 1;
+  return {
+    kind: "overview",
+    name: S.overview,
+    blocks: [block],
+    columns: WIDTHS.map((w, index) => ({ index, width: w })),
+    conditionalFormats,
+    print: { orientation: "portrait", fitToWidth: true, onePage: true, area: rangeA1(0, 0, lastRow, width - 1) },
+    tabColor: PALETTE.primary,
+  };
+}

@@ -1,0 +1,228 @@
+import {
+  NOTE_CELL_MARKER,
+  OPS_FORMULAS_KIND,
+  OPS_FORMULAS_SHEET,
+  formulaRecordsOf,
+  freezeOpsFormulas,
+  opsFormulasSheet,
+  readFormulaRecords,
+  restoreOpsFormulas,
+  restoreWrites,
+  type FormulaRecord,
+} from "../../../src/core/sharing/freeze";
+import { opsEvaluator, type EvalResult } from "../../../src/core/sharing/evaluateOps";
+import { sheetCells, specFormulaCells, cellKey } from "../../../src/core/sharing/cells";
+import { usesOps } from "../../../src/core/sharing/formulaText";
+import { buildDemoWorkbook, demoData } from "../../../src/core/generators/demo";
+import { OpsError } from "../../../src/core/errors";
+import { a1, parseA1 } from "../../../src/core/tablespec/a1";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "../../../src/core/tablespec/types";
+
+/** Every cell with content of a spec: "Sheet!A1" → value or formula. */
+function contents(spec: WorkbookSpec): Map<string, string | number | boolean> {
+  const out = new Map<string, string | number | boolean>();
+  for (const sheet of spec.sheets) {
+    for (const [key, cell] of sheetCells(sheet)) {
+      const v = cell.formula ?? cell.value;
+      if (v !== undefined) out.set(`${sheet.name}!${a1(Math.floor(key / 16384), key % 16384)}`, v);
+    }
+  }
+  return out;
+}
+
+const sheet = (name: string, rows: (CellSpec | null)[][], anchor = "A1"): SheetSpec => ({ kind: "test", name, blocks: [{ anchor, rows }] });
+
+/** A fake evaluator: a fixed result per formula. */
+const fixed = (results: Record<string, EvalResult>) => (cell: { formula: string }): EvalResult =>
+  results[cell.formula] ?? { kind: "unsupported", reason: "not in the table" };
+
+describe("freezeOpsFormulas on a small spec", () => {
+  const spec: WorkbookSpec = {
+    sheets: [
+      sheet("Data", [[{ value: 1 }, { formula: "=A1*2" }]]),
+      {
+        kind: "metrics",
+        name: "Metrics",
+        blocks: [
+          { anchor: "A1", rows: [[{ value: "Retention", style: "subtitle" }], [{ formula: "=OPS.RETENTION(Data!A1:A3,Data!B1:B3)", style: "computed" }]] },
+          { anchor: "E2", rows: [[{ formula: "=ops.payrate(5,100)", numberFormat: "0.0%" }]] },
+          { anchor: "E4", rows: [[{ formula: "=_xldudf_OPS_PAYRATE(1,0)" }]] },
+          { anchor: "E6", rows: [[{ formula: "=LET(r,OPS.TIER(Data!A1),r)" }]] },
+          { anchor: "G1", rows: [[{ formula: "=SUM(A2:C4)" }]] },
+        ],
+      },
+    ],
+  };
+  const results: Record<string, EvalResult> = {
+    "=OPS.RETENTION(Data!A1:A3,Data!B1:B3)": { kind: "value", grid: [["Cohort", "Users", "Day 1"], [46083, 3, 0.5], ["All", 3, ""]] },
+    "=ops.payrate(5,100)": { kind: "value", grid: [[0.05]] },
+    "=_xldudf_OPS_PAYRATE(1,0)": { kind: "error", error: new OpsError("#DIV/0!", "population is 0") },
+  };
+  const { workbook, frozen, skipped } = freezeOpsFormulas(spec, { frozenAt: "2026-06-01", evaluate: fixed(results) });
+  const after = contents(workbook);
+
+  it("replaces every OPS cell and its whole spill area by the values", () => {
+    expect(after.get("Metrics!A2")).toBe("Cohort");
+    expect(after.get("Metrics!C2")).toBe("Day 1");
+    expect(after.get("Metrics!A3")).toBe(46083);
+    expect(after.get("Metrics!C3")).toBe(0.5);
+    expect(after.get("Metrics!A4")).toBe("All");
+    expect(after.has("Metrics!C4")).toBe(false); // "" stays empty
+    expect(after.get("Metrics!E2")).toBe(0.05);
+    expect(frozen.map((f) => [f.address, f.rows, f.cols])).toEqual([["A2", 3, 3], ["E2", 1, 1], ["E4", 1, 1]]);
+  });
+
+  it("keeps the anchor's number format and style", () => {
+    const cells = sheetCells(workbook.sheets[1]!);
+    expect(cells.get(cellKey(1, 0))).toEqual({ value: "Cohort", style: "computed" });
+    expect(cells.get(cellKey(1, 4))).toEqual({ value: 0.05, numberFormat: "0.0%" });
+  });
+
+  it("freezes a whole-call error as its code in text (no error cell in the shared file)", () => {
+    expect(after.get("Metrics!E4")).toBe("#DIV/0!");
+  });
+
+  it("leaves formulas it cannot evaluate live and lists them with the reason", () => {
+    expect(after.get("Metrics!E6")).toBe("=LET(r,OPS.TIER(Data!A1),r)");
+    expect(skipped).toEqual([{ sheet: "Metrics", address: "E6", formula: "=LET(r,OPS.TIER(Data!A1),r)", reason: "not in the table" }]);
+  });
+
+  it("leaves every other cell as it was", () => {
+    const before = contents(spec);
+    for (const [where, v] of before) {
+      if (typeof v === "string" && usesOps(v) && where !== "Metrics!E6") continue;
+      expect([where, after.get(where)]).toEqual([where, v]);
+    }
+  });
+
+  it("keeps the original formulas in a hidden sheet, one row each, last in the workbook", () => {
+    const hidden = workbook.sheets[workbook.sheets.length - 1]!;
+    expect(hidden).toMatchObject({ kind: OPS_FORMULAS_KIND, name: OPS_FORMULAS_SHEET, hidden: true });
+    expect(formulaRecordsOf(workbook).records).toEqual(frozen);
+    expect(frozen[0]).toEqual({
+      sheet: "Metrics", address: "A2", formula: "=OPS.RETENTION(Data!A1:A3,Data!B1:B3)", rows: 3, cols: 3, frozenAt: "2026-06-01",
+    });
+  });
+
+  it("does not change its input", () => {
+    expect(contents(spec).get("Metrics!A2")).toBe("=OPS.RETENTION(Data!A1:A3,Data!B1:B3)");
+    expect(spec.sheets).toHaveLength(2);
+  });
+
+  it("restores: restore(freeze(spec)) has exactly the cells of spec", () => {
+    const restored = restoreOpsFormulas(workbook);
+    expect(restored.sheets.map((s) => s.name)).toEqual(["Data", "Metrics"]);
+    expect(contents(restored)).toEqual(contents(spec));
+    const cells = sheetCells(restored.sheets[1]!);
+    expect(cells.get(cellKey(1, 4))).toEqual({ formula: "=ops.payrate(5,100)", numberFormat: "0.0%" });
+  });
+
+  it("rejects a frozenAt that is not an ISO date", () => {
+    expect(() => freezeOpsFormulas(spec, { frozenAt: "1/6/2026", evaluate: fixed(results) })).toThrow(/ISO date/);
+  });
+
+  it("appends to the hidden sheet of an earlier freeze and keeps its note cell", () => {
+    const first = freezeOpsFormulas(spec, { frozenAt: "2026-06-01", evaluate: fixed(results), noteCell: { sheet: "Overview", address: "A2:A3" } });
+    const withNew: WorkbookSpec = {
+      ...first.workbook,
+      sheets: first.workbook.sheets.map((s) =>
+        s.name === "Data" ? { ...s, blocks: [...s.blocks, { anchor: "D1", rows: [[{ formula: "=OPS.PAYRATE(5,100)" }]] }] } : s,
+      ),
+    };
+    const second = freezeOpsFormulas(withNew, { frozenAt: "2026-06-08", evaluate: fixed({ "=OPS.PAYRATE(5,100)": { kind: "value", grid: [[0.05]] } }) });
+    const { records, noteCell } = formulaRecordsOf(second.workbook);
+    expect(records.map((r) => [r.sheet, r.address, r.frozenAt])).toEqual([
+      ["Metrics", "A2", "2026-06-01"], ["Metrics", "E2", "2026-06-01"], ["Metrics", "E4", "2026-06-01"], ["Data", "D1", "2026-06-08"],
+    ]);
+    expect(noteCell).toEqual({ sheet: "Overview", address: "A2:A3" });
+    expect(second.workbook.sheets.filter((s) => s.kind === OPS_FORMULAS_KIND)).toHaveLength(1);
+  });
+});
+
+describe("the hidden formulas sheet", () => {
+  const records: FormulaRecord[] = [
+    { sheet: "Metrics", address: "A5", formula: '=OPS.RETENTION(A:A,"week")', rows: 12, cols: 6, frozenAt: "2026-06-01" },
+    { sheet: "指标计算", address: "J5", formula: "=OPS.TIER(B5:B9)", rows: 5, cols: 1, frozenAt: "2026-06-01" },
+  ];
+
+  it("reads back what it holds, from its values as Excel returns them", () => {
+    const spec = opsFormulasSheet(records, "zh-CN", { sheet: "概览", address: "A2:A3" });
+    const values = spec.blocks[0]!.rows.map((r) => r.map((c) => c?.value ?? ""));
+    expect(readFormulaRecords(values)).toEqual({ records, noteCell: { sheet: "概览", address: "A2:A3" } });
+    expect(values[3]).toEqual(["工作表", "单元格", "公式", "溢出行数", "溢出列数", "固定日期"]);
+  });
+
+  it.each<[string, unknown[]]>([
+    ["no sheet", ["", "A5", "=OPS.TIER(B1)", 1, 1, ""]],
+    ["not an address", ["Metrics", "A5:B9", "=OPS.TIER(B1)", 1, 1, ""]],
+    ["not a formula", ["Metrics", "A5", "OPS.TIER(B1)", 1, 1, ""]],
+  ])("ignores rows that are not records (%s)", (_name, row) => {
+    const values = [[], [], [], [], row];
+    expect(readFormulaRecords(values).records).toEqual([]);
+  });
+
+  it("accepts text-prefixed formulas, $ addresses and spill sizes as text; a bad size counts 1", () => {
+    const values = [[], [], [NOTE_CELL_MARKER, "Overview", "$A$2"], [], ["Metrics", "$b$7", "'=OPS.TIER(B1)", "4", "x", "2026-06-01"]];
+    expect(readFormulaRecords(values)).toEqual({
+      records: [{ sheet: "Metrics", address: "B7", formula: "=OPS.TIER(B1)", rows: 4, cols: 1, frozenAt: "2026-06-01" }],
+      noteCell: { sheet: "Overview", address: "A2" },
+    });
+  });
+
+  it("gives the restore writes: clear the frozen area, then the formula into its anchor", () => {
+    expect(restoreWrites(records)).toEqual([
+      { sheet: "Metrics", clear: "A5:F16", address: "A5", formula: '=OPS.RETENTION(A:A,"week")' },
+      { sheet: "指标计算", clear: "J5:J9", address: "J5", formula: "=OPS.TIER(B5:B9)" },
+    ]);
+    expect(restoreWrites([{ ...records[1]!, rows: 1 }])[0]!.clear).toBe("J5");
+  });
+});
+
+describe("freezing the demo workbook with the evaluator", () => {
+  const spec = buildDemoWorkbook(demoData("en"));
+  const { workbook, frozen, skipped } = freezeOpsFormulas(spec, { frozenAt: "2026-06-01" });
+
+  it("freezes all six OPS formulas of the Metrics sheet, none skipped", () => {
+    expect(skipped).toEqual([]);
+    const opsBefore = specFormulaCells(spec).filter((c) => usesOps(c.formula));
+    expect(opsBefore).toHaveLength(6);
+    expect(frozen.map((f) => f.address)).toEqual(opsBefore.map((c) => c.address));
+    const opsAfter = specFormulaCells(workbook).filter((c) => usesOps(c.formula));
+    expect(opsAfter).toEqual([]);
+  });
+
+  it("every cell of every spill area holds what the evaluator computed", () => {
+    const evaluate = opsEvaluator(spec);
+    const metrics = sheetCells(workbook.sheets.find((s) => s.kind === "metrics")!);
+    for (const f of frozen) {
+      const result = evaluate(f.sheet, f.formula);
+      if (result.kind !== "value") throw new Error(f.formula);
+      const { row, col } = parseA1(f.address);
+      expect([f.address, f.rows, f.cols]).toEqual([f.address, result.grid.length, result.grid[0]!.length]);
+      result.grid.forEach((cells, r) =>
+        cells.forEach((v, c) => {
+          const cell = metrics.get(cellKey(row + r, col + c));
+          expect([f.address, r, c, cell?.value ?? ""]).toEqual([f.address, r, c, v]);
+          expect(cell?.formula).toBeUndefined();
+        }),
+      );
+    }
+  });
+
+  it("spill areas do not run into other content of the sheet", () => {
+    const metricsBefore = sheetCells(spec.sheets.find((s) => s.kind === "metrics")!);
+    for (const f of frozen) {
+      const { row, col } = parseA1(f.address);
+      for (let r = 0; r < f.rows; r++)
+        for (let c = 0; c < f.cols; c++) {
+          if (r === 0 && c === 0) continue;
+          const cell = metricsBefore.get(cellKey(row + r, col + c));
+          expect([f.address, r, c, cell?.value ?? cell?.formula]).toEqual([f.address, r, c, undefined]);
+        }
+    }
+  });
+
+  it("round-trips: restore(freeze(demo)) has the demo's cells", () => {
+    expect(contents(restoreOpsFormulas(workbook))).toEqual(contents(spec));
+  });
+});
