@@ -99,8 +99,8 @@ describe("serializePlan / parsePlan", () => {
   });
 
   it("recovers an older, bare plan object (format 0) and reports the upgrade", () => {
-    const plan = fullPlan() as unknown as Record<string, unknown>;
-    const { version: _v, ...old } = plan;
+    const old = fullPlan() as unknown as Record<string, unknown>;
+    delete old.version;
     const r = parsePlan(JSON.stringify(old));
     expect(r.plan).toEqual(fullPlan());
     expect(r.recovered).toBe(true);

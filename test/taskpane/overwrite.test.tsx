@@ -12,7 +12,18 @@ async function openReview(fake: FakeWorkbook) {
   const pane = await renderPane({ fake });
   await pane.user.click(stepButton("Review & generate"));
   await waitFor(() => expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Review & generate"));
+  await screen.findByRole("button", { name: "Generate sheets" });
   return pane;
+}
+
+/** The overwrite prompt, once the write has looked at the existing sheets (says what is shown instead when it does not come). */
+async function prompt(fake: FakeWorkbook) {
+  await waitFor(() => expect(fake.calls).toContain("listSheets"));
+  try {
+    return await screen.findByRole("alertdialog", { name: "Some sheets already exist" }, { timeout: 10000 });
+  } catch {
+    throw new Error(`No overwrite prompt. Pane text: ${document.querySelector("main")?.textContent?.slice(-600)}`);
+  }
 }
 
 function userSheets(): FakeWorkbook {
@@ -27,7 +38,7 @@ describe("overwrite prompt", () => {
     const fake = userSheets();
     const { user } = await openReview(fake);
     await user.click(screen.getByRole("button", { name: "Generate sheets" }));
-    const dialog = await screen.findByRole("alertdialog", { name: "Some sheets already exist" });
+    const dialog = await prompt(fake);
     expect(dialog).toHaveTextContent("Schedule, KPIs");
     expect(fake.calls).not.toContain("writeSheets");
     await user.click(within(dialog).getByRole("button", { name: "Keep both" }));
@@ -46,7 +57,7 @@ describe("overwrite prompt", () => {
     const fake = userSheets();
     const { user } = await openReview(fake);
     await user.click(screen.getByRole("button", { name: "Generate sheets" }));
-    await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Replace" }));
+    await user.click(within(await prompt(fake)).getByRole("button", { name: "Replace" }));
     await screen.findByRole("region", { name: "Created sheets" });
     expect(fake.cell("Schedule", "A1")?.value).not.toBe("my own notes");
     expect(fake.sheetNames.filter((n) => n.startsWith("Schedule"))).toEqual(["Schedule"]);
@@ -56,11 +67,12 @@ describe("overwrite prompt", () => {
     const fake = userSheets();
     const { user } = await openReview(fake);
     await user.click(screen.getByRole("button", { name: "Generate sheets" }));
-    await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Cancel" }));
+    await user.click(within(await prompt(fake)).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
     expect(fake.calls).not.toContain("writeSheets");
     expect(fake.sheetNames).toEqual(["Schedule", "KPIs"]);
-    expect(screen.getByRole("button", { name: "Generate sheets" })).not.toHaveAttribute("aria-disabled", "true");
+    // The modal hides the page from assistive technology until it has closed.
+    expect(await screen.findByRole("button", { name: "Generate sheets" })).not.toHaveAttribute("aria-disabled", "true");
   });
 });
 

@@ -6,7 +6,7 @@ export const useStepStyles = makePaneStyles("step", {
   step: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   intro: { color: tokens.colorNeutralForeground2 },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "flex-end" },
-  grow: { flexGrow: 1, minWidth: "8em" },
+  grow: { flexGrow: 1, flexBasis: "8em", minWidth: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   item: {
     display: "flex",
@@ -17,9 +17,14 @@ export const useStepStyles = makePaneStyles("step", {
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  itemHeader: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
-  itemTitle: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold },
-  fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  itemHeader: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+  itemTitle: { flexGrow: 1, flexShrink: 0, whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
+  /** Secondary text in an item header (dates, kind): one line, cut with an ellipsis. */
+  itemMeta: { flexShrink: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  /** A form control that fills its cell and may shrink below its natural width. */
+  fill: { width: "100%", minWidth: 0, boxSizing: "border-box" },
+  // Fieldsets default to min-inline-size: min-content, which lets wide content push out of the pane.
+  fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0, minInlineSize: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   legend: { fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase400 },
   empty: { color: tokens.colorNeutralForeground3, fontStyle: "italic" },
 });

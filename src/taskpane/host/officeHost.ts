@@ -94,12 +94,14 @@ export const officeHost: WorkbookHost = {
     if (customXmlSupported()) {
       const fromXml = await Excel.run(async (context) => {
         const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE);
-        parts.load("items/id");
+        parts.load("items");
         await context.sync();
         const part = parts.items[0];
         if (!part) return null;
         const xml = part.getXml();
         await context.sync();
+        // getXml returns a ClientResult: its value is there after sync, there is nothing to load.
+        // eslint-disable-next-line office-addins/load-object-before-read
         return planFromXml(xml.value);
       });
       if (fromXml !== null) return fromXml;
@@ -112,7 +114,7 @@ export const officeHost: WorkbookHost = {
     if (customXmlSupported()) {
       await Excel.run(async (context) => {
         const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE);
-        parts.load("items/id");
+        parts.load("items");
         await context.sync();
         for (const part of parts.items) part.delete();
         context.workbook.customXmlParts.add(planXml(text));

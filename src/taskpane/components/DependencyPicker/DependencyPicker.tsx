@@ -15,19 +15,18 @@ export function DependencyPicker(props: DependencyPickerProps) {
   const styles = useDependencyPickerStyles();
   const listId = useId();
   const summaryId = useId();
-  let labelId: string | undefined;
+  const labelId = useId();
   // The check boxes sit after the Field, not inside it: inside, each would take the Field's control id.
   return (
     <div>
-      <Field label={props.label} validationMessage={props.validationMessage} validationState={props.validationMessage ? "error" : "none"}>
+      <Field label={{ children: props.label, id: labelId }} validationMessage={props.validationMessage} validationState={props.validationMessage ? "error" : "none"}>
         {(field) => {
-          labelId = field["aria-labelledby"];
           return (
             <Button
               className={styles.button}
               aria-expanded={s.open}
               aria-controls={s.open ? listId : undefined}
-              aria-labelledby={`${field["aria-labelledby"] ?? ""} ${summaryId}`.trim()}
+              aria-labelledby={`${labelId} ${summaryId}`}
               aria-describedby={field["aria-describedby"]}
               id={field.id}
               icon={s.open ? <ChevronUp16Regular /> : <ChevronDown16Regular />}

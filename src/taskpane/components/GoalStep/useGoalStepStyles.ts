@@ -2,6 +2,8 @@ import { tokens } from "@fluentui/react-components";
 import { makePaneStyles } from "../../styles";
 
 export const useGoalStepStyles = makePaneStyles("goal-step", {
-  target: { display: "grid", gridTemplateColumns: "minmax(6em, 1fr) minmax(8em, 2fr)", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  wide: { gridColumn: "1 / -1" },
+  target: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  value: { flex: "0 0 7.5em", minWidth: 0 },
+  unit: { flex: "1 1 10em", minWidth: 0 },
+  wide: { flex: "1 1 100%" },
 });

@@ -42,7 +42,7 @@ export function IndicatorsStep(props: IndicatorsStepProps) {
             <li key={ind.id} className={styles.item} data-indicator={ind.id} aria-label={label}>
               <div className={styles.itemHeader}>
                 <Text className={styles.itemTitle}>{label}</Text>
-                <Text className={own.kind}>{t(`kind_${ind.kind}`)}</Text>
+                <Text className={styles.itemMeta}>{t(`kind_${ind.kind}`)}</Text>
                 <Button appearance="subtle" size="small" icon={<ArrowUp16Regular />} aria-label={`${t("moveUp")}: ${name}`} disabled={i === 0} onClick={() => s.moveIndicator(ind.id, -1)} />
                 <Button appearance="subtle" size="small" icon={<ArrowDown16Regular />} aria-label={`${t("moveDown")}: ${name}`} disabled={i === s.indicators.length - 1} onClick={() => s.moveIndicator(ind.id, 1)} />
                 <Button appearance="subtle" size="small" icon={<Delete16Regular />} aria-label={`${t("remove")}: ${name}`} onClick={() => s.removeIndicator(ind.id)} />

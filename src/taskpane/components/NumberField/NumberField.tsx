@@ -11,9 +11,9 @@ export function NumberField(props: NumberFieldProps) {
   const styles = useNumberFieldStyles();
   const message = invalid ? t("notANumber") : props.validationMessage;
   return (
-    <Field label={props.label} hint={props.hint} required={props.required} validationMessage={message} validationState={message ? "error" : "none"}>
+    <Field className={props.className} label={props.label} hint={props.hint} required={props.required} validationMessage={message} validationState={message ? "error" : "none"}>
       <Input
-        className={props.narrow ? styles.narrow : undefined}
+        className={props.narrow ? (props.unit ? styles.narrowWithUnit : styles.narrow) : styles.wide}
         inputMode="decimal"
         value={text}
         contentAfter={props.unit}

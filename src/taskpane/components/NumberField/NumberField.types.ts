@@ -24,4 +24,6 @@ export interface NumberFieldProps {
   required?: boolean;
   /** Narrow box for short numbers. @default false */
   narrow?: boolean;
+  /** Class of the field (layout in its parent). */
+  className?: string;
 }

@@ -1,5 +1,7 @@
 import { makePaneStyles } from "../../styles";
 
 export const useNumberFieldStyles = makePaneStyles("number-field", {
-  narrow: { maxWidth: "9em" },
+  narrow: { width: "6.5em", minWidth: 0 },
+  narrowWithUnit: { width: "9em", minWidth: 0 },
+  wide: { width: "100%", minWidth: 0 },
 });

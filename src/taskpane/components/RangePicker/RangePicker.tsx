@@ -17,7 +17,7 @@ export function RangePicker(props: RangePickerProps) {
       {(fieldProps) => (
         <div className={styles.row}>
           <Input {...fieldProps} className={styles.input} value={props.value} placeholder="Sheet1!A2:A500" onChange={(_, d) => s.onType(d.value)} />
-          <Button icon={<TableCursor16Regular />} disabled={s.busy} onClick={() => void s.useSelection()} aria-label={t("useSelectionFor", { field: props.label })} title={t("useSelection")}>
+          <Button className={styles.button} icon={<TableCursor16Regular />} disabled={s.busy} onClick={() => void s.useSelection()} aria-label={t("useSelectionFor", { field: props.label })} title={t("useSelection")}>
             {t("useSelection")}
           </Button>
         </div>

@@ -37,8 +37,8 @@ export function ScheduleStep(props: ScheduleStepProps) {
   return (
     <div className={styles.step}>
       <Text className={styles.intro}>{t("scheduleIntro")}</Text>
-      <div className={styles.row}>
-        <Field className={styles.grow} label={t("template")} hint={chosen?.description}>
+      <div className={styles.step}>
+        <Field label={t("template")} hint={chosen?.description}>
           <Select value={s.templateId} onChange={(_, d) => s.setTemplateId(d.value)}>
             {s.templates.map((x) => (
               <option key={x.id} value={x.id}>
@@ -47,9 +47,11 @@ export function ScheduleStep(props: ScheduleStepProps) {
             ))}
           </Select>
         </Field>
-        <Button onClick={s.requestTemplate} disabled={s.templateId === ""}>
-          {t("applyTemplate")}
-        </Button>
+        <div>
+          <Button onClick={s.requestTemplate} disabled={s.templateId === ""}>
+            {t("applyTemplate")}
+          </Button>
+        </div>
       </div>
       {s.templateError !== null && (
         <MessageBar intent="error">
@@ -76,10 +78,10 @@ export function ScheduleStep(props: ScheduleStepProps) {
 
       <div className={own.dates}>
         <Field label={t("startDate")} required {...err("schedule.startDate")}>
-          <Input type="date" value={s.plan.schedule.startDate} onChange={(_, d) => s.setStartDate(d.value)} />
+          <Input className={styles.fill} type="date" value={s.plan.schedule.startDate} onChange={(_, d) => s.setStartDate(d.value)} />
         </Field>
         <Field label={t("launchDate")} {...err("schedule.launchDate")}>
-          <Input type="date" value={s.plan.schedule.launchDate ?? ""} onChange={(_, d) => s.setLaunchDate(d.value)} />
+          <Input className={styles.fill} type="date" value={s.plan.schedule.launchDate ?? ""} onChange={(_, d) => s.setLaunchDate(d.value)} />
         </Field>
       </div>
 

@@ -28,7 +28,7 @@ function TaskRowView({ task, index, count, people, dates, messages, handlers }: 
     <li className={styles.item} data-task={task.id} aria-label={label}>
       <div className={styles.itemHeader}>
         <Text className={styles.itemTitle}>{label}</Text>
-        {dates && <Text className={own.dates}>{dates}</Text>}
+        {dates && <Text className={styles.itemMeta}>{dates}</Text>}
         <Button appearance="subtle" size="small" icon={<ArrowUp16Regular />} aria-label={`${t("moveUp")}: ${name}`} disabled={index === 0} onClick={() => handlers.move(task.id, -1)} />
         <Button appearance="subtle" size="small" icon={<ArrowDown16Regular />} aria-label={`${t("moveDown")}: ${name}`} disabled={index === count - 1} onClick={() => handlers.move(task.id, 1)} />
         <Button appearance="subtle" size="small" icon={<Delete16Regular />} aria-label={`${t("remove")}: ${name}`} onClick={() => handlers.remove(task.id)} />
@@ -38,7 +38,7 @@ function TaskRowView({ task, index, count, people, dates, messages, handlers }: 
       </Field>
       <div className={styles.row}>
         <Field className={own.owner} label={t("taskOwner")} required {...err(messages.ownerId)}>
-          <Select value={task.ownerId} onChange={(_, d) => handlers.setOwner(task.id, d.value)}>
+          <Select className={styles.fill} value={task.ownerId} onChange={(_, d) => handlers.setOwner(task.id, d.value)}>
             {!people.some((person) => person.id === task.ownerId) && <option value={task.ownerId}>{t("taskOwnerNone")}</option>}
             {people.map((person) => (
               <option key={person.id} value={person.id}>
@@ -47,7 +47,7 @@ function TaskRowView({ task, index, count, people, dates, messages, handlers }: 
             ))}
           </Select>
         </Field>
-        <NumberField narrow label={t("taskDuration")} required value={task.durationDays} blankValue={0} onChange={(v) => handlers.setDuration(task.id, v)} validationMessage={messages.durationDays} />
+        <NumberField narrow className={own.days} label={t("taskDuration")} required value={task.durationDays} blankValue={0} onChange={(v) => handlers.setDuration(task.id, v)} validationMessage={messages.durationDays} />
       </div>
       <div className={styles.row}>
         <div className={own.deps}>

@@ -96,7 +96,8 @@ export function useTaskList({ plan, update, problems }: TaskListProps) {
     if (!d) return undefined;
     const start = isoOfSerial(d.start);
     const end = isoOfSerial(d.end);
-    return start === end ? start : `${start} → ${end}`;
+    // Same year: the end without it (2026-03-02 → 03-06).
+    return start === end ? start : `${start} → ${end.slice(0, 4) === start.slice(0, 4) ? end.slice(5) : end}`;
   };
 
   const messagesOf = (i: number) => {

@@ -1,8 +1,7 @@
-import { tokens } from "@fluentui/react-components";
 import { makePaneStyles } from "../../styles";
 
 export const useTaskListStyles = makePaneStyles("task-list", {
-  dates: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  deps: { minWidth: "10em", flexGrow: 1 },
-  owner: { minWidth: "8em", flexGrow: 1 },
+  deps: { flex: "1 1 12em", minWidth: 0 },
+  owner: { flex: "1 1 8em", minWidth: 0 },
+  days: { flex: "0 0 auto" },
 });

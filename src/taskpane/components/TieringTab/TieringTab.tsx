@@ -72,9 +72,9 @@ export function TieringTab(props: TieringTabProps) {
             <thead>
               <tr>
                 <th scope="col" className={own.th}>{t("previewTier")}</th>
-                <th scope="col" className={own.th}>{t("previewCount")}</th>
-                <th scope="col" className={own.th}>{t("previewValue")}</th>
-                <th scope="col" className={own.th}>{t("previewShare")}</th>
+                <th scope="col" className={own.thNum}>{t("previewCount")}</th>
+                <th scope="col" className={own.thNum}>{t("previewValue")}</th>
+                <th scope="col" className={own.thNum}>{t("previewShare")}</th>
               </tr>
             </thead>
             <tbody>

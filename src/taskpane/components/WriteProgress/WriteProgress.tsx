@@ -50,7 +50,7 @@ export function WriteProgress(props: WriteProgressProps) {
           <ul className={styles.list}>
             {state.created.map((sheet) => (
               <li key={sheet}>
-                <Button appearance="subtle" icon={<Open16Regular />} onClick={() => props.onOpen(sheet)} aria-label={t("openSheet", { sheet })}>
+                <Button className={styles.open} appearance="subtle" icon={<Open16Regular />} onClick={() => props.onOpen(sheet)} aria-label={t("openSheet", { sheet })}>
                   {sheet}
                 </Button>
               </li>
