@@ -16,6 +16,7 @@ import { retention as retentionCore } from "../core/metrics/retention";
 import { funnel as funnelCore } from "../core/metrics/funnel";
 import { payrate as payrateCore } from "../core/metrics/payrate";
 import { tier as tierCore } from "../core/metrics/tier";
+import { renewal as renewalCore } from "../core/metrics/renewal";
 import { spill, single } from "./edge";
 
 /**
@@ -93,4 +94,26 @@ export function tier(
   overrides?: any[][],
 ): any[][] {
   return spill(tierCore(values, method ?? null, cutoffs ?? null, labels ?? null, overrides ?? null));
+}
+
+/**
+ * Revenue retention by cohort of first payment: the share of a cohort's revenue (net of refunds) that renews k periods later, or of its paying users who pay again. Spills Cohort | Payers | Revenue | Month/Week/Day k, plus an All row.
+ * @customfunction RENEWAL
+ * @param user_ids User id of each payment row (a column or a row).
+ * @param dates Date of each payment: Excel dates or text YYYY-MM-DD [HH:MM[:SS]].
+ * @param amounts Amount of each payment; refunds negative, a blank counts 0. A user pays in a period when their net amount there is positive.
+ * @param [period] "month" (default), "week" (weeks start Monday) or "day".
+ * @param [periods] N for columns 1..N (default 6 months, 8 weeks, 7 days), or a list such as {1,3,12}.
+ * @param [measure] "revenue" (default: net revenue in period k ÷ the cohort's first-period revenue) or "payers" (share of the cohort's payers who pay in period k).
+ * @returns A revenue retention table.
+ */
+export function renewal(
+  user_ids: any[][],
+  dates: any[][],
+  amounts: any[][],
+  period?: string,
+  periods?: any[][],
+  measure?: string,
+): any[][] {
+  return spill(renewalCore(user_ids, dates, amounts, period ?? null, periods ?? null, measure ?? null));
 }

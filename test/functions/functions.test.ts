@@ -33,8 +33,8 @@ function expectSafeGrid(grid: unknown[][]): void {
 }
 
 describe("functions module", () => {
-  it("exports exactly retention, funnel, payrate, tier and has no side effects on import", () => {
-    expect(Object.keys(fns).sort()).toEqual(["funnel", "payrate", "retention", "tier"]);
+  it("exports exactly retention, funnel, payrate, tier, renewal and has no side effects on import", () => {
+    expect(Object.keys(fns).sort()).toEqual(["funnel", "payrate", "renewal", "retention", "tier"]);
     expect(associate).not.toHaveBeenCalled();
   });
 });
@@ -52,6 +52,10 @@ describe("whole-call errors become CustomFunctions.Error with a message", () => 
     ["PAYRATE negative",             () => fns.payrate([[-1]], [[4]]),                                                   "#NUM!"],
     ["PAYRATE population 0",         () => fns.payrate([[0]], [[0]]),                                                    "#DIV/0!"],
     ["TIER labels count",            () => fns.tier([[1], [2]], "pareto", [[0.5]], [["S", "A", "B"]]),                   "#VALUE!"],
+    ["RENEWAL rows mismatch",        () => fns.renewal([["a"], ["b"]], [[46082], [46083]], [[10]]),                      "#VALUE!"],
+    ["RENEWAL no paying user",       () => fns.renewal([["a"]], [[46082]], [[-5]]),                                      "#N/A"],
+    ["RENEWAL unknown measure",      () => fns.renewal([["a"]], [[46082]], [[5]], null as unknown as string, null as unknown as unknown[][], "users"), "#VALUE!"],
+    ["RENEWAL periods 0",            () => fns.renewal([["a"]], [[46082]], [[5]], "month", [[0]]),                       "#NUM!"],
   ])("%s → %s", (_name, call, code) => {
     const error = thrown(call);
     expect(error).toBeInstanceOf(CustomFunctions.Error);
@@ -68,6 +72,14 @@ describe("spilled results are safe for Excel", () => {
     const grid = fns.retention(ids, dates);
     expectSafeGrid(grid);
     expect(grid[0]!.slice(0, 3)).toEqual(["Cohort", "Users", "Day 1"]);
+    expect(grid[grid.length - 1]![0]).toBe("All");
+  });
+
+  it("RENEWAL spills Cohort | Payers | Revenue | Month k with an All row", () => {
+    const grid = fns.renewal([["a"], ["b"], ["a"]], [[46082], [46090], [46113]], [[100], [50], [120]]);
+    expectSafeGrid(grid);
+    expect(grid[0]!.slice(0, 4)).toEqual(["Cohort", "Payers", "Revenue", "Month 1"]);
+    expect(grid[1]!.slice(0, 4)).toEqual([46082, 2, 150, 0.8]);
     expect(grid[grid.length - 1]![0]).toBe("All");
   });
 

@@ -1,10 +1,11 @@
 /**
- * functions.json: exactly RETENTION, FUNNEL, PAYRATE, TIER with the
- * contract's parameter names, and every range parameter a matrix.
+ * functions.json: exactly RETENTION, FUNNEL, PAYRATE, TIER and RENEWAL with
+ * the contract's parameter names, and every range parameter a matrix.
  * Checks the built dist/functions.json (npm test builds first); without a
- * build it generates the metadata from the same JSDoc with the same library.
+ * build, or when the build is older than functions.ts, it generates the
+ * metadata from the same JSDoc with the same library.
  */
-import { existsSync, readFileSync } from "fs";
+import { existsSync, readFileSync, statSync } from "fs";
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
@@ -15,8 +16,9 @@ const root = path.resolve(__dirname, "..", "..");
 
 async function loadMetadata(): Promise<{ functions: FunctionMeta[] }> {
   const built = path.join(root, "dist", "functions.json");
-  if (existsSync(built)) return JSON.parse(readFileSync(built, "utf8"));
-  const generated = await generateCustomFunctionsMetadata(path.join(root, "src", "functions", "functions.ts"), true);
+  const source = path.join(root, "src", "functions", "functions.ts");
+  if (existsSync(built) && statSync(built).mtimeMs >= statSync(source).mtimeMs) return JSON.parse(readFileSync(built, "utf8"));
+  const generated = await generateCustomFunctionsMetadata(source, true);
   expect(generated.errors).toEqual([]);
   return JSON.parse(generated.metadataJson);
 }
@@ -26,6 +28,7 @@ const expected: Record<string, string[]> = {
   FUNNEL: ["steps", "values", "events", "times", "window_days", "order"],
   PAYRATE: ["payers", "population", "amounts", "measure"],
   TIER: ["values", "method", "cutoffs", "labels", "overrides"],
+  RENEWAL: ["user_ids", "dates", "amounts", "period", "periods", "measure"],
 };
 
 const rangeParams = new Set([
@@ -39,8 +42,8 @@ describe("functions.json", () => {
     meta = await loadMetadata();
   });
 
-  it("declares exactly the four OPS functions", () => {
-    expect(meta.functions.map((f) => f.id).sort()).toEqual(["FUNNEL", "PAYRATE", "RETENTION", "TIER"]);
+  it("declares exactly the five OPS functions", () => {
+    expect(meta.functions.map((f) => f.id).sort()).toEqual(["FUNNEL", "PAYRATE", "RENEWAL", "RETENTION", "TIER"]);
   });
 
   it.each(Object.entries(expected))("%s has parameters %j", (id, names) => {
@@ -51,7 +54,7 @@ describe("functions.json", () => {
       if (rangeParams.has(p.name)) expect([id, p.name, p.dimensionality]).toEqual([id, p.name, "matrix"]);
     }
     // Everything after the required leading arguments is optional.
-    const required = id === "PAYRATE" || id === "FUNNEL" || id === "RETENTION" ? 2 : 1;
+    const required = id === "RENEWAL" ? 3 : id === "PAYRATE" || id === "FUNNEL" || id === "RETENTION" ? 2 : 1;
     fn.parameters.forEach((p, i) => expect([p.name, Boolean(p.optional)]).toEqual([p.name, i >= required]));
   });
 

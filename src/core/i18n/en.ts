@@ -61,6 +61,11 @@ export const en = {
   tierOverrideUnknown: "override \"{{got}}\" is not one of the labels: {{labels}}",
   tierOverridesShape: "overrides must have the same shape as values",
   tierBlankLabel: "label {{index}} is blank",
+
+  // --- RENEWAL ---
+  renewalHeaderPayers: "Payers",
+  renewalHeaderRevenue: "Revenue",
+  renewalNoPayers: "No paying users: no user has a positive net amount in any period",
 } as const;
 
 export type MessageKey = keyof typeof en;

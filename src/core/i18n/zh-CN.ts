@@ -54,4 +54,8 @@ export const zhCN: Record<MessageKey, string> = {
   tierOverrideUnknown: "手动等级 \"{{got}}\" 不在标签中：{{labels}}",
   tierOverridesShape: "overrides 的形状必须与 values 相同",
   tierBlankLabel: "第 {{index}} 个标签为空",
+
+  renewalHeaderPayers: "付费用户数",
+  renewalHeaderRevenue: "收入",
+  renewalNoPayers: "没有付费用户：没有任何用户在任一周期内的净付款金额为正",
 };

@@ -38,6 +38,7 @@ import { retention } from "../metrics/retention";
 import { funnel } from "../metrics/funnel";
 import { payrate } from "../metrics/payrate";
 import { tier } from "../metrics/tier";
+import { renewal } from "../metrics/renewal";
 import { cellKey, findSheet, isFormulaCell, sheetCells } from "./cells";
 
 export type ArrayItem = number | string | boolean;
@@ -52,7 +53,7 @@ export type OpsArg =
   | { kind: "name"; name: string };
 
 export interface OpsCall {
-  /** Upper case, without the namespace: RETENTION, FUNNEL, PAYRATE, TIER. */
+  /** Upper case, without the namespace: RETENTION, FUNNEL, PAYRATE, TIER, RENEWAL. */
   name: string;
   args: OpsArg[];
 }
@@ -95,6 +96,10 @@ export const OPS_FUNCTIONS: Readonly<Record<string, OpsFunction>> = {
   TIER: {
     params: ["matrix", "scalar", "matrix", "matrix", "matrix"],
     call: (a) => tier(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), arg(a, 4)),
+  },
+  RENEWAL: {
+    params: ["matrix", "matrix", "matrix", "scalar", "matrix", "scalar"],
+    call: (a) => renewal(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), arg(a, 4), arg(a, 5)),
   },
 };
 

@@ -3,6 +3,7 @@ import { retention } from "../../../src/core/metrics/retention";
 import { funnel } from "../../../src/core/metrics/funnel";
 import { payrate } from "../../../src/core/metrics/payrate";
 import { tier } from "../../../src/core/metrics/tier";
+import { renewal } from "../../../src/core/metrics/renewal";
 import { isOpsError, type Grid } from "../../../src/core/errors";
 import type { CellSpec, WorkbookSpec } from "../../../src/core/tablespec/types";
 
@@ -144,6 +145,19 @@ describe("evaluating over the spec's constant cells", () => {
     const result = evaluate("Metrics", formula);
     expect(result.kind).toBe("unsupported");
     expect(result.kind === "unsupported" && result.reason).toMatch(reason);
+  });
+
+  it("evaluates OPS.RENEWAL exactly like the core function", () => {
+    const D = "'Act''s data'";
+    const ids = ["u1", "u2", "u3", "u1", "u2", "u1", "u4"];
+    const dates = [46083, 46083, 46084, 46084, 46090, 46091, 46091];
+    const amounts = [100, 200, 0, 50, 80, 0, 0];
+    const s = dataSpec();
+    s.sheets[0]!.blocks.push({ anchor: "J2", rows: amounts.map((a) => [{ value: a }]) });
+    const result = evaluateOpsFormula(s, "Metrics", `=OPS.RENEWAL(${D}!A2:A8,${D}!B2:B8,${D}!J2:J8,"week",2)`);
+    const direct = renewal(col(ids), col(dates), col(amounts), "week", 2);
+    expect(isOpsError(direct)).toBe(false);
+    expect(result).toEqual({ kind: "value", grid: direct });
   });
 
   it("reads sheet names case-insensitively and a later block's value over an earlier one", () => {
