@@ -5,6 +5,7 @@ import type { IndicatorsStepProps } from "./components/IndicatorsStep/Indicators
 import type { ReviewStepProps } from "./components/ReviewStep/ReviewStep.types";
 import type { ScheduleStepProps } from "./components/ScheduleStep/ScheduleStep.types";
 import type { TeamStepProps } from "./components/TeamStep/TeamStep.types";
+import type { ShareTabProps } from "./components/ShareTab/ShareTab.types";
 import type { TieringTabProps } from "./components/TieringTab/TieringTab.types";
 import { usePaneT } from "./i18n";
 import { lazyPart } from "./lazyPart";
@@ -21,8 +22,9 @@ export const IndicatorsStepPart = lazyPart<IndicatorsStepProps>(() => import(/* 
 export const ContingencyStepPart = lazyPart<ContingencyStepProps>(() => import(/* webpackChunkName: "pane-contingency" */ "./components/ContingencyStep").then((m) => m.ContingencyStep), fallback);
 export const ReviewStepPart = lazyPart<ReviewStepProps>(() => import(/* webpackChunkName: "pane-review" */ "./components/ReviewStep").then((m) => m.ReviewStep), fallback);
 export const TieringTabPart = lazyPart<TieringTabProps>(() => import(/* webpackChunkName: "pane-tiering" */ "./components/TieringTab").then((m) => m.TieringTab), fallback);
+export const ShareTabPart = lazyPart<ShareTabProps>(() => import(/* webpackChunkName: "pane-share" */ "./components/ShareTab").then((m) => m.ShareTab), fallback);
 
-const ALL = [TeamStepPart, ScheduleStepPart, IndicatorsStepPart, ContingencyStepPart, ReviewStepPart, TieringTabPart];
+const ALL = [TeamStepPart, ScheduleStepPart, IndicatorsStepPart, ContingencyStepPart, ReviewStepPart, TieringTabPart, ShareTabPart];
 
 /** Fetches every part (after the pane is interactive, and in tests). Failures are retried when the part is shown. */
 export function preloadParts(): Promise<void> {

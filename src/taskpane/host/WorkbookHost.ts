@@ -5,6 +5,8 @@
  * pane opened in a plain browser.
  */
 import type { CellValue, WorkbookSpec } from "../../core/tablespec/types";
+import type { Locale } from "../../core/i18n";
+import type { DependencyReport } from "../../core/sharing/scan";
 
 /** What to do when a sheet of the same name already exists. */
 export type OnExisting = "replace" | "keepBoth";
@@ -34,6 +36,34 @@ export interface SelectedRange {
   values: ReadValue[][];
 }
 
+export interface FreezeOpsOptions {
+  /** ISO date (YYYY-MM-DD) the values are frozen. */
+  frozenAt: string;
+  /** Freeze in copies ("Metrics (values)") and keep the original sheets live. */
+  copySheets: boolean;
+  locale: Locale;
+}
+
+export interface FreezeOpsResult {
+  /** Number of OPS.* cells frozen. */
+  frozen: number;
+  /** Names of the sheet copies made (copySheets). */
+  copies: string[];
+}
+
+export interface RestoreOpsResult {
+  restored: number;
+  /** Formulas whose sheet no longer exists (not restored). */
+  missing: number;
+}
+
+/** What the hidden formulas sheet holds, when it exists. */
+export interface FrozenState {
+  count: number;
+  /** Latest freeze date (ISO), "" when unknown. */
+  frozenAt: string;
+}
+
 export interface WorkbookHost {
   /** "office" inside Excel, "fake" for the in-memory workbook. */
   readonly kind: "office" | "fake";
@@ -50,6 +80,14 @@ export interface WorkbookHost {
   getSelectedRange(): Promise<SelectedRange>;
   /** Values of a range given with its sheet ("Sheet1!A1:B9"). */
   readRange(address: string): Promise<ReadValue[][]>;
+  /** Cells calling OPS.* and the cells that refer to them. */
+  scanAddinDependencies(locale: Locale): Promise<DependencyReport>;
+  /** Replaces OPS.* results by their values; the formulas go to the hidden "OpsKit formulas" sheet. */
+  freezeOpsValues(options: FreezeOpsOptions): Promise<FreezeOpsResult>;
+  /** Puts the formulas of the hidden sheet back and deletes it. */
+  restoreOpsFormulas(): Promise<RestoreOpsResult>;
+  /** The hidden formulas sheet's content, or null when there is none. */
+  hasFrozenFormulas(): Promise<FrozenState | null>;
 }
 
 /** Splits "Sheet1!A1:B2" or "'My sheet'!A1" into sheet and range; no sheet part gives sheet "". */

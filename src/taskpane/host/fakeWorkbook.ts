@@ -6,8 +6,16 @@
 import { parseA1, parseRange, a1 } from "../../core/tablespec/a1";
 import type { CellValue, SheetSpec, WorkbookSpec } from "../../core/tablespec/types";
 import { uniqueSheetName } from "../../core/generators/context";
+import type { Locale } from "../../core/i18n";
+import { usesOps } from "../../core/sharing/formulaText";
+import { scanFormulaCells, type DependencyReport, type FormulaCell } from "../../core/sharing/scan";
+import { OPS_FORMULAS_SHEET, opsFormulasSheet, readFormulaRecords, restoreWrites, type FormulaRecord } from "../../core/sharing/formulasSheet";
 import {
   joinAddress,
+  type FreezeOpsOptions,
+  type FreezeOpsResult,
+  type FrozenState,
+  type RestoreOpsResult,
   splitAddress,
   type ReadValue,
   type SelectedRange,
@@ -16,8 +24,11 @@ import {
 } from "./WorkbookHost";
 
 export interface FakeCell {
+  /** For a formula cell: the result it shows (for an array formula, its top-left value). */
   value?: CellValue;
   formula?: string;
+  /** An array formula's whole result, spilling from this cell (the fake keeps the other cells' values too). */
+  spill?: CellValue[][];
   numberFormat?: string;
   style?: string;
 }
@@ -27,9 +38,21 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   /** The spec the sheet was written from (tables, validations, charts...), when OpsKit wrote it. */
   spec?: SheetSpec;
+  hidden?: boolean;
 }
 
-export type FakeOperation = "listSheets" | "writeSheets" | "activateSheet" | "loadPlan" | "savePlan" | "getSelectedRange" | "readRange";
+export type FakeOperation =
+  | "listSheets"
+  | "writeSheets"
+  | "activateSheet"
+  | "loadPlan"
+  | "savePlan"
+  | "getSelectedRange"
+  | "readRange"
+  | "scanAddinDependencies"
+  | "freezeOpsValues"
+  | "restoreOpsFormulas"
+  | "hasFrozenFormulas";
 
 export interface FakeWorkbookOptions {
   /** Milliseconds each sheet takes to write (to see progress). Default 0. */
@@ -91,6 +114,53 @@ export class FakeWorkbook implements WorkbookHost {
         else target.cells.set(a1(row + r, col + c), { value });
       }),
     );
+  }
+
+  /**
+   * Writes a formula with the result it shows (what Excel computed). A 2-D
+   * `result` is an array formula spilling from `address`: its values fill the area.
+   */
+  setFormula(sheet: string, address: string, formula: string, result: CellValue | CellValue[][]): void {
+    const target = this.addSheet(sheet);
+    const { row, col } = parseA1(address);
+    if (Array.isArray(result)) {
+      result.forEach((line, r) => line.forEach((value, c) => target.cells.set(a1(row + r, col + c), { value })));
+      target.cells.set(a1(row, col), { formula, value: result[0]?.[0] ?? "", spill: result.map((line) => [...line]) });
+    } else target.cells.set(a1(row, col), { formula, value: result });
+  }
+
+  /** Every formula cell of the visible workbook (the hidden formulas sheet holds formulas as text). */
+  private formulaCells(): FormulaCell[] {
+    const out: FormulaCell[] = [];
+    for (const sheet of this.sheetList) {
+      if (sheet.name === OPS_FORMULAS_SHEET) continue;
+      const cells = [...sheet.cells.entries()].filter(([, c]) => typeof c.formula === "string" && c.formula.startsWith("="));
+      cells.sort(([x], [y]) => {
+        const a = parseA1(x);
+        const b = parseA1(y);
+        return a.row - b.row || a.col - b.col;
+      });
+      for (const [address, c] of cells) out.push({ sheet: sheet.name, address, formula: c.formula! });
+    }
+    return out;
+  }
+
+  private spillSize(cell: FormulaCell): { rows: number; cols: number } {
+    const spill = this.cell(cell.sheet, cell.address)?.spill;
+    return spill ? { rows: spill.length, cols: Math.max(1, ...spill.map((l) => l.length)) } : { rows: 1, cols: 1 };
+  }
+
+  /** The hidden sheet's values as a grid from A1. */
+  private hiddenGrid(): unknown[][] | null {
+    const hidden = this.sheet(OPS_FORMULAS_SHEET);
+    if (!hidden) return null;
+    const grid: unknown[][] = [];
+    for (const [address, c] of hidden.cells) {
+      const { row, col } = parseA1(address);
+      (grid[row] ??= [])[col] = c.value ?? c.formula ?? "";
+    }
+    for (let r = 0; r < grid.length; r++) grid[r] ??= [];
+    return grid;
   }
 
   /** Selects a range, as the user would in the grid: "Customers!B2:B21" (no sheet = the active sheet). */
@@ -195,6 +265,98 @@ export class FakeWorkbook implements WorkbookHost {
     const sel = this.selection ?? { sheet: this.activeSheet, range: "A1" };
     const sheet = this.sheet(sel.sheet)!;
     return { address: joinAddress(sheet.name, sel.range), values: this.values(sheet, sel.range) };
+  }
+
+  async scanAddinDependencies(locale: Locale): Promise<DependencyReport> {
+    this.enter("scanAddinDependencies");
+    return scanFormulaCells(this.formulaCells(), { locale, spill: (c) => this.spillSize(c) });
+  }
+
+  async freezeOpsValues(options: FreezeOpsOptions): Promise<FreezeOpsResult> {
+    this.enter("freezeOpsValues");
+    const ops = this.formulaCells().filter((c) => usesOps(c.formula));
+    if (ops.length === 0) return { frozen: 0, copies: [] };
+    const previous = readFormulaRecords(this.hiddenGrid() ?? []);
+
+    // Copies: "<name> (values)" right after the original, cell for cell.
+    const target = new Map<string, string>();
+    const copies: string[] = [];
+    for (const name of [...new Set(ops.map((c) => c.sheet))]) {
+      if (!options.copySheets) {
+        target.set(name, name);
+        continue;
+      }
+      const original = this.sheet(name)!;
+      const copyName = uniqueSheetName(`${name} (values)`, this.sheetNames);
+      const copy: FakeSheet = { name: copyName, cells: new Map([...original.cells].map(([k, c]) => [k, { ...c }])) };
+      this.sheetList.splice(this.sheetList.indexOf(original) + 1, 0, copy);
+      target.set(name, copyName);
+      copies.push(copyName);
+    }
+
+    const frozen: FormulaRecord[] = [];
+    for (const op of ops) {
+      const sheet = this.sheet(target.get(op.sheet)!)!;
+      const cell = sheet.cells.get(op.address)!;
+      const { rows, cols } = this.spillSize(op);
+      // The value Excel showed stays; the formula goes (a spill's other cells already hold their values).
+      const rest: FakeCell = { ...cell };
+      delete rest.formula;
+      delete rest.spill;
+      sheet.cells.set(op.address, rest);
+      frozen.push({ sheet: sheet.name, address: op.address, formula: op.formula, rows, cols, frozenAt: options.frozenAt });
+    }
+
+    const spec = opsFormulasSheet([...previous.records, ...frozen], options.locale, previous.noteCell);
+    const hidden = this.addSheet(OPS_FORMULAS_SHEET);
+    hidden.cells.clear();
+    this.writeOne(hidden, spec);
+    hidden.hidden = true;
+    return { frozen: frozen.length, copies };
+  }
+
+  async restoreOpsFormulas(): Promise<RestoreOpsResult> {
+    this.enter("restoreOpsFormulas");
+    const grid = this.hiddenGrid();
+    if (!grid) return { restored: 0, missing: 0 };
+    const { records, noteCell } = readFormulaRecords(grid);
+    let restored = 0;
+    let missing = 0;
+    for (const w of restoreWrites(records)) {
+      const sheet = this.sheet(w.sheet);
+      if (!sheet) {
+        missing++;
+        continue;
+      }
+      // Excel recomputes the formula to the same result: keep the values the area shows.
+      const { row1, col1, row2, col2 } = parseRange(w.clear);
+      const area = this.values(sheet, w.clear);
+      const anchor = sheet.cells.get(w.address) ?? {};
+      const restoredCell: FakeCell = { ...anchor, formula: w.formula, value: area[0]?.[0] ?? "" };
+      if (row2 > row1 || col2 > col1) restoredCell.spill = area;
+      sheet.cells.set(w.address, restoredCell);
+      restored++;
+    }
+    if (noteCell) {
+      const sheet = this.sheet(noteCell.sheet);
+      if (sheet) {
+        const { row1, col1, row2, col2 } = parseRange(noteCell.address);
+        for (let r = row1; r <= row2; r++) for (let c = col1; c <= col2; c++) sheet.cells.delete(a1(r, c));
+      }
+    }
+    this.sheetList.splice(this.sheetList.indexOf(this.sheet(OPS_FORMULAS_SHEET)!), 1);
+    return { restored, missing };
+  }
+
+  async hasFrozenFormulas(): Promise<FrozenState | null> {
+    this.enter("hasFrozenFormulas");
+    const grid = this.hiddenGrid();
+    if (!grid) return null;
+    const dates = readFormulaRecords(grid)
+      .records.map((r) => r.frozenAt)
+      .filter((d) => d !== "")
+      .sort();
+    return { count: readFormulaRecords(grid).records.length, frozenAt: dates[dates.length - 1] ?? "" };
   }
 
   async readRange(address: string): Promise<ReadValue[][]> {

@@ -8,8 +8,11 @@
  * available, it falls back to the document settings (Office.context.document.settings).
  */
 import type { WorkbookSpec } from "../../core/tablespec/types";
+import type { Locale } from "../../core/i18n";
 import {
   splitAddress,
+  type FreezeOpsOptions,
+  type FrozenState,
   type ReadValue,
   type SelectedRange,
   type WorkbookHost,
@@ -144,4 +147,42 @@ export const officeHost: WorkbookHost = {
       return cleanValues(target.values);
     });
   },
+
+  async scanAddinDependencies(locale: Locale) {
+    const { runScanAddinDependencies } = await import(/* webpackChunkName: "excel-writer" */ "../../excel/host");
+    return runScanAddinDependencies(locale);
+  },
+
+  async freezeOpsValues(options: FreezeOpsOptions) {
+    const { runFreezeOpsFormulas } = await import(/* webpackChunkName: "excel-writer" */ "../../excel/host");
+    const result = await runFreezeOpsFormulas({ frozenAt: options.frozenAt, copySheets: options.copySheets, locale: options.locale });
+    return { frozen: result.frozen.length, copies: result.copies.map((c) => c.to) };
+  },
+
+  async restoreOpsFormulas() {
+    const { runRestoreOpsFormulas } = await import(/* webpackChunkName: "excel-writer" */ "../../excel/host");
+    const result = await runRestoreOpsFormulas();
+    return { restored: result.restored.length, missing: result.missing.length };
+  },
+
+  async hasFrozenFormulas(): Promise<FrozenState | null> {
+    const { OPS_FORMULAS_SHEET, readFormulaRecords } = await import(/* webpackChunkName: "excel-writer" */ "../../core/sharing/formulasSheet");
+    const values = await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(OPS_FORMULAS_SHEET);
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("values");
+      await context.sync();
+      if (sheet.isNullObject) return null;
+      // The records are read from A1: the used range of the sheet OpsKit wrote starts there.
+      return used.isNullObject ? [] : (used.values as unknown[][]);
+    });
+    if (values === null) return null;
+    return frozenStateOf(readFormulaRecords(values).records);
+  },
 };
+
+/** Count and latest date of the hidden sheet's records. */
+export function frozenStateOf(records: readonly { frozenAt: string }[]): FrozenState {
+  const dates = records.map((r) => r.frozenAt).filter((d) => d !== "").sort();
+  return { count: records.length, frozenAt: dates[dates.length - 1] ?? "" };
+}

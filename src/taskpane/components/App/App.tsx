@@ -17,14 +17,14 @@ import { ErrorBoundary } from "../ErrorBoundary";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { PaneTabs } from "../PaneTabs";
 import { PlanWizard } from "../PlanWizard";
-import { TieringTabPart } from "../../parts";
+import { ShareTabPart, TieringTabPart } from "../../parts";
 import type { AppProps } from "./App.types";
 import { useApp, type AppTab } from "./useApp";
 import { useAppStyles } from "./useAppStyles";
 
 function Pane(props: AppProps) {
   const { t } = usePaneT();
-  const { store, tab, setTab, tieringOpened } = useApp(props);
+  const { store, tab, setTab, tieringOpened, shareOpened } = useApp(props);
   const styles = useAppStyles();
   const notice = store.notice;
 
@@ -57,6 +57,7 @@ function Pane(props: AppProps) {
         tabs={[
           { value: "plan" as AppTab, label: t("tabPlan"), id: "opskit-tab-plan", panelId: "opskit-panel-plan" },
           { value: "tiering" as AppTab, label: t("tabTiering"), id: "opskit-tab-tiering", panelId: "opskit-panel-tiering" },
+          { value: "share" as AppTab, label: t("tabShare"), id: "opskit-tab-share", panelId: "opskit-panel-share" },
         ]}
       />
       {/* Both panels stay mounted so switching tabs keeps the wizard's step and the tiering choices. */}
@@ -72,6 +73,11 @@ function Pane(props: AppProps) {
       <div id="opskit-panel-tiering" role="tabpanel" aria-labelledby="opskit-tab-tiering" hidden={tab !== "tiering"} className={tab === "tiering" ? styles.panel : undefined}>
         <ErrorBoundary title={t("errorTitle")} message={t("errorUnexpected")}>
           {tieringOpened && <TieringTabPart />}
+        </ErrorBoundary>
+      </div>
+      <div id="opskit-panel-share" role="tabpanel" aria-labelledby="opskit-tab-share" hidden={tab !== "share"} className={tab === "share" ? styles.panel : undefined}>
+        <ErrorBoundary title={t("errorTitle")} message={t("errorUnexpected")}>
+          {shareOpened && <ShareTabPart />}
         </ErrorBoundary>
       </div>
     </main>

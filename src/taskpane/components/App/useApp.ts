@@ -4,7 +4,7 @@ import { usePaneT } from "../../i18n";
 import { preloadParts } from "../../parts";
 import type { AppProps } from "./App.types";
 
-export type AppTab = "plan" | "tiering";
+export type AppTab = "plan" | "tiering" | "share";
 
 export function useApp({ host, onReady }: AppProps) {
   const { locale } = usePaneT();
@@ -12,8 +12,10 @@ export function useApp({ host, onReady }: AppProps) {
   const [tab, setTab] = useState<AppTab>("plan");
   const announced = useRef(false);
   const [tieringOpened, setTieringOpened] = useState(false);
+  const [shareOpened, setShareOpened] = useState(false);
   useEffect(() => {
     if (tab === "tiering") setTieringOpened(true);
+    if (tab === "share") setShareOpened(true);
   }, [tab]);
 
   useEffect(() => {
@@ -26,5 +28,5 @@ export function useApp({ host, onReady }: AppProps) {
     }
   }, [store.plan, onReady]);
 
-  return { store, tab, setTab, tieringOpened };
+  return { store, tab, setTab, tieringOpened, shareOpened };
 }

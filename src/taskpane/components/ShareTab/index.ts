@@ -1,0 +1,2 @@
+export { ShareTab } from "./ShareTab";
+export type { ShareTabProps } from "./ShareTab.types";

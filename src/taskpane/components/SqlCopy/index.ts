@@ -1,0 +1,2 @@
+export { SqlCopy } from "./SqlCopy";
+export type { SqlCopyProps } from "./SqlCopy.types";

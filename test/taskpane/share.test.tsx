@@ -1,0 +1,120 @@
+/** @jest-environment jsdom */
+/** The Share tab: what needs the add-in, freezing OPS results as values and restoring the formulas, on the fake workbook. */
+import { within } from "@testing-library/react";
+import { OPS_FORMULAS_SHEET } from "../../src/core/sharing/formulasSheet";
+import { FakeWorkbook } from "../../src/taskpane/host/fakeWorkbook";
+import { renderPane, screen, waitFor } from "./helpers";
+
+const RET = '=OPS.RETENTION(Users!A2:A41, Users!B2:B41, "day", 2)';
+
+function workbook(): FakeWorkbook {
+  const fake = new FakeWorkbook();
+  fake.setValues("Users", "A1", [["User", "Date"], ["u1", 46023]]);
+  fake.setFormula("Metrics", "B2", RET, [[0.5, 0.25], [0.4, 0.2]]);
+  fake.setFormula("Metrics", "B5", '=OPS.PAYRATE(Users!A2:A41, Users!A2:A41, "rate")', 0.2);
+  fake.setFormula("Metrics", "D5", "=B5*100", 20);
+  fake.setFormula("Summary", "A1", "=IFERROR(Metrics!C3, \"\")", 0.2);
+  fake.setFormula("Summary", "A2", "=SUM(Users!B2:B3)", 46023);
+  fake.activeSheet = "Users";
+  return fake;
+}
+
+async function openShare(fake = workbook()) {
+  const pane = await renderPane({ fake });
+  await pane.user.click(screen.getByRole("tab", { name: "Share" }));
+  await screen.findByRole("button", { name: "Check what needs the add-in" });
+  // The tab reads whether formulas are frozen when it opens.
+  await waitFor(() => expect(fake.calls).toContain("hasFrozenFormulas"));
+  return { ...pane, fake };
+}
+
+describe("Share tab", () => {
+  it("lists the cells using OPS functions and the cells that use their results", async () => {
+    const { user } = await openShare();
+    await user.click(screen.getByRole("button", { name: "Check what needs the add-in" }));
+    const ops = await screen.findByRole("list", { name: "Cells using OPS functions (2)" });
+    const opsItems = within(ops).getAllByRole("listitem");
+    expect(opsItems.map((li) => li.querySelector("span")?.textContent)).toEqual(["Metrics!B2:C3", "Metrics!B5"]);
+    expect(within(ops).getByText(RET)).toBeInTheDocument();
+
+    const deps = screen.getByRole("list", { name: "Cells that use their results (2)" });
+    const depItems = within(deps).getAllByRole("listitem");
+    expect(depItems).toHaveLength(2);
+    expect(within(depItems[0]!).getByText("Metrics!D5")).toBeInTheDocument();
+    expect(within(depItems[0]!).getByText(/not guarded/i)).toBeInTheDocument();
+    expect(within(depItems[1]!).getByText("Summary!A1")).toBeInTheDocument();
+    expect(within(depItems[1]!).getByText(/^guarded/i)).toBeInTheDocument();
+    // A formula that does not touch an OPS result is not listed.
+    expect(screen.queryByText("Summary!A2")).not.toBeInTheDocument();
+  });
+
+  it("says so when nothing needs the add-in", async () => {
+    const fake = new FakeWorkbook();
+    fake.setValues("Data", "A1", [[1]]);
+    const { user } = await openShare(fake);
+    await user.click(screen.getByRole("button", { name: "Check what needs the add-in" }));
+    expect(await screen.findByText(/nothing in this workbook needs the add-in/i)).toBeInTheDocument();
+  });
+
+  it("freezes OPS results in place after confirming, then restores the live formulas", async () => {
+    const { user, fake } = await openShare();
+    expect(screen.getByRole("button", { name: "Restore live formulas" })).toBeDisabled();
+    await user.click(screen.getByRole("checkbox", { name: /freeze in copies/i }));
+    expect(screen.getByRole("checkbox", { name: /freeze in copies/i })).not.toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Freeze OPS results as values" }));
+    const confirm = await screen.findByRole("button", { name: "Freeze" });
+    expect(screen.getByRole("group", { name: "Freeze OPS results?" })).toHaveTextContent(/replaced by today's values/i);
+    await user.click(confirm);
+
+    await screen.findByText(/2 OPS cells frozen as values on \d{4}-\d{2}-\d{2}/);
+    expect(fake.cell("Metrics", "B2")).toEqual({ value: 0.5 });
+    expect(fake.cell("Metrics", "C3")?.value).toBe(0.2);
+    expect(fake.cell("Metrics", "B5")).toEqual({ value: 0.2 });
+    expect(fake.cell("Metrics", "D5")?.formula).toBe("=B5*100");
+    expect(fake.sheet(OPS_FORMULAS_SHEET)?.hidden).toBe(true);
+    expect(await screen.findByText(/2 formulas are frozen \(values as of \d{4}-\d{2}-\d{2}\)/)).toBeInTheDocument();
+
+    // Nothing needs the add-in any more.
+    await user.click(screen.getByRole("button", { name: "Check what needs the add-in" }));
+    expect(await screen.findByText(/nothing in this workbook needs the add-in/i)).toBeInTheDocument();
+
+    const restore = screen.getByRole("button", { name: "Restore live formulas" });
+    await waitFor(() => expect(restore).toBeEnabled());
+    await user.click(restore);
+    await screen.findByText(/2 formulas restored/);
+    expect(fake.cell("Metrics", "B2")?.formula).toBe(RET);
+    expect(fake.cell("Metrics", "B2")?.spill).toEqual([[0.5, 0.25], [0.4, 0.2]]);
+    expect(fake.cell("Metrics", "B5")?.formula).toMatch(/^=OPS\.PAYRATE\(/);
+    expect(fake.sheet(OPS_FORMULAS_SHEET)).toBeUndefined();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Restore live formulas" })).toBeDisabled());
+  });
+
+  it("freezes in copies by default, keeping the original sheets live", async () => {
+    const { user, fake } = await openShare();
+    await user.click(screen.getByRole("button", { name: "Freeze OPS results as values" }));
+    const confirm = await screen.findByRole("button", { name: "Freeze" });
+    expect(screen.getByRole("group", { name: "Freeze OPS results?" })).toHaveTextContent(/copies of the sheets/i);
+    await user.click(confirm);
+    await screen.findByText(/Copies made: Metrics \(values\)/);
+    expect(fake.sheetNames).toEqual(["Users", "Metrics", "Metrics (values)", "Summary", OPS_FORMULAS_SHEET]);
+    expect(fake.cell("Metrics", "B2")?.formula).toBe(RET);
+    expect(fake.cell("Metrics (values)", "B2")).toEqual({ value: 0.5 });
+  });
+
+  it("cancelling the confirmation changes nothing", async () => {
+    const { user, fake } = await openShare();
+    await user.click(screen.getByRole("button", { name: "Freeze OPS results as values" }));
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("group", { name: "Freeze OPS results?" })).not.toBeInTheDocument());
+    expect(fake.calls).not.toContain("freezeOpsValues");
+    expect(fake.cell("Metrics", "B2")?.formula).toBe(RET);
+  });
+
+  it("reports a failure in plain words", async () => {
+    const { user, fake } = await openShare();
+    fake.failures.scanAddinDependencies = new Error("The workbook is busy.");
+    await user.click(screen.getByRole("button", { name: "Check what needs the add-in" }));
+    expect(await screen.findByText(/could not be changed or read.*The workbook is busy\./)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Check what needs the add-in" })).toBeEnabled();
+  });
+});
