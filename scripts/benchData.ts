@@ -3,16 +3,10 @@
  * a seeded PRNG, users who arrive over a few months and come back with a
  * decaying probability, and funnel events browse → register → try → pay.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../src/core/generators/sampleData";
+
+/** The project's seeded PRNG (mulberry32), shared with the demo data. */
+export const mulberry32 = seededRandom;
 
 export interface EventColumns {
   /** Excel-shaped single columns, as a range arrives in a custom function. */

@@ -9,6 +9,7 @@ import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { funnel } from "../../src/core/metrics/funnel";
 import { Grid, isOpsError } from "../../src/core/errors";
 import { funnelRowsFromColumns, loadEvents, runFunnel, windowMsOfDays } from "../oracles/funnelSql";
+import { seededRandom } from "../../src/core/generators/sampleData";
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -23,17 +24,8 @@ afterAll(() => {
   instance.closeSync();
 });
 
-/** A small seeded PRNG (mulberry32), so every case is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), so every case is reproducible. */
+const prng = seededRandom;
 
 interface Data {
   ids: unknown[][];

@@ -17,6 +17,7 @@
 import { BIGINT, DOUBLE, DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBType, INTEGER, VARCHAR } from "@duckdb/node-api";
 import { parseIsoSerial } from "../../../src/core/dates";
 import { Grid, OpsError, isOpsError } from "../../../src/core/errors";
+import { seededRandom } from "../../../src/core/generators/sampleData";
 
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01. */
@@ -189,17 +190,8 @@ export function expectSameGrid(actual: readonly (readonly unknown[])[], expected
   expect(bad.slice(0, 10)).toEqual([]);
 }
 
-/** A small seeded PRNG (mulberry32), so every case is reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), so every case is reproducible. */
+export const prng = seededRandom;
 
 /** A column argument as Excel passes it. */
 export const col = (values: readonly unknown[]): unknown[][] => values.map((v) => [v]);
