@@ -19,11 +19,25 @@ async function openReview(fake: FakeWorkbook) {
 /** The overwrite prompt, once the write has looked at the existing sheets (says what is shown instead when it does not come). */
 async function prompt(fake: FakeWorkbook) {
   await waitFor(() => expect(fake.calls).toContain("listSheets"));
+  // A cheap selector poll, then the accessible name: findByRole recomputes
+  // roles over the whole (large) pane on every poll, which on a loaded CI
+  // machine can outlast the timeout although the dialog is there.
+  let dialog: HTMLElement | null = null;
   try {
-    return await screen.findByRole("alertdialog", { name: "Some sheets already exist" }, { timeout: 10000 });
+    dialog = await waitFor(
+      () => {
+        const found = document.querySelector<HTMLElement>('[role="alertdialog"]');
+        if (!found) throw new Error("no alertdialog yet");
+        // The surface can mount a moment before its title: wait for the name too.
+        expect(found).toHaveAccessibleName("Some sheets already exist");
+        return found;
+      },
+      { timeout: 30000 },
+    );
   } catch {
     throw new Error(`No overwrite prompt. Pane text: ${document.querySelector("main")?.textContent?.slice(-600)}`);
   }
+  return dialog;
 }
 
 function userSheets(): FakeWorkbook {
