@@ -5,24 +5,13 @@
  * events (date-only days and coarse minutes), noise events between steps.
  */
 import fc from "fast-check";
-import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { useDuckDb } from "../support/duckdb";
 import { funnel } from "../../src/core/metrics/funnel";
 import { Grid, isOpsError } from "../../src/core/errors";
 import { funnelRowsFromColumns, loadEvents, runFunnel, windowMsOfDays } from "../oracles/funnelSql";
 import { seededRandom } from "../../src/core/generators/sampleData";
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  connection = await instance.connect();
-});
-
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
+const db = useDuckDb();
 
 /** The project's seeded PRNG (mulberry32), so every case is reproducible. */
 const prng = seededRandom;
@@ -74,8 +63,8 @@ async function duckUsers(data: Data, windowDays: number | null, withTimes: boole
     data.events.map((r) => r[0]),
     withTimes ? data.times.map((r) => r[0]) : null,
   );
-  await loadEvents(connection, rows);
-  return runFunnel(connection, STEPS, withTimes ? windowMsOfDays(windowDays ?? 14) : null);
+  await loadEvents(db.connection, rows);
+  return runFunnel(db.connection, STEPS, withTimes ? windowMsOfDays(windowDays ?? 14) : null);
 }
 
 describe("FUNNEL ordered vs DuckDB SQL", () => {

@@ -5,24 +5,13 @@
  * as N and as a list. Both sides divide the same integer counts, so the grids
  * must be equal exactly.
  */
-import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { useDuckDb } from "../support/duckdb";
 import { retention } from "../../src/core/metrics/retention";
 import { Grid, isOpsError } from "../../src/core/errors";
 import { DEFAULT_PERIODS, SqlMode, SqlPeriod, firstN, loadEvents, rowsFromColumns, runRetention } from "../oracles/retentionSql";
 import { seededRandom } from "../../src/core/generators/sampleData";
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  connection = await instance.connect();
-});
-
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
+const db = useDuckDb();
 
 /** The project's seeded PRNG (mulberry32), so every case is reproducible. */
 const prng = seededRandom;
@@ -78,7 +67,7 @@ function opskit(data: Data, period: SqlPeriod, periods: unknown, mode: SqlMode, 
 describe.each(DATASETS)("RETENTION equals DuckDB SQL (%s)", (_name, data) => {
   beforeAll(async () => {
     const col = (m: unknown[][]): unknown[] => m.map((r) => r[0]);
-    await loadEvents(connection, rowsFromColumns(col(data.ids), col(data.dates), col(data.segments)));
+    await loadEvents(db.connection, rowsFromColumns(col(data.ids), col(data.dates), col(data.segments)));
   });
 
   const cases: [SqlPeriod, SqlMode, boolean, "N" | "list"][] = [];
@@ -87,7 +76,7 @@ describe.each(DATASETS)("RETENTION equals DuckDB SQL (%s)", (_name, data) => {
   it.each(cases)("%s, %s, segments %s, periods as %s", async (period, mode, bySegment, form) => {
     const ks = form === "N" ? firstN(DEFAULT_PERIODS[period]) : LISTS[period];
     const mine = opskit(data, period, form === "N" ? null : [ks], mode, bySegment);
-    const sql = await runRetention(connection, { period, periods: ks, mode, segments: bySegment });
+    const sql = await runRetention(db.connection, { period, periods: ks, mode, segments: bySegment });
     expect(mine).toEqual(sql);
     expect(mine.length).toBeGreaterThan(2);
   });

@@ -6,27 +6,16 @@
  * exact, so SQL's exact comparison and OpsKit's must agree cell for cell.
  */
 import fc from "fast-check";
-import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { useDuckDb } from "../support/duckdb";
 import { tier, TierMethod } from "../../src/core/metrics/tier";
 import { Grid } from "../../src/core/errors";
 import { loadValuesSql, tierSql } from "../oracles/tierSql";
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  connection = await instance.connect();
-});
-
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
+const db = useDuckDb();
 
 async function duckTiers(values: (number | null)[], method: TierMethod, cutoffs: number[]): Promise<number[]> {
-  await connection.run(loadValuesSql("vals", values));
-  const reader = await connection.runAndReadAll(tierSql("vals", method, cutoffs));
+  await db.connection.run(loadValuesSql("vals", values));
+  const reader = await db.connection.runAndReadAll(tierSql("vals", method, cutoffs));
   return reader.getRowsJS().map((row) => Number(row[1]));
 }
 
