@@ -24,11 +24,23 @@ function toExcelCell(cell: unknown): ExcelCell {
   return "";
 }
 
-/** Makes a result grid rectangular, padding with "" and replacing null/undefined/non-finite values. */
+/** A cell Excel can take as it is. */
+function isSafeCell(cell: unknown): boolean {
+  return typeof cell === "string" || typeof cell === "boolean" || (typeof cell === "number" && Number.isFinite(cell));
+}
+
+/**
+ * Makes a result grid rectangular, padding with "" and replacing
+ * null/undefined/non-finite values. A row that is already safe and full
+ * width is passed on as it is, not copied: a 100k-row spill would otherwise
+ * allocate 100k arrays twice. Core results are never mutated after they are
+ * returned, so sharing their rows is safe.
+ */
 export function toExcelGrid(grid: Grid): ExcelCell[][] {
   const width = grid.reduce((w, row) => Math.max(w, row.length), 0) || 1;
   if (grid.length === 0) return [[""]];
   return grid.map((row) => {
+    if (row.length === width && row.every(isSafeCell)) return row as ExcelCell[];
     const out = new Array<ExcelCell>(width);
     for (let c = 0; c < width; c++) out[c] = toExcelCell(row[c]);
     return out;

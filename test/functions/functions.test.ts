@@ -7,6 +7,7 @@ const associate = jest.fn();
 (globalThis as unknown as { CustomFunctions: { associate: unknown } }).CustomFunctions.associate = associate;
 
 import * as fns from "../../src/functions/functions";
+import { toExcelGrid } from "../../src/functions/edge";
 
 type Thrown = { code: string; message: string };
 
@@ -108,5 +109,35 @@ describe("spilled results are safe for Excel", () => {
     expect((grid[2]![0] as unknown as Thrown).code).toBe("#VALUE!");
     expect(grid[3]![0]).toBe("B");
     expect(grid[4]![0]).toBe("");
+  });
+
+  it("TIER on a long column: rows of equal results may be one shared array, each text cell its own error", () => {
+    const values = [[900], ["x"], [900], ["y"], [10], [""], [900]];
+    const grid = fns.tier(values);
+    expectSafeGrid(grid);
+    expect(grid.map((r) => (r[0] instanceof CustomFunctions.Error ? (r[0] as unknown as Thrown).message : r[0]))).toEqual([
+      "S", expect.stringContaining("x"), "S", expect.stringContaining("y"), "C", "", "S",
+    ]);
+  });
+});
+
+describe("toExcelGrid", () => {
+  it.each([
+    // grid                                   expected
+    [[[1, "a"], [2]],                          [[1, "a"], [2, ""]]],          // ragged → padded
+    [[[null, undefined], [NaN, Infinity]],     [["", ""], ["", ""]]],         // unsafe cells → ""
+    [[[true, -0.5]],                           [[true, -0.5]]],
+    [[],                                       [[""]]],
+  ])("%j → %j", (grid, expected) => {
+    expect(toExcelGrid(grid as never)).toEqual(expected);
+  });
+
+  it("passes a safe full-width row on as it is and copies one that needs mending", () => {
+    const safe = [1, "a"];
+    const ragged = [2];
+    const out = toExcelGrid([safe, ragged]);
+    expect(out[0]).toBe(safe);
+    expect(out[1]).not.toBe(ragged);
+    expect(ragged).toEqual([2]); // the input row is not mutated
   });
 });

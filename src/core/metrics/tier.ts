@@ -86,11 +86,28 @@ export function tier(values: unknown, method?: unknown, cutoffs?: unknown, label
       return e;
     };
 
+    const valueErrorOrBlank = (v: unknown): CellOut =>
+      isBlank(v) ? "" : cachedError("tierValueText", typeof v === "string" ? v.trim() : keyText(v));
+
     const out: Grid = new Array<CellOut[]>(valueRows.length);
+    // A column of values (the common case) gets one shared, never-mutated
+    // row per distinct result cell: 100k one-cell arrays cost more in
+    // garbage collection than the whole tiering does.
+    const sharedRows = new Map<CellOut, CellOut[]>();
+    const rowOf = (cell: CellOut): CellOut[] => {
+      let row = sharedRows.get(cell);
+      if (row === undefined) sharedRows.set(cell, (row = [cell]));
+      return row;
+    };
     k = 0;
     for (let r = 0; r < valueRows.length; r++) {
       const row = valueRows[r]!;
       const overrideRow = overrideRows?.[r];
+      if (row.length === 1 && overrideRow === undefined) {
+        const t = tiers[k++]!;
+        out[r] = rowOf(t >= 0 ? settings.labels[t]! : valueErrorOrBlank(row[0]));
+        continue;
+      }
       const outRow = new Array<CellOut>(row.length);
       for (let c = 0; c < row.length; c++, k++) {
         const override = overrideRow?.[c];
@@ -100,11 +117,7 @@ export function tier(values: unknown, method?: unknown, cutoffs?: unknown, label
           continue;
         }
         const t = tiers[k]!;
-        if (t >= 0) outRow[c] = settings.labels[t]!;
-        else {
-          const v = row[c];
-          outRow[c] = isBlank(v) ? "" : cachedError("tierValueText", typeof v === "string" ? v.trim() : keyText(v));
-        }
+        outRow[c] = t >= 0 ? settings.labels[t]! : valueErrorOrBlank(row[c]);
       }
       out[r] = outRow;
     }
