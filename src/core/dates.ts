@@ -102,6 +102,22 @@ export function toSerialMs(value: unknown): number {
   return NaN;
 }
 
+/** Below this fraction of a day, rounding to the millisecond cannot reach the next day (see wholeDayOfSerial). */
+const SAFE_DAY_FRACTION = 1 - 1 / MS_PER_DAY;
+
+/**
+ * Whole-day serial of a serial already checked to be in range, after rounding
+ * to the millisecond: the same as Math.floor(Math.round(value * MS_PER_DAY) /
+ * MS_PER_DAY), without the multiply and divide for every time that is not
+ * within a millisecond of midnight (the row loops call this a million times).
+ * The fraction value - floor(value) is exact, and the product's rounding error
+ * is far below the millisecond margin, so the shortcut never changes the day.
+ */
+export function wholeDayOfSerial(value: number): number {
+  const day = Math.floor(value);
+  return value - day < SAFE_DAY_FRACTION ? day : Math.floor(Math.round(value * MS_PER_DAY) / MS_PER_DAY);
+}
+
 /** Whole-day serial of a millisecond time. */
 export function dayOfMs(ms: number): number {
   return Math.floor(ms / MS_PER_DAY);

@@ -1,6 +1,8 @@
 import {
   parseIsoSerial, serialFromDate, toSerialMs, mondayOf, monthIndexOfSerial, serialOfMonthIndex, isoOfSerial, MS_PER_DAY,
+  MAX_SERIAL_EXCLUSIVE, wholeDayOfSerial,
 } from "../../src/core/dates";
+import fc from "fast-check";
 
 describe("serialFromDate / isoOfSerial (Excel 1900 system)", () => {
   it.each([
@@ -56,6 +58,37 @@ describe("toSerialMs rounds to the millisecond", () => {
     const got = toSerialMs(value);
     if (Number.isNaN(expected)) expect(got).toBeNaN();
     else expect(got).toBe(expected);
+  });
+});
+
+describe("wholeDayOfSerial: the day after rounding to the millisecond, without the arithmetic", () => {
+  const slowDay = (v: number): number => Math.floor(toSerialMs(v) / MS_PER_DAY);
+  const justBeforeMidnight = (day: number, ms: number): number => day + (MS_PER_DAY - ms) / MS_PER_DAY;
+  it.each([
+    // serial                                        day
+    [46082,                                          46082],
+    [46082.5,                                        46082],
+    [justBeforeMidnight(46082, 1),                   46082],  // 23:59:59.999 stays
+    [justBeforeMidnight(46082, 0.4),                 46083],  // within half a millisecond: rounds to midnight
+    [justBeforeMidnight(46082, 0.6),                 46082],
+    [justBeforeMidnight(2958464, 0.4),               2958465],
+    [1,                                              1],
+  ])("%p → %p", (serial, day) => {
+    expect(wholeDayOfSerial(serial)).toBe(day);
+    expect(wholeDayOfSerial(serial)).toBe(slowDay(serial));
+  });
+
+  it("equals the rounded-millisecond day for any serial in range, near midnight too", () => {
+    const anySerial = fc.double({ min: 1, max: MAX_SERIAL_EXCLUSIVE, maxExcluded: true, noNaN: true });
+    const nearMidnight = fc
+      .tuple(fc.integer({ min: 1, max: MAX_SERIAL_EXCLUSIVE - 2 }), fc.double({ min: -2, max: 2, noNaN: true }))
+      .map(([day, ms]) => day + 1 + ms / MS_PER_DAY);
+    fc.assert(
+      fc.property(fc.oneof(anySerial, nearMidnight), (v) => {
+        expect(wholeDayOfSerial(v)).toBe(slowDay(v));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 

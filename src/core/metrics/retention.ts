@@ -24,8 +24,8 @@
  */
 import { Grid, OpsError, fail, guard } from "../errors";
 import { t } from "../i18n";
-import { Matrix, asMatrix, cells, isBlank, isBlankKey, isOmitted, optionWord, rowLabel } from "../args";
-import { MS_PER_DAY, monthIndexOfSerial, serialOfMonthIndex, toSerialMs } from "../dates";
+import { Matrix, asMatrix, cells, isBlank, isOmitted, optionWord, rowLabel } from "../args";
+import { MAX_SERIAL_EXCLUSIVE, MS_PER_DAY, monthIndexOfSerial, serialOfMonthIndex, toSerialMs, wholeDayOfSerial } from "../dates";
 import { BLANK_CODE, KeyInterner } from "../intern";
 
 export type Period = "day" | "week" | "month";
@@ -165,16 +165,22 @@ function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | nu
   for (let i = 0; i < n; i++) {
     const date = cellOf(dates, i);
     // Test the date for blank before interning, so a dateless row adds no user.
-    if (isBlankKey(date)) continue;
+    const isNumber = typeof date === "number";
+    if (isNumber ? date === 0 : isBlank(date)) continue;
     const id = cellOf(ids, i);
     if (id !== lastId) {
       lastId = id;
       lastUser = users.code(id);
     }
     if (lastUser === BLANK_CODE) continue;
+    user[rows] = lastUser;
+    // The common case, a serial in range without segments, needs only its day.
+    if (isNumber && ms === null && date >= 1 && date < MAX_SERIAL_EXCLUSIVE) {
+      day[rows++] = wholeDayOfSerial(date);
+      continue;
+    }
     const time = toSerialMs(date);
     if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: "dates", row: rowLabel(i), value: String(date) });
-    user[rows] = lastUser;
     day[rows] = Math.floor(time / MS_PER_DAY);
     if (ms && segment && segments) {
       ms[rows] = time;
