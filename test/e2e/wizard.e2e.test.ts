@@ -259,6 +259,11 @@ suite("task pane in headless Chromium", () => {
     const dialog = page.getByRole("alertdialog", { name: "Some sheets already exist" });
     await dialog.waitFor();
     await checkStep(page, "overwrite-prompt");
+    // In a real browser the prompt is exposed to assistive technology (the
+    // role query above skips aria-hidden elements) and focus is on the safe
+    // choice. The jsdom test cannot check this reliably (see overwrite.test.tsx).
+    await page.waitForFunction(() => document.activeElement?.textContent === "Keep both");
+    expect(await dialog.getAttribute("aria-hidden")).toBeNull();
     await dialog.getByRole("button", { name: "Keep both" }).click();
     await page.getByRole("button", { name: "Open Schedule (2)" }).waitFor();
     const sheets = await page.evaluate(() => window.opskitFake!.sheetNames);
