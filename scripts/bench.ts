@@ -6,8 +6,9 @@
  * not counted; query time is). Each figure is the median of several runs.
  * A script, not a test: timings on shared machines are noisy.
  *
- * Inputs reach OpsKit the way Excel delivers a range to a custom function:
- * parsed from a JSON message. That matters: V8's JSON parser gives equal
+ * Inputs reach OpsKit the way we expect Excel to deliver a range to a custom
+ * function: parsed from a JSON message (not checked in a real Excel). That
+ * matters: V8's JSON parser gives equal
  * strings one shared object, and the id interning is tuned for that layout.
  * Two row orders are timed: rows grouped by user, and rows in time order (an
  * event log as most tools export it), which defeats the "same id as the row
@@ -52,7 +53,7 @@ interface Row { case: string; rows: number; opskitMs: number; duckdbMs: number |
 
 const flat = <T>(col: T[][]): T[] => col.map((r) => r[0]!);
 
-/** A range as the custom-functions runtime hands it over: parsed from JSON. */
+/** A range as we expect the custom-functions runtime to hand it over: parsed from JSON. */
 const asExcelDelivers = <T>(matrix: T[][]): T[][] => JSON.parse(JSON.stringify(matrix)) as T[][];
 
 /** The same rows sorted by time (stable), as an exported event log is. */
