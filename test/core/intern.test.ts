@@ -44,6 +44,8 @@ describe("KeyInterner: row-per-case", () => {
     [["é", "e\u0301", "é"],                      [0, 1, 0]],           // no Unicode normalisation: as Excel compares
     [["😀", "😁", "😀"],                         [0, 1, 0]],           // surrogate pairs
     [["ab", "ba", "abc", "ab"],                  [0, 1, 2, 0]],        // same chars, other order/length
+    [["__proto__", "constructor", "toString", "hasOwnProperty", "__proto__"], [0, 1, 2, 3, 0]], // no inherited keys
+    [["10", 10, "010", "4294967295", "1e3", 1000], [0, 0, 1, 2, 3, 4]], // index-like keys stay text
   ])("%j → %j", (keys, expected) => {
     expect(internAll(keys).codes).toEqual(expected);
   });
@@ -89,7 +91,7 @@ describe("KeyInterner: property against a Map reference", () => {
     { weight: 2, arbitrary: fc.constantFrom("a", " a", "a ", "A", "7", " 7", "é", "😀", "") },
     { weight: 2, arbitrary: fc.integer({ min: -3, max: 40 }) },
     { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
-    { weight: 1, arbitrary: fc.constantFrom(null, true, false) },
+    { weight: 1, arbitrary: fc.constantFrom(null, true, false, "__proto__", "constructor", "valueOf", "length") },
   );
 
   it("codes and names equal the reference's", () => {
