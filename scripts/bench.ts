@@ -8,8 +8,8 @@
  *
  * Inputs reach OpsKit the way we expect Excel to deliver a range to a custom
  * function: parsed from a JSON message (not checked in a real Excel). That
- * matters: V8's JSON parser gives equal
- * strings one shared object, and the id interning is tuned for that layout.
+ * matters: V8's JSON parser gives equal strings one shared object, and the
+ * id interning is tuned for that layout.
  * Two row orders are timed: rows grouped by user, and rows in time order (an
  * event log as most tools export it), which defeats the "same id as the row
  * before" shortcut and is the harder case.

@@ -3,9 +3,9 @@
  * the metric loops work on typed arrays instead of strings.
  * Numbers and text share one key space by their text: 7 and "7" are one id.
  *
- * A plain hash table from the engine is the right one here. We expect Excel to hand a range over
- * as parsed JSON (the runtime's messages are JSON; not checked in a real
- * Excel), and V8's JSON parser gives equal strings one shared object with
+ * The engine's own hash table is the right one here. We expect Excel to hand
+ * a range over as parsed JSON (the runtime's messages are JSON; not checked
+ * in a real Excel), and V8's JSON parser gives equal strings one shared object with
  * its hash already computed, so a lookup is a pointer comparison. A
  * hand-written hash table over a character pool was tried (CHANGELOG,
  * Unreleased): it wins only on strings that are all distinct objects, and
