@@ -17,16 +17,14 @@ export function toExcelError(error: OpsError): CustomFunctions.Error {
   return new CustomFunctions.Error(error.code as CustomFunctions.ErrorCode, error.message);
 }
 
-function toExcelCell(cell: unknown): ExcelCell {
-  if (isOpsError(cell)) return toExcelError(cell);
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
-  if (typeof cell === "string" || typeof cell === "boolean") return cell;
-  return "";
+/** A cell Excel can take as it is. */
+function isSafeCell(cell: unknown): cell is string | boolean | number {
+  return typeof cell === "string" || typeof cell === "boolean" || (typeof cell === "number" && Number.isFinite(cell));
 }
 
-/** A cell Excel can take as it is. */
-function isSafeCell(cell: unknown): boolean {
-  return typeof cell === "string" || typeof cell === "boolean" || (typeof cell === "number" && Number.isFinite(cell));
+function toExcelCell(cell: unknown): ExcelCell {
+  if (isOpsError(cell)) return toExcelError(cell);
+  return isSafeCell(cell) ? cell : "";
 }
 
 /**
