@@ -11,11 +11,12 @@ const { BundleSizePlugin } = require("./scripts/bundleSizePlugin");
 
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
-async function httpsOptions() {
-  // Dev certificates only matter for `npm start` (sideloading into Excel).
-  const devCerts = require("office-addin-dev-certs");
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+// Dev certificates only matter for the dev server (`npm start`, `npm run serve`).
+const { httpsOptions } = require("./scripts/devCerts");
+
+function certificateFailed(error) {
+  console.warn(`Could not prepare the development certificate (${error.message}); serving with a self-signed one, which Office will not trust.`);
+  return undefined;
 }
 
 module.exports = async (env, argv) => {
@@ -67,7 +68,7 @@ module.exports = async (env, argv) => {
       ? {
           static: { directory: path.join(__dirname, "dist") },
           headers: { "Access-Control-Allow-Origin": "*" },
-          server: { type: "https", options: argv.https === false ? undefined : await httpsOptions().catch(() => undefined) },
+          server: { type: "https", options: argv.https === false ? undefined : await httpsOptions().catch(certificateFailed) },
           port: devPort,
         }
       : undefined,
