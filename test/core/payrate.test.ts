@@ -4,9 +4,7 @@
 import { payrate } from "../../src/core/metrics/payrate";
 import { OpsError } from "../../src/core/errors";
 import { setLocale } from "../../src/core/i18n";
-
-type Err = { code: OpsError["code"]; mentions: string[] };
-const err = (code: OpsError["code"], ...mentions: string[]): Err => ({ code, mentions });
+import { Err, checkError, col, err, row } from "../support/specHelpers";
 
 function check(got: number | OpsError, expected: number | Err): void {
   if (typeof expected === "number") {
@@ -14,15 +12,8 @@ function check(got: number | OpsError, expected: number | Err): void {
     expect(got).toBeCloseTo(expected, 12);
     return;
   }
-  expect(got).toBeInstanceOf(OpsError);
-  const e = got as OpsError;
-  expect(e.code).toBe(expected.code);
-  expect(e.message.trim()).not.toBe("");
-  for (const m of expected.mentions) expect(e.message).toContain(m);
+  checkError(got, expected);
 }
-
-const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
-const row = (...xs: unknown[]): unknown[][] => [xs];
 
 describe("PAYRATE count form (payers and population are single numbers)", () => {
   it.each<[string, unknown, unknown, unknown, unknown, number | Err]>([

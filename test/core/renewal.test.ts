@@ -10,33 +10,14 @@ import { renewal, NET_EPSILON } from "../../src/core/metrics/renewal";
 import { Grid, OpsError, isOpsError } from "../../src/core/errors";
 import { mondayOf, monthIndexOfSerial, parseIsoSerial, serialFromDate, serialOfMonthIndex } from "../../src/core/dates";
 import { setLocale } from "../../src/core/i18n";
+import { col, error, ok as grid } from "../support/specHelpers";
 
 const M = (m: number, d = 1, y = 2026): number => serialFromDate(y, m, d);
-const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
 const MONTHS_HEAD = ["Cohort", "Payers", "Revenue", "Month 1", "Month 2", "Month 3", "Month 4", "Month 5", "Month 6"];
 const E6 = ["", "", "", "", "", ""];
 
 type Args = [unknown, unknown, unknown, unknown?, unknown?, unknown?];
 const run = (args: Args): Grid | OpsError => renewal(...args);
-
-function grid(result: Grid | OpsError): Grid {
-  if (isOpsError(result)) throw new Error(`expected a grid, got ${result.code} ${result.message}`);
-  const width = result[0]!.length;
-  for (const row of result) {
-    expect(row).toHaveLength(width);
-    for (const cell of row) {
-      expect(cell === null || cell === undefined).toBe(false);
-      if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
-    }
-  }
-  return result;
-}
-
-function error(result: Grid | OpsError): OpsError {
-  if (!isOpsError(result)) throw new Error(`expected an error, got ${JSON.stringify(result)}`);
-  expect(result.message.length).toBeGreaterThan(0);
-  return result;
-}
 
 /** Grids equal, numbers to 1e-12. */
 function expectGrid(actual: Grid, expected: unknown[][]): void {

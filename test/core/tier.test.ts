@@ -3,19 +3,10 @@
  */
 import { tier, computeTiers, paretoShares, readTierSettings } from "../../src/core/metrics/tier";
 import { CellOut, Grid, OpsError, guard } from "../../src/core/errors";
+import { Err, checkError, col, err, row } from "../support/specHelpers";
 
-type Err = { code: OpsError["code"]; mentions: string[] };
-const err = (code: OpsError["code"], ...mentions: string[]): Err => ({ code, mentions });
 /** Expected per-cell value: a label, "" or a per-cell error. */
 type Cell = string | number | Err;
-
-function checkError(got: unknown, expected: Err): void {
-  expect(got).toBeInstanceOf(OpsError);
-  const e = got as OpsError;
-  expect(e.code).toBe(expected.code);
-  expect(e.message.trim()).not.toBe("");
-  for (const m of expected.mentions) expect(e.message).toContain(m);
-}
 
 function checkGrid(got: Grid | OpsError, expected: Cell[][]): void {
   if (got instanceof OpsError) throw new Error(`expected a grid, got ${got.code} ${got.message}`);
@@ -33,8 +24,6 @@ function checkGrid(got: Grid | OpsError, expected: Cell[][]): void {
   });
 }
 
-const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
-const row = (...xs: unknown[]): unknown[][] => [xs];
 /** Expected column of labels. */
 const out = (...xs: Cell[]): Cell[][] => xs.map((x) => [x]);
 const SAB = row("S", "A", "B");
