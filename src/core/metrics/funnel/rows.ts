@@ -1,0 +1,328 @@
+/**
+ * OPS.FUNNEL's event rows: reading them once from Excel's 2-D arrays,
+ * grouping them by user, and putting one user's events in time order with
+ * same-time events as one group (docs/functions/funnel.md, "Rows").
+ *
+ * Ids are interned once into integer codes and events mapped once to
+ * step-name codes, straight from the 2-D arrays (no copies). Then ONE sort:
+ * a counting sort of rows by user, then per user a native numeric sort of
+ * packed (time, event) keys, skipped when the user's rows are already in
+ * time order (the usual case for exported logs).
+ */
+import { Matrix, column, isBlankKey, isOmitted, keyText, rowLabel, sameLength } from "../../args";
+import { MAX_SERIAL_EXCLUSIVE, MS_PER_DAY, toSerialMs } from "../../dates";
+import { fail } from "../../errors";
+import { BLANK_CODE, KeyInterner } from "../../intern";
+import { StepPlan } from "./steps";
+
+/** The usable event rows, in row order, one entry per row in typed arrays. */
+export interface EventRows {
+  readonly count: number;
+  readonly user: Int32Array;
+  /** Integer milliseconds (toSerialMs), or the row index without times. */
+  readonly time: Float64Array;
+  /** Step-name code; plan.nameCount for an event that is not a step. */
+  readonly code: Int32Array;
+  readonly userCount: number;
+  readonly hasTimes: boolean;
+}
+
+/**
+ * A column argument as an n×1 matrix, so the row loop reads m[i][0] without
+ * first copying a million cells (a row or a single cell is rare and small
+ * enough to reshape). A block is #VALUE! (column() says so).
+ */
+export function asColumnMatrix(arg: unknown, argName: string): Matrix {
+  if (Array.isArray(arg) && arg.length > 1 && Array.isArray(arg[0]) && (arg[0] as unknown[]).length === 1) {
+    return arg as Matrix;
+  }
+  return column(arg, argName).map((cell) => [cell]);
+}
+
+/**
+ * Maps event cells to step-name codes, caching by the raw cell so each
+ * distinct cell is trimmed and looked up once.
+ */
+class EventCoder {
+  private readonly byCell = new Map<unknown, number>();
+
+  constructor(
+    private readonly codeOfName: ReadonlyMap<string, number>,
+    /** The code of events that are not steps. */
+    private readonly other: number,
+  ) {}
+
+  code(cell: unknown): number {
+    const known = this.byCell.get(cell);
+    if (known !== undefined) return known;
+    const code = isBlankKey(cell) ? BLANK_CODE : (this.codeOfName.get(keyText(cell)) ?? this.other);
+    this.byCell.set(cell, code);
+    return code;
+  }
+}
+
+/**
+ * User ids to integer codes (KeyInterner: 7 and "7" are one user), with a
+ * shortcut for a run of rows of one user (logs exported by user).
+ */
+class IdCoder {
+  private readonly interner = new KeyInterner();
+  private lastCell: unknown = undefined;
+  private lastCode = BLANK_CODE;
+
+  get size(): number {
+    return this.interner.size;
+  }
+
+  code(cell: unknown): number {
+    if (cell !== this.lastCell) {
+      this.lastCell = cell;
+      this.lastCode = this.interner.code(cell);
+    }
+    return this.lastCode;
+  }
+}
+
+/**
+ * Reads values (ids), events and times once. Rows with a blank id, event or
+ * time are skipped; any other row's time must be a date (#VALUE! naming the
+ * row), even when its event is not a step. Events that are not steps are
+ * kept only when `keepOther` (the `strict` order needs them).
+ */
+export function readEventRows(plan: StepPlan, values: unknown, events: unknown, times: unknown, keepOther: boolean): EventRows {
+  const ids = asColumnMatrix(values, "values");
+  const evs = asColumnMatrix(events, "events");
+  sameLength(ids, "values", evs, "events");
+  const hasTimes = !isOmitted(times as Matrix | null | undefined);
+  const tms = hasTimes ? asColumnMatrix(times, "times") : null;
+  if (tms) sameLength(ids, "values", tms, "times");
+
+  const other = plan.nameCount;
+  const eventCoder = new EventCoder(plan.codeOfName, other);
+  const idCoder = new IdCoder();
+  const n = ids.length;
+  const user = new Int32Array(n);
+  const time = new Float64Array(n);
+  const code = new Int32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const event = eventCoder.code(evs[i]![0]);
+    if (event === BLANK_CODE) continue;
+    let ms = i;
+    if (tms) {
+      const cell = tms[i]![0];
+      if (typeof cell === "number") {
+        if (cell === 0) continue; // an empty cell from Excel for Windows
+        ms = cell >= 1 && cell < MAX_SERIAL_EXCLUSIVE ? Math.round(cell * MS_PER_DAY) : NaN;
+      } else {
+        if (isBlankKey(cell)) continue;
+        ms = toSerialMs(cell);
+      }
+      // A row with a blank id is skipped, not an error (checked only here, on the rare path).
+      if (Number.isNaN(ms) && !isBlankKey(ids[i]![0])) {
+        fail("#VALUE!", "badDate", { arg: "times", row: rowLabel(i), value: String(cell) });
+      }
+    }
+    // Non-step events only matter to `strict`; the other orders drop them
+    // here, after the time check, before they cost an id lookup or a sort slot.
+    if (event === other && !keepOther) continue;
+    const u = idCoder.code(ids[i]![0]);
+    if (u === BLANK_CODE || Number.isNaN(ms)) continue;
+    user[count] = u;
+    time[count] = ms;
+    code[count] = event;
+    count++;
+  }
+  return { count, user, time, code, userCount: idCoder.size, hasTimes };
+}
+
+/**
+ * The rows grouped by user: a stable counting sort, so without times each
+ * user's rows stay in row order, which is then their time order.
+ */
+export class RowsByUser {
+  /** Rows of user u: rowOf[userStart[u] .. userStart[u+1]). */
+  readonly userStart: Int32Array;
+  readonly rowOf: Int32Array;
+  /** The most rows any one user has. */
+  readonly longest: number;
+
+  constructor(readonly rows: EventRows) {
+    const { count, user, userCount } = rows;
+    const userStart = new Int32Array(userCount + 1);
+    for (let r = 0; r < count; r++) userStart[user[r]! + 1]!++;
+    let longest = 0;
+    for (let u = 0; u < userCount; u++) {
+      const len = userStart[u + 1]!;
+      if (len > longest) longest = len;
+      userStart[u + 1] = userStart[u]! + len;
+    }
+    const fillAt = userStart.slice(0, userCount);
+    const rowOf = new Int32Array(count);
+    for (let r = 0; r < count; r++) rowOf[fillAt[user[r]!]!++] = r;
+    this.userStart = userStart;
+    this.rowOf = rowOf;
+    this.longest = longest;
+  }
+}
+
+/**
+ * One user's events in time order, as time groups: events
+ * groupStart[g] .. groupStart[g+1]) share the time groupTime[g]. Events at
+ * the same time have no order among themselves. One instance is reused for
+ * every user of a call.
+ */
+export class UserEvents {
+  /** Event times (ms) and step-name codes (nameCount = not a step), in time order. */
+  readonly time: Float64Array;
+  readonly code: Int32Array;
+  length = 0;
+  readonly groupStart: Int32Array;
+  readonly groupTime: Float64Array;
+  groupCount = 0;
+  /** Packed sort keys. */
+  private readonly keys: Float64Array;
+  /** Codes 0..nameCount packed below the time: a power of two keeps unpacking exact. */
+  private readonly codeSpan: number;
+
+  constructor(capacity: number, nameCount: number) {
+    this.time = new Float64Array(capacity);
+    this.code = new Int32Array(capacity);
+    this.keys = new Float64Array(capacity);
+    this.groupStart = new Int32Array(capacity + 1);
+    this.groupTime = new Float64Array(capacity);
+    this.codeSpan = 2 ** Math.ceil(Math.log2(nameCount + 1));
+  }
+
+  /** Loads user u's events from the grouped rows, sorts them by time and builds the groups. */
+  load(byUser: RowsByUser, u: number): void {
+    const { rowOf, userStart, rows } = byUser;
+    const rowTime = rows.time;
+    const rowCode = rows.code;
+    const { time, code } = this;
+    const s = userStart[u]!;
+    const len = userStart[u + 1]! - s;
+    // Gather the user's events, noting whether they are already in time order.
+    let sorted = true;
+    let previous = -Infinity;
+    for (let p = 0; p < len; p++) {
+      const r = rowOf[s + p]!;
+      const tp = rowTime[r]!;
+      if (tp < previous) sorted = false;
+      previous = tp;
+      time[p] = tp;
+      code[p] = rowCode[r]!;
+    }
+    this.length = len;
+    if (!sorted) this.sortByTime();
+    this.buildGroups();
+  }
+
+  /** Whether group g has an event named `name`. */
+  groupHas(g: number, name: number): boolean {
+    const e = this.groupStart[g + 1]!;
+    for (let p = this.groupStart[g]!; p < e; p++) if (this.code[p] === name) return true;
+    return false;
+  }
+
+  /** Number of events in group g. */
+  groupSize(g: number): number {
+    return this.groupStart[g + 1]! - this.groupStart[g]!;
+  }
+
+  /** Adds (+1) or removes (−1) group g's events to per-name counters. */
+  tally(g: number, counts: Int32Array, delta: number): void {
+    const { groupStart, code } = this;
+    const e = groupStart[g + 1]!;
+    for (let p = groupStart[g]!; p < e; p++) counts[code[p]!]! += delta;
+  }
+
+  /** Zeroes the counters of group g's names (cheaper than clearing all of them when groups are small). */
+  untally(g: number, counts: Int32Array): void {
+    const { groupStart, code } = this;
+    const e = groupStart[g + 1]!;
+    for (let p = groupStart[g]!; p < e; p++) counts[code[p]!] = 0;
+  }
+
+  /**
+   * Puts the events in time order (the order within a time does not
+   * matter: same-time events are a group). Rows are usually nearly in order
+   * (a few same-day rows swapped), so an insertion sort of the pairs comes
+   * first; if it has to move too much, (time − min) and the code are packed
+   * into one double and sorted natively, without a comparator.
+   */
+  private sortByTime(): void {
+    const { time, code, keys, codeSpan, length: len } = this;
+    if (insertionSortPairs(time, code, len, 4 * len + 32)) return;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let p = 0; p < len; p++) {
+      const tp = time[p]!;
+      if (tp < min) min = tp;
+      if (tp > max) max = tp;
+    }
+    if ((max - min + 1) * codeSpan > Number.MAX_SAFE_INTEGER) {
+      this.sortPairsSlow();
+      return;
+    }
+    for (let p = 0; p < len; p++) keys[p] = (time[p]! - min) * codeSpan + code[p]!;
+    keys.subarray(0, len).sort();
+    for (let p = 0; p < len; p++) {
+      const key = keys[p]!;
+      const rel = Math.floor(key / codeSpan);
+      time[p] = rel + min;
+      code[p] = key - rel * codeSpan;
+    }
+  }
+
+  /** Fallback when the time span is too wide to pack with the codes (thousands of years × many step names). */
+  private sortPairsSlow(): void {
+    const { time, code, length: len } = this;
+    const idx = Array.from({ length: len }, (_, p) => p).sort((a, b) => time[a]! - time[b]!);
+    const times = idx.map((p) => time[p]!);
+    const codes = idx.map((p) => code[p]!);
+    time.set(times);
+    code.set(codes);
+  }
+
+  private buildGroups(): void {
+    const { time, groupStart, groupTime, length: len } = this;
+    let nG = 0;
+    for (let p = 0; p < len; p++) {
+      const tp = time[p]!;
+      if (p === 0 || tp !== time[p - 1]!) {
+        groupStart[nG] = p;
+        groupTime[nG] = tp;
+        nG++;
+      }
+    }
+    groupStart[nG] = len;
+    this.groupCount = nG;
+  }
+}
+
+/**
+ * Insertion sort of (time, code) pairs by time, giving up (false) after
+ * `budget` moves; the pairs are then still a permutation of the input.
+ */
+function insertionSortPairs(time: Float64Array, code: Int32Array, len: number, budget: number): boolean {
+  for (let p = 1; p < len; p++) {
+    const tp = time[p]!;
+    if (tp >= time[p - 1]!) continue;
+    const cp = code[p]!;
+    let q = p - 1;
+    while (q >= 0 && time[q]! > tp) {
+      time[q + 1] = time[q]!;
+      code[q + 1] = code[q]!;
+      q--;
+      if (--budget < 0) {
+        time[q + 1] = tp;
+        code[q + 1] = cp;
+        return false;
+      }
+    }
+    time[q + 1] = tp;
+    code[q + 1] = cp;
+  }
+  return true;
+}
