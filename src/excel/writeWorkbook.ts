@@ -7,8 +7,11 @@
  * batched by token, merges, widths, freeze panes, tables, conditional formats,
  * validations, charts, print settings, tab colour). The first sheet's batch
  * also creates every sheet (so cross-sheet formulas always find their target),
- * the last one adds the defined names. N sheets → N + 1 syncs whatever the row
- * count.
+ * the last one adds the defined names. N sheets → N + 1 syncs while each sheet's
+ * values fit in one request; a sheet whose values and formats measure more
+ * than `requestBytes` (default CHUNK_TARGET_BYTES, under Excel's 5 MB request
+ * limit) is written in row slices, one sync per slice (chunks.ts): syncs grow
+ * with the bytes, never with the row count of a small sheet.
  *
  * Never overwrites silently: an existing sheet name becomes "Name (2)" unless
  * onExisting is "replace", which deletes the old sheet first (and puts the new
@@ -39,6 +42,8 @@ import {
   styleRectangles,
 } from "./layout";
 import { applyConditionalFormat, applyStyle } from "./styles";
+import { splitBlockArrays } from "./chunks";
+import { CHUNK_TARGET_BYTES } from "../core/payload/limits";
 
 export type OnExisting = "keepBoth" | "replace";
 
@@ -46,6 +51,8 @@ export interface WriteOptions {
   onExisting: OnExisting;
   /** Called after each sheet is written; index counts sheets done (1..total). */
   onProgress?: (sheetName: string, index: number, total: number) => void;
+  /** Bytes of values + formats per request before a sheet's values are split (default CHUNK_TARGET_BYTES). */
+  requestBytes?: number;
 }
 
 export interface WrittenSheet {
@@ -226,9 +233,27 @@ export async function writeSheets(
     return { written };
   }
 
+  const budget = options.requestBytes ?? CHUNK_TARGET_BYTES;
   for (let i = 0; i < total; i++) {
     const p = plan.sheets[i]!;
     const ws = created[i]!;
+    // Values and formulas: one 2-D write per block, or per row slice of a large block
+    // (number formats first, so Excel's automatic formatting on entry does not fight ours).
+    let pending = 0;
+    for (const block of p.spec.blocks) {
+      const arrays = blockArrays(block);
+      if (!arrays) continue;
+      for (const chunk of splitBlockArrays(arrays, budget)) {
+        if (pending > 0 && pending + chunk.bytes > budget) {
+          await syncSheet(context, p.actual);
+          pending = 0;
+        }
+        const range = ws.getRange(chunk.address);
+        if (chunk.numberFormats) range.numberFormat = chunk.numberFormats;
+        range.formulas = chunk.formulas;
+        pending += chunk.bytes;
+      }
+    }
     fillSheet(context, ws, p.spec, plan.tableNames);
     if (i === total - 1) {
       addNames();
@@ -236,19 +261,26 @@ export async function writeSheets(
       const firstVisible = plan.sheets.findIndex((q) => !q.spec.hidden);
       if (firstVisible >= 0) created[firstVisible]!.activate();
     }
-    try {
-      // One sync per sheet, by design (see the header).
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      const error = new Error(`Writing sheet "${p.actual}" failed: ${message}`);
-      (error as Error & { cause?: unknown }).cause = e;
-      throw error;
-    }
+    await syncSheet(context, p.actual);
     options.onProgress?.(p.actual, i + 1, total);
   }
   return { written };
+}
+
+/** One sync of a sheet's batch; a failure names the sheet (and keeps Excel's error as cause and code). */
+async function syncSheet(context: Excel.RequestContext, sheet: string): Promise<void> {
+  try {
+    // One sync per sheet (or per slice of a large sheet), by design (see the header).
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const error = new Error(`Writing sheet "${sheet}" failed: ${message}`);
+    (error as Error & { cause?: unknown; code?: unknown }).cause = e;
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code !== undefined) (error as Error & { code?: unknown }).code = code;
+    throw error;
+  }
 }
 
 /** Queues every write of one sheet; no load, no sync. */
@@ -258,16 +290,7 @@ function fillSheet(
   sheet: SheetSpec,
   tableNames: ReadonlyMap<string, string>,
 ): void {
-  // Values and formulas: one 2-D write per block (number formats first, so Excel's
-  // automatic formatting on entry does not fight ours).
-  for (const block of sheet.blocks) {
-    const arrays = blockArrays(block);
-    if (!arrays) continue;
-    const range = ws.getRange(arrays.address);
-    if (arrays.numberFormats) range.numberFormat = arrays.numberFormats;
-    range.formulas = arrays.formulas;
-  }
-
+  // Values and formulas were queued by writeSheets (in slices under the request limit).
   for (const area of mergeAreas(sheet)) ws.getRange(rectAddress(area)).merge(false);
 
   for (const [token, rects] of styleRectangles(sheet)) {

@@ -6,8 +6,19 @@
  * conditional formats, validations, charts, page layout) is an
  * OfficeMockObject recording what was set; methods append to `log` in call
  * order and `syncs` counts context.sync calls.
+ *
+ * Excel's request limits are enforced at each sync, the way Excel on the web
+ * does (src/core/payload/limits.ts): the JSON of every values / formulas /
+ * numberFormat array queued since the last sync is measured and a batch over
+ * 5,000,000 bytes fails with RequestPayloadSizeLimitExceeded; a range read
+ * (load "values" on a sheet created with `values`) of more than 5,000,000
+ * cells fails with RangeExceedsLimit and a response over 5,000,000 bytes with
+ * ResponsePayloadSizeLimitExceeded. `requestBytes` / `responseBytes` keep the
+ * measured size of each sync.
  */
 import { OfficeMockObject } from "office-addin-mock";
+import { parseRange } from "../../src/core/tablespec/a1";
+import { PAYLOAD_LIMIT_BYTES, checkReadCells, jsonBytes, ExcelLimitError } from "../../src/core/payload/limits";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Obj = Record<string, any>;
@@ -50,18 +61,37 @@ export interface MockExcel {
   workbookNames: { name: string; ref: string }[];
   /** Ranges written on a sheet, by address. */
   range(sheet: string, address: string): Obj;
+  /** Measured request bytes of each sync (values, formulas and number formats queued since the previous one). */
+  requestBytes: number[];
+  /** Measured response bytes of each sync (range values read). */
+  responseBytes: number[];
 }
 
 interface ExistingSheet {
   name: string;
   visibility?: "Visible" | "Hidden";
   tables?: string[];
+  /** Cell values from A1, readable with getRange(address).load("values"). */
+  values?: unknown[][];
+}
+
+export interface MockExcelOptions {
+  /** Request / response limit in bytes (default Excel's 5,000,000). */
+  payloadLimit?: number;
 }
 
 export function createMockExcel(
   existing: (string | ExistingSheet)[] = ["Sheet1"],
   existingNames: string[] = [],
+  options: MockExcelOptions = {},
 ): MockExcel {
+  const limit = options.payloadLimit ?? PAYLOAD_LIMIT_BYTES;
+  const requestBytes: number[] = [];
+  const responseBytes: number[] = [];
+  /** Arrays already measured (or given as existing data), so each is counted once. */
+  const counted = new WeakSet<object>();
+  const pendingReads: { mock: OfficeMockObject; rows: number; cols: number }[] = [];
+  const data = new Map<string, unknown[][]>();
   let syncCount = 0;
   const log: string[] = [];
   const sheets: MockSheet[] = [];
@@ -80,8 +110,28 @@ export function createMockExcel(
   function makeRange(sheet: MockSheet, address: string): OfficeMockObject {
     const known = sheet.ranges.find((r) => r.address === address);
     if (known) return known.mock;
-    const range = new OfficeMockObject({
+    const source = data.get(sheet.name);
+    let slice: unknown[][] | undefined;
+    let size = { rows: 0, cols: 0 };
+    if (source && /^[A-Z]+\d+:[A-Z]+\d+$/.test(address)) {
+      const r = parseRange(address);
+      size = { rows: r.row2 - r.row1 + 1, cols: r.col2 - r.col1 + 1 };
+      // Like Excel, a read of too many cells fails before anything is copied.
+      slice = size.rows * size.cols > 5_000_000 ? [] : source.slice(r.row1, r.row2 + 1).map((line) => {
+        const out: unknown[] = [];
+        for (let c = r.col1; c <= r.col2; c++) out.push(line[c] ?? "");
+        return out;
+      });
+      counted.add(slice);
+    }
+    const range: OfficeMockObject = new OfficeMockObject({
       address,
+      ...(slice ? { values: slice } : {}),
+      load(this: OfficeMockObject, props?: unknown) {
+        if (slice && typeof props === "string" && props.split(",").includes("values")) pendingReads.push({ mock: range, rows: size.rows, cols: size.cols });
+        OfficeMockObject.prototype.load.call(this, props as string);
+        return this;
+      },
       format: {
         fill: {},
         font: {},
@@ -199,7 +249,8 @@ export function createMockExcel(
   }
 
   for (const e of existing) {
-    const ex = typeof e === "string" ? { name: e } : e;
+    const ex: ExistingSheet = typeof e === "string" ? { name: e } : e;
+    if (ex.values) data.set(ex.name, ex.values);
     const sheet = makeSheet(ex.name);
     sheets.push(sheet);
     sheetItems.push({ name: ex.name, position: sheetItems.length, visibility: ex.visibility ?? "Visible" });
@@ -218,7 +269,7 @@ export function createMockExcel(
     return this;
   };
 
-  const data = {
+  const tree = {
     context: {
       workbook: {
         worksheets: {
@@ -265,12 +316,43 @@ export function createMockExcel(
       sync: async function (this: OfficeMockObject) {
         syncCount++;
         log.push(`sync ${syncCount}`);
+        // The request: every array queued on a range since the last sync.
+        let bytes = 0;
+        for (const sheet of sheets) {
+          for (const r of sheet.ranges) {
+            const m = r.mock as unknown as Obj;
+            for (const prop of ["values", "formulas", "numberFormat"]) {
+              let v: unknown;
+              try {
+                v = m[prop];
+              } catch {
+                continue;
+              }
+              if (Array.isArray(v) && !counted.has(v)) {
+                counted.add(v);
+                bytes += jsonBytes(v);
+              }
+            }
+          }
+        }
+        requestBytes.push(bytes);
+        const reads = pendingReads.splice(0);
+        if (bytes > limit) throw new ExcelLimitError("RequestPayloadSizeLimitExceeded", bytes);
+        // The response: the values read.
+        let out = 0;
+        for (const read of reads) checkReadCells(read.rows, read.cols);
+        for (const read of reads) {
+          await read.mock.sync();
+          out += jsonBytes((read.mock as unknown as Obj).values);
+        }
+        responseBytes.push(out);
+        if (out > limit) throw new ExcelLimitError("ResponsePayloadSizeLimitExceeded", out);
         await OfficeMockObject.prototype.sync.call(this);
       },
     },
   };
 
-  const root = new OfficeMockObject(data);
+  const root = new OfficeMockObject(tree);
   return {
     context: root.context as unknown as Excel.RequestContext,
     syncs: () => syncCount,
@@ -282,6 +364,8 @@ export function createMockExcel(
       return s;
     },
     workbookNames,
+    requestBytes,
+    responseBytes,
     range: (sheet, address) => {
       const s = sheets.find((x) => !x.deleted && x.name === sheet);
       const r = s?.ranges.find((x) => x.address === address);

@@ -25,8 +25,15 @@ function installOffice(customXml: boolean) {
   const parts: Part[] = [];
   const settings = new Map<string, unknown>();
   let syncs = 0;
+  // Deletes and adds are queued and applied in order at sync, as Excel runs a batch;
+  // `failAdds` makes the next adds fail there (the rest of that batch is not applied).
+  const queue: (() => void)[] = [];
+  const control = { failAdds: 0 };
   const context = {
-    sync: async () => void syncs++,
+    sync: async () => {
+      syncs++;
+      for (const op of queue.splice(0)) op();
+    },
     workbook: {
       customXmlParts: {
         getByNamespace: (ns: string) => {
@@ -35,12 +42,24 @@ function installOffice(customXml: boolean) {
             load: () => {
               coll.items = parts
                 .filter((p) => !p.deleted && p.xml.includes(`xmlns="${ns}"`))
-                .map((p) => ({ id: p.id, getXml: () => ({ value: p.xml }), delete: () => void (p.deleted = true) }));
+                .map((p) => ({ id: p.id, getXml: () => ({ value: p.xml }), delete: () => void queue.push(() => (p.deleted = true)) }));
             },
           };
           return coll;
         },
-        add: (xml: string) => parts.push({ id: String(parts.length + 1), xml, deleted: false }),
+        add: (xml: string) => {
+          const part = { id: "", load: () => undefined };
+          queue.push(() => {
+            if (control.failAdds > 0) {
+              control.failAdds--;
+              queue.length = 0;
+              throw new Error("GeneralException: the part could not be added");
+            }
+            part.id = String(parts.length + 1);
+            parts.push({ id: part.id, xml, deleted: false });
+          });
+          return part;
+        },
       },
     },
   };
@@ -59,7 +78,7 @@ function installOffice(customXml: boolean) {
       },
     },
   };
-  return { parts, settings, syncs: () => syncs };
+  return { parts, settings, control, syncs: () => syncs };
 }
 
 describe("officeHost plan storage", () => {
@@ -75,6 +94,18 @@ describe("officeHost plan storage", () => {
     await officeHost.savePlan('{"title":"R&D <1>"}');
     expect(office.parts.filter((p) => !p.deleted)[0]!.xml).toContain("R&amp;D &lt;1&gt;");
     expect(await officeHost.loadPlan()).toBe('{"title":"R&D <1>"}');
+  });
+
+  it("writes the new part before removing the old one: a failed add keeps the saved plan", async () => {
+    const office = installOffice(true);
+    await officeHost.savePlan('{"title":"first"}');
+    office.control.failAdds = 1;
+    await expect(officeHost.savePlan('{"title":"second"}')).rejects.toThrow(/could not be added/);
+    expect(office.parts.filter((p) => !p.deleted)).toHaveLength(1);
+    expect(await officeHost.loadPlan()).toBe('{"title":"first"}');
+    await officeHost.savePlan('{"title":"third"}');
+    expect(office.parts.filter((p) => !p.deleted)).toHaveLength(1);
+    expect(await officeHost.loadPlan()).toBe('{"title":"third"}');
   });
 
   it("falls back to the document settings without custom XML parts", async () => {

@@ -64,6 +64,38 @@ export interface FrozenState {
   frozenAt: string;
 }
 
+/** A table (ListObject), or the current region around the selection, as a metric source. */
+export interface TableInfo {
+  /** Table name; "" for a region without a table. */
+  name: string;
+  sheet: string;
+  /** Header row + data on the sheet, e.g. "A1:D1048576". */
+  address: string;
+  headers: string[];
+  /** Data rows (the header not counted). */
+  rows: number;
+  /** The first data rows (up to 200), for column mapping, estimates and event names. */
+  sample: ReadValue[][];
+}
+
+export interface ReadProgress {
+  done: number;
+  total: number;
+  requests: number;
+}
+
+export interface ReadColumnsOptions {
+  onProgress?: (progress: ReadProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ReadColumnsResult {
+  /** One array per requested column, data rows only. */
+  columns: ReadValue[][];
+  requests: number;
+  largestBytes: number;
+}
+
 export interface WorkbookHost {
   /** "office" inside Excel, "fake" for the in-memory workbook. */
   readonly kind: "office" | "fake";
@@ -88,6 +120,19 @@ export interface WorkbookHost {
   restoreOpsFormulas(): Promise<RestoreOpsResult>;
   /** The hidden formulas sheet's content, or null when there is none. */
   hasFrozenFormulas(): Promise<FrozenState | null>;
+  /** Every table of the workbook, with headers, row count and a sample. */
+  listTables(): Promise<TableInfo[]>;
+  /** The current region around the selection (a table when the selection is in one); null for an empty one. */
+  selectedRegion(): Promise<TableInfo | null>;
+  /**
+   * Reads some columns (0-based within the source) of a source's data rows in
+   * chunks, each request under Excel's payload limit, sized from the bytes
+   * measured, shrinking and retrying on a payload error (src/core/payload/chunks.ts).
+   * Rejects with an AbortError when the signal is aborted.
+   */
+  readColumns(source: TableInfo, columns: readonly number[], options?: ReadColumnsOptions): Promise<ReadColumnsResult>;
+  /** Calls `listener` whenever the table's data changes (Excel's table onChanged); resolves to the unsubscribe function. */
+  onTableChanged(table: string, listener: () => void): Promise<() => void>;
 }
 
 /** Splits "Sheet1!A1:B2" or "'My sheet'!A1" into sheet and range; no sheet part gives sheet "". */

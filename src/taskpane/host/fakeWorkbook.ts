@@ -2,6 +2,18 @@
  * An in-memory workbook implementing WorkbookHost: sheets are maps from A1
  * address to cell, so tests (and the browser e2e, through window.opskitFake)
  * can assert exactly what a write produced. No Office.js here.
+ *
+ * It enforces Excel's request limits (src/core/payload/limits.ts) so tests
+ * and the e2e fail wherever Excel would: every request's values / formulas /
+ * number formats are measured as JSON and one over 5,000,000 bytes is
+ * rejected with RequestPayloadSizeLimitExceeded (sheet writes are measured
+ * request by request, as src/excel/writeWorkbook.ts cuts them), a read of
+ * more than 5,000,000 cells with RangeExceedsLimit and a read response over
+ * 5,000,000 bytes with ResponsePayloadSizeLimitExceeded. `requests` logs
+ * each request's measured size.
+ *
+ * Large tables (addTable) are kept as columns, not cells, so a
+ * 1,048,575-row Events table fits in a browser tab.
  */
 import { parseA1, parseRange, a1 } from "../../core/tablespec/a1";
 import type { CellValue, SheetSpec, WorkbookSpec } from "../../core/tablespec/types";
@@ -10,6 +22,11 @@ import type { Locale } from "../../core/i18n";
 import { usesOps } from "../../core/sharing/formulaText";
 import { scanFormulaCells, type DependencyReport, type FormulaCell } from "../../core/sharing/scan";
 import { OPS_FORMULAS_SHEET, opsFormulasSheet, readFormulaRecords, restoreWrites, type FormulaRecord } from "../../core/sharing/formulasSheet";
+import { PAYLOAD_LIMIT_BYTES, checkReadCells, checkResponse, ExcelLimitError } from "../../core/payload/limits";
+import { CHUNK_TARGET_BYTES } from "../../core/payload/limits";
+import { blockArrays } from "../../excel/layout";
+import { splitBlockArrays } from "../../excel/chunks";
+import { readSourceColumns } from "./readColumns";
 import {
   joinAddress,
   type FreezeOpsOptions,
@@ -21,6 +38,9 @@ import {
   type SelectedRange,
   type WorkbookHost,
   type WriteSheetsOptions,
+  type ReadColumnsOptions,
+  type ReadColumnsResult,
+  type TableInfo,
 } from "./WorkbookHost";
 
 export interface FakeCell {
@@ -33,9 +53,20 @@ export interface FakeCell {
   style?: string;
 }
 
+/** A table kept as columns: header row at (row, col), data below. */
+export interface FakeTable {
+  name: string;
+  row: number;
+  col: number;
+  headers: string[];
+  /** One array per column, data rows only. */
+  columns: CellValue[][];
+}
+
 export interface FakeSheet {
   name: string;
   cells: Map<string, FakeCell>;
+  tables?: FakeTable[];
   /** The spec the sheet was written from (tables, validations, charts...), when OpsKit wrote it. */
   spec?: SheetSpec;
   hidden?: boolean;
@@ -52,11 +83,27 @@ export type FakeOperation =
   | "scanAddinDependencies"
   | "freezeOpsValues"
   | "restoreOpsFormulas"
-  | "hasFrozenFormulas";
+  | "hasFrozenFormulas"
+  | "listTables"
+  | "selectedRegion"
+  | "readColumns"
+  | "onTableChanged";
+
+/** One request as Excel would receive it, with its measured size. */
+export interface FakeRequest {
+  op: "read" | "write";
+  /** JSON bytes of the values / formulas / formats sent (write) or returned (read). */
+  bytes: number;
+  cells: number;
+}
 
 export interface FakeWorkbookOptions {
   /** Milliseconds each sheet takes to write (to see progress). Default 0. */
   writeDelayMs?: number;
+  /** Milliseconds each range read takes (to see chunked progress). Default 0. */
+  readDelayMs?: number;
+  /** Request / response limit in bytes. Default Excel's 5,000,000. */
+  payloadLimit?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -73,9 +120,68 @@ export class FakeWorkbook implements WorkbookHost {
   /** Make the next call of an operation fail with this error (then it is cleared). */
   readonly failures: Partial<Record<FakeOperation, Error>> = {};
   writeDelayMs: number;
+  readDelayMs: number;
+  payloadLimit: number;
+  /** Every read and write request with its measured size. */
+  readonly requests: FakeRequest[] = [];
+  private readonly tableListeners = new Map<string, Set<() => void>>();
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.writeDelayMs = options.writeDelayMs ?? 0;
+    this.readDelayMs = options.readDelayMs ?? 0;
+    this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT_BYTES;
+  }
+
+  /**
+   * Adds a table kept as columns (header row at `anchor`). Cells of its area
+   * read from the columns; `columns[c][r]` is data row r of column c.
+   */
+  addTable(name: string, sheet: string, anchor: string, headers: string[], columns: CellValue[][]): FakeTable {
+    const target = this.addSheet(sheet);
+    const { row, col } = parseA1(anchor);
+    const table: FakeTable = { name, row, col, headers: [...headers], columns };
+    (target.tables ??= []).push(table);
+    return table;
+  }
+
+  /** Changes one data cell of a table (row 0 = first data row) and fires its onChanged listeners, as Excel does. */
+  changeTable(name: string, row: number, col: number, value: CellValue): void {
+    const found = this.findTable(name);
+    if (!found) throw new Error(`No table named ${name}`);
+    found.table.columns[col]![row] = value;
+    for (const listener of this.tableListeners.get(name.toLowerCase()) ?? []) listener();
+  }
+
+  private findTable(name: string): { sheet: FakeSheet; table: FakeTable } | null {
+    for (const sheet of this.sheetList) for (const table of sheet.tables ?? []) if (table.name.toLowerCase() === name.toLowerCase()) return { sheet, table };
+    return null;
+  }
+
+  private tableInfo(sheet: FakeSheet, table: FakeTable): TableInfo {
+    const rows = table.columns[0]?.length ?? 0;
+    const width = table.headers.length;
+    const sample: ReadValue[][] = [];
+    for (let r = 0; r < Math.min(200, rows); r++) sample.push(table.columns.map((c) => c[r] ?? ""));
+    return {
+      name: table.name,
+      sheet: sheet.name,
+      address: `${a1(table.row, table.col)}:${a1(table.row + rows, table.col + width - 1)}`,
+      headers: [...table.headers],
+      rows,
+      sample,
+    };
+  }
+
+  private tableAt(sheet: FakeSheet, row: number, col: number): FakeTable | undefined {
+    return sheet.tables?.find((t) => col >= t.col && col < t.col + t.headers.length && row >= t.row && row <= t.row + (t.columns[0]?.length ?? 0));
+  }
+
+  private cellValue(sheet: FakeSheet, row: number, col: number): ReadValue {
+    const cell = sheet.cells.get(a1(row, col));
+    if (cell) return cell.value ?? "";
+    const table = sheet.tables ? this.tableAt(sheet, row, col) : undefined;
+    if (!table) return "";
+    return row === table.row ? table.headers[col - table.col]! : (table.columns[col - table.col]![row - table.row - 1] ?? "");
   }
 
   // ---- helpers for tests and demos ----
@@ -184,12 +290,56 @@ export class FakeWorkbook implements WorkbookHost {
   private values(sheet: FakeSheet, range: string): ReadValue[][] {
     const { row1, col1, row2, col2 } = parseRange(range);
     const out: ReadValue[][] = [];
+    // Fast path: data rows of one table, straight from its columns.
+    const table = sheet.tables?.find((t) => col1 >= t.col && col2 < t.col + t.headers.length && row1 > t.row && row2 <= t.row + (t.columns[0]?.length ?? 0));
+    if (table) {
+      const cols = [];
+      for (let c = col1; c <= col2; c++) cols.push(table.columns[c - table.col]!);
+      for (let r = row1; r <= row2; r++) {
+        const i = r - table.row - 1;
+        out.push(cols.map((column) => column[i] ?? ""));
+      }
+      return out;
+    }
     for (let r = row1; r <= row2; r++) {
       const line: ReadValue[] = [];
-      for (let c = col1; c <= col2; c++) line.push(sheet.cells.get(a1(r, c))?.value ?? "");
+      for (let c = col1; c <= col2; c++) line.push(this.cellValue(sheet, r, c));
       out.push(line);
     }
     return out;
+  }
+
+  /** A read request: refused like Excel when it asks too many cells or returns too many bytes. */
+  private readRequest(sheet: FakeSheet, range: string): ReadValue[][] {
+    const { row1, col1, row2, col2 } = parseRange(range);
+    const cells = (row2 - row1 + 1) * (col2 - col1 + 1);
+    checkReadCells(row2 - row1 + 1, col2 - col1 + 1);
+    const values = this.values(sheet, range);
+    const bytes = checkResponse(values, this.payloadLimit);
+    this.requests.push({ op: "read", bytes, cells });
+    return values;
+  }
+
+  /** Measures a sheet's writes request by request, cut as writeWorkbook.ts cuts them; refuses one over the limit. */
+  private measureWrites(spec: SheetSpec): void {
+    let pending = 0;
+    let cells = 0;
+    const flush = () => {
+      if (pending > this.payloadLimit) throw new ExcelLimitError("RequestPayloadSizeLimitExceeded", pending);
+      this.requests.push({ op: "write", bytes: pending, cells });
+      pending = 0;
+      cells = 0;
+    };
+    for (const block of spec.blocks) {
+      const arrays = blockArrays(block);
+      if (!arrays) continue;
+      for (const chunk of splitBlockArrays(arrays, CHUNK_TARGET_BYTES)) {
+        if (pending > 0 && pending + chunk.bytes > CHUNK_TARGET_BYTES) flush();
+        pending += chunk.bytes;
+        cells += chunk.formulas.length * (chunk.formulas[0]?.length ?? 0);
+      }
+    }
+    flush();
   }
 
   private writeOne(target: FakeSheet, spec: SheetSpec): void {
@@ -233,6 +383,7 @@ export class FakeWorkbook implements WorkbookHost {
       }
       options.onProgress?.({ sheet: target.name, index, total, state: "writing" });
       if (this.writeDelayMs > 0) await sleep(this.writeDelayMs);
+      this.measureWrites(sheetSpec);
       this.writeOne(target, sheetSpec);
       created.push(target.name);
       options.onProgress?.({ sheet: target.name, index, total, state: "done" });
@@ -364,9 +515,63 @@ export class FakeWorkbook implements WorkbookHost {
     const { sheet, range } = splitAddress(address);
     const target = this.sheet(sheet === "" ? this.activeSheet : sheet);
     if (!target) throw new Error(`No sheet named ${sheet}`);
-    return this.values(target, range);
+    if (this.readDelayMs > 0) await sleep(this.readDelayMs);
+    return this.readRequest(target, range);
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    this.enter("listTables");
+    const out: TableInfo[] = [];
+    for (const sheet of this.sheetList) for (const table of sheet.tables ?? []) out.push(this.tableInfo(sheet, table));
+    return out;
+  }
+
+  async selectedRegion(): Promise<TableInfo | null> {
+    this.enter("selectedRegion");
+    const sel = this.selection ?? { sheet: this.activeSheet, range: "A1" };
+    const sheet = this.sheet(sel.sheet);
+    if (!sheet) return null;
+    const { row1, col1 } = parseRange(sel.range);
+    const table = this.tableAt(sheet, row1, col1);
+    if (table) return this.tableInfo(sheet, table);
+    // The current region: grow the block of non-empty cells around the selection's first cell.
+    let top = row1;
+    let left = col1;
+    let bottom = row1;
+    let right = col1;
+    const filled = (r: number, c: number) => r >= 0 && c >= 0 && this.cellValue(sheet, r, c) !== "";
+    if (!filled(row1, col1)) return null;
+    for (let grew = true; grew; ) {
+      grew = false;
+      const rowFilled = (r: number) => { for (let c = left; c <= right; c++) if (filled(r, c)) return true; return false; };
+      const colFilled = (c: number) => { for (let r = top; r <= bottom; r++) if (filled(r, c)) return true; return false; };
+      if (rowFilled(top - 1)) { top--; grew = true; }
+      if (rowFilled(bottom + 1)) { bottom++; grew = true; }
+      if (colFilled(left - 1)) { left--; grew = true; }
+      if (colFilled(right + 1)) { right++; grew = true; }
+    }
+    const headers = this.values(sheet, rangeOf(top, left, top, right))[0]!.map((v) => String(v));
+    const rows = bottom - top;
+    const sample = rows > 0 ? this.values(sheet, rangeOf(top + 1, left, Math.min(bottom, top + 200), right)) : [];
+    return { name: "", sheet: sheet.name, address: rangeOf(top, left, bottom, right), headers, rows, sample };
+  }
+
+  async readColumns(source: TableInfo, columns: readonly number[], options: ReadColumnsOptions = {}): Promise<ReadColumnsResult> {
+    this.enter("readColumns");
+    return readSourceColumns(source, columns, (address) => this.readRange(address), options);
+  }
+
+  async onTableChanged(table: string, listener: () => void): Promise<() => void> {
+    this.enter("onTableChanged");
+    const key = table.toLowerCase();
+    let set = this.tableListeners.get(key);
+    if (!set) this.tableListeners.set(key, (set = new Set()));
+    set.add(listener);
+    return () => set!.delete(listener);
   }
 }
+
+const rangeOf = (r1: number, c1: number, r2: number, c2: number): string => `${a1(r1, c1)}:${a1(r2, c2)}`;
 
 /**
  * Sample data for the pane opened in a browser: customers with yearly

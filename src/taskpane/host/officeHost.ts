@@ -17,7 +17,30 @@ import {
   type SelectedRange,
   type WorkbookHost,
   type WriteSheetsOptions,
+  type TableInfo,
 } from "./WorkbookHost";
+import { readSourceColumns } from "./readColumns";
+
+const SAMPLE_ROWS = 200;
+
+/** Loads a source's header, row count and sample from a range (header row first); one sync. */
+async function describeRange(context: Excel.RequestContext, range: Excel.Range, name: string, sheet: string): Promise<TableInfo> {
+  range.load("address,rowCount,columnCount");
+  await context.sync();
+  const head = range.getRow(0);
+  const sample = range.getOffsetRange(1, 0).getResizedRange(Math.min(SAMPLE_ROWS, range.rowCount - 1) - range.rowCount, 0);
+  head.load("values");
+  if (range.rowCount > 1) sample.load("values");
+  await context.sync();
+  return {
+    name,
+    sheet,
+    address: splitAddress(range.address).range,
+    headers: (head.values[0] ?? []).map((v) => String(v ?? "")),
+    rows: range.rowCount - 1,
+    sample: range.rowCount > 1 ? cleanValues(sample.values) : [],
+  };
+}
 
 export const PLAN_NAMESPACE = "urn:opskit:plan";
 export const PLAN_SETTING = "opskit.plan";
@@ -117,10 +140,13 @@ export const officeHost: WorkbookHost = {
     if (customXmlSupported()) {
       await Excel.run(async (context) => {
         const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE);
-        parts.load("items");
+        parts.load("items/id");
         await context.sync();
-        for (const part of parts.items) part.delete();
-        context.workbook.customXmlParts.add(planXml(text));
+        // The new part first: if adding fails, the previous plan is still there.
+        const added = context.workbook.customXmlParts.add(planXml(text));
+        added.load("id");
+        await context.sync();
+        for (const part of parts.items) if (part.id !== added.id) part.delete();
         await context.sync();
       });
       return;
@@ -163,6 +189,58 @@ export const officeHost: WorkbookHost = {
     const { runRestoreOpsFormulas } = await import(/* webpackChunkName: "excel-writer" */ "../../excel/host");
     const result = await runRestoreOpsFormulas();
     return { restored: result.restored.length, missing: result.missing.length };
+  },
+
+  listTables() {
+    return Excel.run(async (context) => {
+      const tables = context.workbook.tables;
+      tables.load("items/name,items/worksheet/name");
+      await context.sync();
+      const out: TableInfo[] = [];
+      for (const t of tables.items) {
+        // One table at a time: its header, size and sample (2 syncs each).
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        out.push(await describeRange(context, t.getRange(), t.name, t.worksheet.name));
+      }
+      return out;
+    });
+  },
+
+  selectedRegion() {
+    return Excel.run(async (context) => {
+      const selected = context.workbook.getSelectedRange();
+      const tables = selected.getTables(false);
+      tables.load("items/name,items/worksheet/name");
+      const sheet = selected.worksheet;
+      sheet.load("name");
+      await context.sync();
+      const table = tables.items[0];
+      if (table) return describeRange(context, table.getRange(), table.name, table.worksheet.name);
+      const region = selected.getCell(0, 0).getSurroundingRegion();
+      region.load("rowCount");
+      await context.sync();
+      if (region.rowCount < 1) return null;
+      return describeRange(context, region, "", sheet.name);
+    });
+  },
+
+  readColumns(source, columns, options) {
+    // One Excel.run (one sync) per chunk: each request stays under the payload limit.
+    return readSourceColumns(source, columns, (address) => officeHost.readRange(address), options);
+  },
+
+  onTableChanged(table, listener) {
+    return Excel.run(async (context) => {
+      const item = context.workbook.tables.getItem(table);
+      const handler = item.onChanged.add(async () => listener());
+      await context.sync();
+      return () => {
+        void Excel.run(handler.context, async (ctx) => {
+          handler.remove();
+          await ctx.sync();
+        });
+      };
+    });
   },
 
   async hasFrozenFormulas(): Promise<FrozenState | null> {
