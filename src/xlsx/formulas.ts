@@ -1,7 +1,14 @@
 /**
- * Formulas as the file format stores them: no leading "=", and functions newer
+ * Formulas as the file format stores them: no leading "=", functions newer
  * than Excel 2007 carry the "_xlfn." prefix (Excel adds it itself when you
- * type them; a file without it shows #NAME? in Excel and LibreOffice).
+ * type them; a file without it shows #NAME? in Excel and LibreOffice), and
+ * our custom functions are saved the way Excel saves a JavaScript custom
+ * function: `OPS.RETENTION(` → `_xldudf_OPS_RETENTION(` (namespace and name
+ * joined by "_", as registered: upper case). Evidence in CONTRIBUTING.md
+ * ("Excel file format"): a workbook saved by Excel holds
+ * `<f t="array" ref="A1">_xldudf_CONTOSO_ADD(1,2)</f>`, and a formula saved
+ * as `NAMESPACE.NAME(` may not calculate until it is re-entered
+ * (OfficeDev/Excel-Custom-Functions#108).
  */
 
 /** Functions added after Excel 2007 (Office Open XML "future functions"). */
@@ -40,11 +47,18 @@ function outsideLiterals(formula: string, fn: (code: string) => string): string 
     .join("");
 }
 
-/** "=IFS(A1>0,1)" → "_xlfn.IFS(A1>0,1)" (no leading "="). */
+/** `OPS.NAME(` (any case, also a dotted name) outside literals. */
+const OPS_RE = /(^|[^A-Za-z0-9_.])OPS\.([A-Za-z][A-Za-z0-9_.]*)\s*\(/gi;
+
+/** The stored name of a custom function of ours: "retention" → "_xldudf_OPS_RETENTION". */
+export const fileFunctionName = (name: string): string => `_xldudf_OPS_${name.replace(/\./g, "_").toUpperCase()}`;
+
+/** "=IFS(A1>0,1)" → "_xlfn.IFS(A1>0,1)", "=OPS.TIER(A1:A9)" → "_xldudf_OPS_TIER(A1:A9)" (no leading "="). */
 export function toFileFormula(formula: string): string {
   const body = formula.startsWith("=") ? formula.slice(1) : formula;
   return outsideLiterals(body, (code) =>
     code
+      .replace(OPS_RE, (_m, lead: string, name: string) => `${lead}${fileFunctionName(name)}(`)
       .replace(WS_RE, (_m, lead: string, name: string) => `${lead}_xlfn._xlws.${name.toUpperCase()}(`)
       .replace(FUTURE_RE, (_m, lead: string, name: string) => `${lead}_xlfn.${name.toUpperCase()}(`),
   );

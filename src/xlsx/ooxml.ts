@@ -2,7 +2,9 @@
  * What ExcelJS cannot write (or writes unreliably), added to its .xlsx by
  * editing the zip: Excel tables (xl/tables), charts (xl/charts + xl/drawings,
  * DrawingML c:chartSpace), workbook defined names (including print areas and
- * print titles) and stopIfTrue on conditional-format rules. Parts, rels and
+ * print titles), stopIfTrue on conditional-format rules, and dynamic-array
+ * formulas (the cell's cm="1" pointing at the XLDAPR cell metadata of
+ * xl/metadata.xml, <f t="array" ref="spill">). Parts, rels and
  * [Content_Types].xml overrides are added alongside ExcelJS's own.
  */
 import JSZip from "jszip";
@@ -19,12 +21,20 @@ export interface TablePart {
   totalsRow: boolean;
 }
 
+/** A formula cell stored as a dynamic array: its address and the range its result spills over. */
+export interface DynamicArrayPart {
+  address: string;
+  ref: string;
+}
+
 export interface SheetExtras {
   name: string;
   tables: TablePart[];
   charts: ChartSpec[];
   /** Priorities of the conditional-format rules that stop evaluation when true. */
   stopIfTrue: number[];
+  /** Formula cells to mark as dynamic arrays (ExcelJS has written them as plain formulas). */
+  dynamicArrays?: DynamicArrayPart[];
 }
 
 export interface DefinedNamePart {
@@ -49,19 +59,58 @@ const NS = {
   sheetDrawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
 } as const;
 
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
 const REL_TYPE = {
   drawing: `${NS.rel}/drawing`,
   chart: `${NS.rel}/chart`,
   table: `${NS.rel}/table`,
+  sheetMetadata: `${NS.rel}/sheetMetadata`,
 } as const;
 
 const CONTENT_TYPE = {
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  sheetMetadata: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml",
 } as const;
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/**
+ * xl/metadata.xml as Excel writes it for dynamic arrays: one XLDAPR metadata
+ * type, its future-metadata record (xda:dynamicArrayProperties fDynamic="1"
+ * under the ext uri MS-XLSX gives it) and one cell-metadata record; cells
+ * point at that record with cm="1" (1-based).
+ */
+export const DYNAMIC_ARRAY_METADATA =
+  XML_HEAD +
+  `<metadata xmlns="${NS.main}" ` +
+  `xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">` +
+  `<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" ` +
+  `merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes>` +
+  `<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}">` +
+  `<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>` +
+  `<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
+
+/**
+ * Marks formula cells as dynamic arrays: `<c r="B5" …><f>…` becomes
+ * `<c r="B5" … cm="1"><f t="array" ref="B5:H12">…`. Throws when a cell is not
+ * a plain formula cell in the part (a writer bug, not a user error).
+ */
+export function markDynamicArrays(sheetXml: string, arrays: readonly DynamicArrayPart[]): string {
+  const refs = new Map(arrays.map((a) => [a.address, a.ref]));
+  const done = new Set<string>();
+  const xml = sheetXml.replace(/<c r="([A-Z]+\d+)"([^>]*)><f>/g, (m, address: string, attrs: string) => {
+    const ref = refs.get(address);
+    if (ref === undefined) return m;
+    done.add(address);
+    return `<c r="${address}"${attrs} cm="1"><f t="array" ref="${ref}">`;
+  });
+  const missing = arrays.filter((a) => !done.has(a.address)).map((a) => a.address);
+  if (missing.length > 0) throw new Error(`xlsx: no formula cell to mark as a dynamic array at ${missing.join(", ")}`);
+  return xml;
+}
+
+
 
 export function xmlEscape(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -335,15 +384,22 @@ export async function postProcess(input: Buffer | ArrayBuffer | Uint8Array, extr
   let chartNo = freeNumber(zip, (n) => `xl/charts/chart${n}.xml`, 1);
   let drawingNo = freeNumber(zip, (n) => `xl/drawings/drawing${n}.xml`, 1);
   let tableNo = freeNumber(zip, (n) => `xl/tables/table${n}.xml`, 1);
+  let usesDynamicArrays = false;
 
   for (const sheet of extras.sheets) {
-    if (sheet.tables.length === 0 && sheet.charts.length === 0 && sheet.stopIfTrue.length === 0) continue;
+    const arrays = sheet.dynamicArrays ?? [];
+    if (sheet.tables.length === 0 && sheet.charts.length === 0 && sheet.stopIfTrue.length === 0 && arrays.length === 0) continue;
     const part = parts.find((p) => p.name === sheet.name);
     if (!part) throw new Error(`xlsx: no worksheet part for sheet "${sheet.name}"`);
     let xml = (await readText(zip, part.path)) ?? "";
     const dir = part.path.slice(0, part.path.lastIndexOf("/"));
     const file = part.path.slice(part.path.lastIndexOf("/") + 1);
     const sheetRels = `${dir}/_rels/${file}.rels`;
+
+    if (arrays.length > 0) {
+      xml = markDynamicArrays(xml, arrays);
+      usesDynamicArrays = true;
+    }
 
     for (const priority of sheet.stopIfTrue) {
       xml = xml.replace(new RegExp(`<cfRule((?:(?!>)[^])*?) priority="${priority}"`), `<cfRule$1 priority="${priority}" stopIfTrue="1"`);
@@ -404,6 +460,13 @@ export async function postProcess(input: Buffer | ArrayBuffer | Uint8Array, extr
       ? workbook.replace("</definedNames>", `${names}</definedNames>`)
       : workbook.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`);
     zip.file("xl/workbook.xml", workbook);
+  }
+
+  if (usesDynamicArrays) {
+    if (zip.file("xl/metadata.xml")) throw new Error("xlsx: the package already has xl/metadata.xml");
+    zip.file("xl/metadata.xml", DYNAMIC_ARRAY_METADATA);
+    overrides.push({ path: "xl/metadata.xml", type: CONTENT_TYPE.sheetMetadata });
+    await addRels(zip, "xl/_rels/workbook.xml.rels", [{ type: REL_TYPE.sheetMetadata, target: "metadata.xml" }]);
   }
 
   if (overrides.length > 0) {

@@ -6,9 +6,15 @@
  * adds what ExcelJS cannot write reliably: Excel tables, charts, defined names
  * (including print areas / print titles) and stopIfTrue.
  *
- * Formulas are stored without cached results and the workbook asks for a full
- * recalculation on load, so Excel (and LibreOffice) compute every value when
- * the file is opened.
+ * Native formulas are stored without cached results and the workbook asks for
+ * a full recalculation on load, so Excel (and LibreOffice) compute them when
+ * the file is opened. OPS.* formulas are stored as Excel saves a custom
+ * function (see CONTRIBUTING.md, "Excel file format"): the name as
+ * `_xldudf_OPS_<NAME>`, the cell as a dynamic-array formula (`cm` → the
+ * XLDAPR cell metadata, `t="array"` with the `ref` of its spill), and the
+ * results the core functions compute (src/core/sharing/evaluateOps.ts) as
+ * cached values over the whole spill, so a reader without the add-in sees
+ * numbers instead of #NAME? or blanks until something recalculates them.
  */
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
@@ -24,8 +30,21 @@ import type {
   StyleToken,
   WorkbookSpec,
 } from "../core/tablespec/types";
+import type { CellOut } from "../core/errors";
+import { isOpsError } from "../core/errors";
+import { usesOps } from "../core/sharing/formulaText";
+import { sheetCells } from "../core/sharing/cells";
+import { opsEvaluator, type EvalResult } from "../core/sharing/evaluateOps";
 import { toFileFormula } from "./formulas";
-import { postProcess, qualify, type DefinedNamePart, type SheetExtras, type TablePart, type WorkbookExtras } from "./ooxml";
+import {
+  postProcess,
+  qualify,
+  type DefinedNamePart,
+  type DynamicArrayPart,
+  type SheetExtras,
+  type TablePart,
+  type WorkbookExtras,
+} from "./ooxml";
 
 export interface XlsxOptions {
   /** Document dates (created/modified); fixed dates make the output reproducible. */
@@ -91,6 +110,61 @@ function orderedRules(rules: readonly ConditionalFormatSpec[]): ConditionalForma
 }
 
 const cellKey = (row: number, col: number): number => row * 16384 + col;
+
+/** Computes an OPS formula of a sheet (the spec's own evaluator). */
+type OpsEvaluate = (sheet: string, formula: string) => EvalResult;
+
+/** A cached value as ExcelJS writes it: an error cell for an OpsError, nothing for "". */
+function cachedValue(v: CellOut | undefined): ExcelJS.CellValue {
+  if (v === undefined || v === "") return null;
+  if (isOpsError(v)) return { error: v.code as ExcelJS.CellErrorValue["error"] };
+  return v;
+}
+
+/**
+ * The OPS formulas of a sheet as dynamic arrays with their cached results.
+ * The spill is the evaluated grid; when it would cover a cell the spec fills
+ * (Excel shows #SPILL!) or the formula cannot be evaluated here (an OPS call
+ * inside another formula, a range holding formulas), the anchor alone is the
+ * array and carries no cached value, so Excel computes it.
+ */
+function writeOpsFormulas(ws: ExcelJS.Worksheet, sheet: SheetSpec, evaluate: OpsEvaluate): DynamicArrayPart[] {
+  const out: DynamicArrayPart[] = [];
+  const grid = sheetCells(sheet);
+  const anchors = [...grid].filter(([, c]) => c.formula !== undefined && c.formula !== "" && usesOps(c.formula)).sort((x, y) => x[0] - y[0]);
+  for (const [key, cell] of anchors) {
+    const row = Math.floor(key / 16384);
+    const col = key % 16384;
+    const address = a1(row, col);
+    const formula = toFileFormula(cell.formula!);
+    const result = evaluate(sheet.name, cell.formula!);
+    const values: CellOut[][] | null = result.kind === "value" ? result.grid : result.kind === "error" ? [[result.error]] : null;
+    const rows = values?.length ?? 1;
+    const cols = values ? Math.max(1, ...values.map((r) => r.length)) : 1;
+    let blocked = false;
+    for (let r = 0; r < rows && !blocked; r++)
+      for (let c = 0; c < cols && !blocked; c++) {
+        if (r === 0 && c === 0) continue;
+        const other = grid.get(cellKey(row + r, col + c));
+        if (other && ((other.formula !== undefined && other.formula !== "") || other.value !== undefined)) blocked = true;
+      }
+    if (!values || blocked) {
+      ws.getCell(row + 1, col + 1).value = { formula } as ExcelJS.CellFormulaValue;
+      out.push({ address, ref: address });
+      continue;
+    }
+    const first = cachedValue(values[0]?.[0]);
+    ws.getCell(row + 1, col + 1).value = (first === null ? { formula } : { formula, result: first }) as ExcelJS.CellFormulaValue;
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++) {
+        if (r === 0 && c === 0) continue;
+        const v = cachedValue(values[r]?.[c]);
+        if (v !== null) ws.getCell(row + r + 1, col + c + 1).value = v;
+      }
+    out.push({ address, ref: rows === 1 && cols === 1 ? address : `${address}:${a1(row + rows - 1, col + cols - 1)}` });
+  }
+  return out;
+}
 
 /** Writes the blocks; returns the final cell specs by position (later blocks win). */
 function writeCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): Map<number, CellSpec> {
@@ -269,6 +343,8 @@ export async function workbookToXlsx(spec: WorkbookSpec, options: XlsxOptions = 
   wb.calcProperties.fullCalcOnLoad = true;
 
   const extras: WorkbookExtras = { sheets: [], definedNames: [] };
+  let evaluator: OpsEvaluate | undefined;
+  const evaluate: OpsEvaluate = (sheet, formula) => (evaluator ??= opsEvaluator(spec))(sheet, formula);
   const printNames: DefinedNamePart[] = [];
 
   spec.sheets.forEach((sheet, index) => {
@@ -277,6 +353,7 @@ export async function workbookToXlsx(spec: WorkbookSpec, options: XlsxOptions = 
       ...(sheet.hidden ? { state: "hidden" as const } : {}),
     });
     const grid = writeCells(ws, sheet);
+    const dynamicArrays = writeOpsFormulas(ws, sheet, evaluate);
 
     for (const col of sheet.columns ?? []) {
       const column = ws.getColumn(col.index + 1);
@@ -309,7 +386,7 @@ export async function workbookToXlsx(spec: WorkbookSpec, options: XlsxOptions = 
     }
 
     const tables = (sheet.tables ?? []).map((t) => tablePart(ws, grid, t));
-    const sheetExtras: SheetExtras = { name: sheet.name, tables, charts: sheet.charts ?? [], stopIfTrue };
+    const sheetExtras: SheetExtras = { name: sheet.name, tables, charts: sheet.charts ?? [], stopIfTrue, dynamicArrays };
     extras.sheets.push(sheetExtras);
   });
 

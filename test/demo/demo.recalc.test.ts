@@ -2,12 +2,19 @@
  * The demo workbook recalculated by LibreOffice (a spreadsheet engine that is
  * not ours): WORKDAY ends and starts, shares, cumulative shares and tiers —
  * all native formulas — must equal what TypeScript computes, and no cell
- * outside the OPS.* formulas may hold an error (LibreOffice has no add-in, so
- * OPS.* cells themselves are #NAME? there, as for a recipient without OpsKit).
+ * outside the spills of the OPS.* formulas may hold an error.
+ *
+ * Which cells LibreOffice recomputed and which it kept: the file asks for a
+ * full recalculation on load, so every native formula is LibreOffice's own
+ * result. The OPS.* formulas are stored with their results cached over the
+ * whole spill (test/xlsx/dynamicArrays.test.ts checks them against the core
+ * functions), but LibreOffice has no add-in and keeps none of them: every
+ * cell of every OPS spill is #NAME? — as for a recipient without OpsKit who
+ * opens the live file in Calc (the shared copy is for them).
  */
 import path from "path";
 import os from "os";
-import { mkdtempSync } from "fs";
+import { mkdtempSync, readFileSync } from "fs";
 import { buildDemoWorkbook, demoData } from "../../src/core/generators/demo";
 import { writeXlsxFile } from "../../src/xlsx/writeXlsx";
 import { samplePlan } from "../../src/core/plan/fromTemplate";
@@ -15,24 +22,22 @@ import { scheduleDates } from "../../src/core/plan/scheduleDates";
 import { scheduleCell } from "../../src/core/generators/schedule";
 import { expectedTiering, TIERING_COLUMNS, TIERING_LAYOUT } from "../../src/core/generators/tiering";
 import { a1, parseRange } from "../../src/core/tablespec/a1";
-import type { WorkbookSpec } from "../../src/core/tablespec/types";
 import type { Locale } from "../../src/core/i18n";
 import { describeWithLibreOffice, recalculate, readAllValues, isError, type CellResult } from "../support/libreoffice";
+import { dynamicArrays, openBook } from "../support/xlsxFile";
 
-/** Addresses of cells whose formula calls an OPS function (their errors are expected without the add-in). */
-function opsFormulaCells(spec: WorkbookSpec): Map<string, Set<string>> {
+/** Every cell of every OPS spill in the file we wrote, by sheet. */
+async function opsSpillCells(file: string): Promise<Map<string, Set<string>>> {
+  const book = await openBook(readFileSync(file));
   const out = new Map<string, Set<string>>();
-  for (const sheet of spec.sheets) {
+  for (const [sheet, arrays] of dynamicArrays(book)) {
     const cells = new Set<string>();
-    for (const block of sheet.blocks) {
-      const { row1, col1 } = parseRange(block.anchor);
-      block.rows.forEach((row, r) =>
-        row.forEach((cell, c) => {
-          if (cell?.formula && /\bOPS\./i.test(cell.formula)) cells.add(a1(row1 + r, col1 + c));
-        }),
-      );
+    for (const { address, ref } of arrays) {
+      if (!/_xldudf_OPS_/.test(book.sheets.get(sheet)!.cells.get(address)!.f!.text)) continue;
+      const r = parseRange(ref);
+      for (let row = r.row1; row <= r.row2; row++) for (let col = r.col1; col <= r.col2; col++) cells.add(a1(row, col));
     }
-    out.set(sheet.name, cells);
+    out.set(sheet, cells);
   }
   return out;
 }
@@ -44,11 +49,13 @@ describeWithLibreOffice("demo workbook recalculated by LibreOffice", () => {
     const data = demoData(locale);
     const spec = buildDemoWorkbook(data);
     let values: Map<string, Map<string, CellResult>>;
+    let spills: Map<string, Set<string>>;
 
     beforeAll(async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), "opskit-demo-"));
       const file = path.join(dir, "demo.xlsx");
       await writeXlsxFile(spec, file);
+      spills = await opsSpillCells(file);
       const recalculated = await recalculate(file);
       if (!recalculated) throw new Error("LibreOffice did not produce a file");
       values = await readAllValues(recalculated);
@@ -89,17 +96,27 @@ describeWithLibreOffice("demo workbook recalculated by LibreOffice", () => {
       expect(expected.rows.some((r) => r.override !== "" && r.override !== r.tier && r.finalTier === r.override)).toBe(true);
     });
 
-    it("no cell outside the OPS.* formulas holds an error", () => {
-      const ops = opsFormulaCells(spec);
+    it("no cell outside the OPS.* spills holds an error", () => {
       const unexpected: string[] = [];
       for (const [sheetName, sheet] of values) {
         for (const [address, v] of sheet) {
-          if (isError(v) && !ops.get(sheetName)?.has(address)) unexpected.push(`${sheetName}!${address} ${v.error}`);
+          if (isError(v) && !spills.get(sheetName)?.has(address)) unexpected.push(`${sheetName}!${address} ${v.error}`);
         }
       }
       expect(unexpected).toEqual([]);
-      // And the OPS.* cells exist (the Metrics sheet has them).
-      expect(ops.get(data.ctx.sheetNames.metrics)!.size).toBeGreaterThanOrEqual(6);
+    });
+
+    it("LibreOffice keeps none of the cached OPS results: every cell of every spill is #NAME?", () => {
+      const metrics = spills.get(data.ctx.sheetNames.metrics)!;
+      expect(metrics.size).toBeGreaterThan(200); // the tiers alone spill 200 cells
+      const notName: string[] = [];
+      for (const [sheetName, cells] of spills) {
+        for (const address of cells) {
+          const v = values.get(sheetName)!.get(address);
+          if (!isError(v) || v.error !== "#NAME?") notName.push(`${sheetName}!${address} ${JSON.stringify(v ?? null)}`);
+        }
+      }
+      expect(notName).toEqual([]);
     });
   });
 });

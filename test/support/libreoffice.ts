@@ -7,8 +7,10 @@
  *
  * Each run uses its own LibreOffice profile (-env:UserInstallation), so
  * parallel Jest workers do not collide, and that profile tells Calc to
- * recalculate every formula when it loads an OOXML file (our files carry no
- * cached results). `describeWithLibreOffice` skips with a visible message when
+ * recalculate every formula when it loads an OOXML file (native formulas in
+ * our files carry no cached results; OPS formulas do, and Calc, without the
+ * add-in, shows #NAME? over their whole spill either way — see
+ * test/xlsx/recalc.test.ts). `describeWithLibreOffice` skips with a visible message when
  * soffice is not installed, and FAILS instead when process.env.CI is set
  * (CI installs LibreOffice: apt-get install libreoffice-calc).
  */
@@ -40,14 +42,22 @@ export function findSoffice(): string | null {
   return CANDIDATES.find((c) => existsSync(c)) ?? null;
 }
 
-const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+/** Calc's "Recalculation on file load" setting: 0 = always, 1 = never (keep the file's cached results). */
+const recalcProfile = (mode: 0 | 1): string => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
 </oor:items>
 `;
 
 export interface ConvertOptions {
+  /**
+   * "always" (default): recalculate every formula on load. "never": keep the
+   * cached results the file carries (what Calc 7.4 did here with a fresh profile)
+   * (our files still ask for a full recalculation with fullCalcOnLoad, which
+   * Calc honours in both modes).
+   */
+  recalc?: "always" | "never";
   /** Kill soffice after this many milliseconds (default 180 s: the first run builds a profile). */
   timeoutMs?: number;
   /** Where the converted file goes (default: a fresh temporary directory). */
@@ -65,7 +75,7 @@ export async function convertWithLibreOffice(file: string, format: string, optio
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), "opskit-lo-profile-"));
   const outDir = options.outDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), "opskit-lo-out-")));
   await fs.mkdir(path.join(profile, "user"), { recursive: true });
-  await fs.writeFile(path.join(profile, "user", "registrymodifications.xcu"), RECALC_PROFILE);
+  await fs.writeFile(path.join(profile, "user", "registrymodifications.xcu"), recalcProfile(options.recalc === "never" ? 1 : 0));
   const profileUrl = "file://" + (process.platform === "win32" ? "/" : "") + profile.split(path.sep).join("/");
   const args = [
     `-env:UserInstallation=${profileUrl}`,

@@ -1,7 +1,8 @@
 /**
- * Proves the LibreOffice harness on a small spec: the .xlsx we write carries
- * formulas only (no cached values); LibreOffice recalculates them and the
- * values read back equal numbers computed here in TypeScript.
+ * Proves the LibreOffice harness on a small spec: the native formulas of the
+ * .xlsx we write carry no cached values; LibreOffice recalculates them and the
+ * values read back equal numbers computed here in TypeScript. The last suite
+ * records what LibreOffice does with the cached values of OPS formulas.
  */
 import { promises as fs } from "fs";
 import * as os from "os";
@@ -147,5 +148,55 @@ describeWithLibreOffice("LibreOffice recalculation harness", () => {
   it("leaves no error in any cell", () => {
     expect([...all.keys()]).toEqual(["Launch plan", "Settings", "Data"]);
     for (const [sheet, values] of all) expect([sheet, errorsIn(values)]).toEqual([sheet, []]);
+  });
+});
+
+/**
+ * What LibreOffice shows when it opens a file with OPS formulas: the .xlsx
+ * carries their results as cached values over the whole spill (so a
+ * previewer or a data reader sees numbers), but Calc has no OpsKit add-in:
+ * it does not keep those cached values for a function it does not know, and
+ * shows #NAME? over the whole spill — whether it recalculates on load or is
+ * set to keep cached results. The native formula beside them is computed.
+ */
+describeWithLibreOffice("LibreOffice and OPS formulas with cached values", () => {
+  const values = [500, 300, 100, 10];
+  const opsSpec: WorkbookSpec = {
+    sheets: [
+      {
+        kind: "metrics",
+        name: "Calc",
+        blocks: [
+          { anchor: "A1", rows: values.map((v) => [{ value: v }]) },
+          { anchor: "C1", rows: [[{ formula: "=OPS.TIER(A1:A4)" }, { formula: "=SUM(A1:A4)" }, { formula: "=OPS.PAYRATE({\"a\"},{\"a\";\"b\"})" }]] },
+        ],
+      },
+    ],
+  };
+  let dir: string;
+  const results = new Map<string, Map<string, CellResult>>();
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "opskit-recalc-ops-"));
+    const file = path.join(dir, "ops.xlsx");
+    await writeXlsxFile(opsSpec, file);
+    for (const mode of ["always", "never"] as const) {
+      const out = await recalculate(file, { recalc: mode });
+      if (!out) throw new Error("soffice disappeared");
+      results.set(mode, (await readAllValues(out)).get("Calc")!);
+      await fs.rm(path.dirname(out), { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it.each(["always", "never"])("recalculation %s: #NAME? over each OPS spill, the native SUM computed", (mode) => {
+    const calc = results.get(mode)!;
+    expect(["C1", "C2", "C3", "C4", "E1"].map((a) => [a, calc.get(a)])).toEqual(
+      ["C1", "C2", "C3", "C4", "E1"].map((a) => [a, { error: "#NAME?" }]),
+    );
+    expect(calc.get("D1")).toBe(values.reduce((s, v) => s + v, 0));
   });
 });

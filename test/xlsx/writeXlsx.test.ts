@@ -243,7 +243,8 @@ describe("formula and chart helpers", () => {
     expect(toFileFormula("=FILTER(A1:A9,B1:B9>0)")).toBe("_xlfn._xlws.FILTER(A1:A9,B1:B9>0)");
     expect(toFileFormula('="IFS(" & \'IFS(x)\'!A1')).toBe('"IFS(" & \'IFS(x)\'!A1');
     expect(toFileFormula("_xlfn.IFS(1,2)")).toBe("_xlfn.IFS(1,2)");
-    expect(toFileFormula("=OPS.RETENTION(A1:B9)")).toBe("OPS.RETENTION(A1:B9)");
+    expect(toFileFormula("=OPS.RETENTION(A1:B9)")).toBe("_xldudf_OPS_RETENTION(A1:B9)");
+    expect(toFileFormula('="OPS.TIER(" & ops.tier(A1)')).toBe('"OPS.TIER(" & _xldudf_OPS_TIER(A1)');
   });
 
   it("qualifies chart ranges", () => {
