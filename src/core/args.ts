@@ -1,6 +1,6 @@
 /**
  * Argument coercion shared by every metric: blanks, column shape, option
- * words and numbers, following the custom-function contract (issue 8).
+ * words and numbers, as docs/functions/args.md defines them for every function.
  * Arguments arrive as Excel passes them: ranges as 2-D arrays, omitted
  * optional arguments as null, empty cells as "" or 0.
  */

@@ -1,5 +1,5 @@
 /**
- * OPS.PAYRATE spec (issue 8): one row per rule.
+ * OPS.PAYRATE spec: one row per rule of docs/functions/payrate.md.
  */
 import { payrate } from "../../src/core/metrics/payrate";
 import { OpsError } from "../../src/core/errors";

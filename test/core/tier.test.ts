@@ -1,5 +1,5 @@
 /**
- * OPS.TIER spec (issue 8): one row per rule.
+ * OPS.TIER spec: one row per rule of docs/functions/tier.md.
  */
 import { tier, computeTiers, paretoShares, readTierSettings } from "../../src/core/metrics/tier";
 import { CellOut, Grid, OpsError, guard } from "../../src/core/errors";

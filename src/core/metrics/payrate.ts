@@ -1,5 +1,6 @@
 /**
- * OPS.PAYRATE: payment rate, ARPU, ARPPU or the payer count (issue 8).
+ * OPS.PAYRATE: payment rate, ARPU, ARPPU or the payer count. Definition,
+ * examples and errors: docs/functions/payrate.md.
  *
  * The same function gives the activity rate: active ids as `payers`, all ids
  * as `population`.

@@ -1,5 +1,5 @@
 /**
- * OPS.RENEWAL: revenue retention by cohort (issue 6, "Revenue retention"), a
+ * OPS.RENEWAL: revenue retention by cohort (docs/functions/renewal.md), a
  * sibling of OPS.RETENTION with the same periods, elapsed-period rule and
  * layout, over payment rows instead of activity rows.
  *

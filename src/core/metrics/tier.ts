@@ -1,5 +1,6 @@
 /**
- * OPS.TIER: customer tiering (S/A/B/C by default), issue 8.
+ * OPS.TIER: customer tiering (S/A/B/C by default). Definition, examples and
+ * errors: docs/functions/tier.md.
  *
  * - `pareto` (default; cutoffs {0.5,0.8,0.95}, strictly increasing in (0,1]):
  *   for a positive value v, before = (sum of values greater than v) ÷ (sum of

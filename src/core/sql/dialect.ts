@@ -1,7 +1,8 @@
 /**
  * The SQL dialect OpsKit generates: the metric definitions as plain SQL a
- * warehouse can run (issue 6, "Metric definitions as SQL"). DuckDB runs it
- * as is, and the tests prove it equal to the TypeScript metrics there.
+ * warehouse can run (README, "Metric definitions as SQL"; each metric's
+ * definition is its page under docs/functions/). DuckDB runs it as is, and
+ * the tests prove it equal to the TypeScript metrics there.
  *
  * Input tables (names may be changed with the `tables` option):
  *   events(user_id VARCHAR, event VARCHAR, ts TIMESTAMP [, segment VARCHAR])

@@ -1,9 +1,10 @@
 /**
- * Metric definitions as SQL (issue 6): the query for each OPS metric with the
+ * Metric definitions as SQL: the query for each OPS metric with the
  * user's parameters, for "Copy as SQL" in the task pane and `npm run sql`.
  * Dialect and input tables: see dialect.ts (and README, "Metric definitions
- * as SQL"). Every generator checks its options and throws SqlOptionError
- * with a message saying which option is wrong.
+ * as SQL"); each metric's definition is its page under docs/functions/.
+ * Every generator checks its options and throws SqlOptionError with a
+ * message saying which option is wrong.
  */
 import { FunnelSqlOptions, funnelSql } from "./funnel";
 import { PayrateSqlOptions, payrateSql } from "./payrate";
