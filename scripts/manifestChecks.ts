@@ -42,7 +42,8 @@ export async function checkManifest(manifestPath: string): Promise<string[]> {
   if (namespaceValue !== "OPS") problems.push(`Functions namespace must be OPS, got ${namespaceValue}`);
   if (!/<Runtime resid="Taskpane.Url" lifetime="long"\s*\/>/.test(xml)) problems.push("SharedRuntime: <Runtime resid=\"Taskpane.Url\" lifetime=\"long\"/> is missing");
   if (!/<Set Name="SharedRuntime" MinVersion="1.1"\s*\/>/.test(xml)) problems.push("Requirement set SharedRuntime 1.1 is missing");
-  if (!/<Set Name="CustomFunctionsRuntime" MinVersion="1.1"\s*\/>/.test(xml)) problems.push("Requirement set CustomFunctionsRuntime 1.1 is missing");
+  // 1.2 brings CustomFunctions.Error with a message, which every typed OPS error relies on (src/functions/edge.ts).
+  if (!/<Set Name="CustomFunctionsRuntime" MinVersion="1.2"\s*\/>/.test(xml)) problems.push("Requirement set CustomFunctionsRuntime 1.2 is missing");
   if (!/<Page>\s*<SourceLocation resid="Taskpane.Url"\s*\/>/.test(xml)) problems.push("CustomFunctions Page must be the shared task pane page");
 
   for (const url of urls) {

@@ -7,10 +7,16 @@ import { Grid, OpsError, isOpsError } from "../core/errors";
 
 type ExcelCell = number | string | boolean | CustomFunctions.Error;
 
-/** Maps an OpsError to CustomFunctions.Error, always with its message. */
+/**
+ * Maps an OpsError to CustomFunctions.Error, always with its message. The
+ * manifest requires CustomFunctionsRuntime 1.2, the set that brings
+ * CustomFunctions.Error with a message, so Excel loads the functions only
+ * where the typed error exists. The one path left is a runtime without the
+ * global at all (the bundle loaded outside Excel's custom-function runtime):
+ * a plain Error there still ends the call as #VALUE! with the text, instead
+ * of a TypeError.
+ */
 export function toExcelError(error: OpsError): CustomFunctions.Error {
-  // CustomFunctions.Error arrived with CustomFunctionsRuntime 1.2; on an older
-  // host a plain Error still surfaces as #VALUE! instead of crashing the call.
   if (typeof CustomFunctions === "undefined" || typeof CustomFunctions.Error !== "function") {
     throw new Error(`${error.code} ${error.message}`);
   }

@@ -13,6 +13,7 @@ const brokenCases: [string, string, string, RegExp][] = [
   // what is broken              replace                                          with                                        problem
   ["namespace",                  'DefaultValue="OPS"',                            'DefaultValue="OPSX"',                      /namespace must be OPS/],
   ["shared runtime lifetime",    'lifetime="long"',                               'lifetime="short"',                         /SharedRuntime/],
+  ["custom functions runtime",   'Name="CustomFunctionsRuntime" MinVersion="1.2"', 'Name="CustomFunctionsRuntime" MinVersion="1.1"', /CustomFunctionsRuntime 1\.2/],
   ["permission",                 "<Permissions>ReadWriteDocument</Permissions>",  "<Permissions>ReadDocument</Permissions>",  /Permissions/],
   ["a dangling resource id",     'resid="Functions.Metadata.Url"',                'resid="Functions.Metadata.Ur1"',           /has no resource/],
   ["a non-dev-server URL",       "https://localhost:3000/functions.js",           "http://example.invalid/functions.js",      /not the https dev server/],
