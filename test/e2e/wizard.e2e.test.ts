@@ -111,6 +111,61 @@ async function next(page: Page, expected: string): Promise<void> {
   await expect(heading(page).textContent()).resolves.toBe(expected);
 }
 
+
+/**
+ * Layout problems of what is on screen: the page wider than the viewport, and
+ * every visible button, input, dropdown and text area whose centre does not
+ * hit the control itself (something covers it, or it lies outside the
+ * viewport), or whose text is cut (a button's label wider than the button).
+ */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const root = document.documentElement;
+    const vw = root.clientWidth;
+    if (root.scrollWidth > vw) out.push(`page is ${root.scrollWidth} px wide in a ${vw} px viewport`);
+    const describe = (el: Element): string => {
+      const labelled = (el as HTMLInputElement).labels?.[0]?.textContent?.trim();
+      const own = el.getAttribute("aria-label") ?? (el as HTMLElement).innerText?.trim();
+      return `${el.tagName.toLowerCase()} "${(labelled || own || "").slice(0, 40)}"`;
+    };
+    const controls = Array.from(document.querySelectorAll("button, input, select, textarea, [role=combobox]"));
+    for (const el of controls) {
+      if (el.closest("[data-tabster-dummy], [hidden], [aria-hidden=true]")) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
+      el.scrollIntoView({ block: "center", inline: "nearest" });
+      const r = el.getBoundingClientRect();
+      if (r.left < -0.5 || r.right > vw + 0.5) out.push(`${describe(el)} spans ${Math.round(r.left)}–${Math.round(r.right)} px in a ${vw} px viewport`);
+      // The centre, and (for controls wider than tall) points near both ends: a label
+      // half covered ("dd channel") is as wrong as one fully covered.
+      const y = r.top + r.height / 2;
+      const points: [string, number][] = [["centre", r.left + r.width / 2]];
+      if (r.width > 2 * r.height) points.push(["left end", r.left + 6], ["right end", r.right - 6]);
+      for (const [where, x] of points) {
+        const hit = document.elementFromPoint(x, y);
+        if (!hit || (hit !== el && !el.contains(hit))) {
+          out.push(`${describe(el)}: its ${where} hits ${hit ? describe(hit) : "nothing"}`);
+          break;
+        }
+      }
+      // A date box narrower than the browser draws it cuts the date ("12/07/202"):
+      // compare with an unconstrained copy.
+      if (el instanceof HTMLInputElement && el.type === "date") {
+        const copy = el.cloneNode() as HTMLInputElement;
+        copy.style.cssText = "position:absolute;left:0;top:0;width:auto;min-width:0;max-width:none;visibility:hidden";
+        document.body.appendChild(copy);
+        const need = copy.offsetWidth;
+        copy.remove();
+        if (el.offsetWidth < need) out.push(`${describe(el)}: date cut (${el.offsetWidth} px of ${need} px)`);
+      }
+      if (el.tagName === "BUTTON" && el.scrollWidth > el.clientWidth + 1) out.push(`${describe(el)}: label cut (${el.scrollWidth} px in ${el.clientWidth} px)`);
+    }
+    window.scrollTo(0, 0);
+    return out;
+  });
+}
+
 // ---------------------------------------------------------------------------
 
 suite("task pane in headless Chromium", () => {
@@ -166,6 +221,42 @@ suite("task pane in headless Chromium", () => {
     console.log(`time to interactive (ms, 3 loads): ${readyTimes.map((t) => t.toFixed(0)).join(", ")}; median ${median.toFixed(0)}`);
     fs.writeFileSync(path.join(OUT, "time-to-interactive.json"), JSON.stringify({ loadsMs: readyTimes, medianMs: median }, null, 2));
     expect(median).toBeLessThan(3000);
+  });
+
+  // Excel's task pane is 320–500 px wide (about 350 by default). At 320 and 360 px,
+  // every step of the wizard and every tab must lay out inside the pane with every
+  // control clickable where it is drawn.
+  it("fits a narrow task pane on every step and tab (320 and 360 px)", async () => {
+    const found: string[] = [];
+    for (const width of [320, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${base}/taskpane.html?fake=1`);
+      await page.getByRole("textbox", { name: /plan title/i }).waitFor();
+      const nav = page.getByRole("navigation", { name: "Wizard steps" });
+      const steps = await nav.getByRole("button").allTextContents();
+      for (const step of steps) {
+        await nav.getByRole("button", { name: step, exact: true }).click();
+        await expect(heading(page).textContent()).resolves.toBe(step.replace(/^\d+\. /, ""));
+        if (step.endsWith("Schedule")) await page.getByRole("listitem", { name: "Task 2", exact: true }).getByRole("button", { name: /^after/i }).click();
+        for (const p of await layoutProblems(page)) found.push(`${width} px, ${step}: ${p}`);
+      }
+      await page.getByRole("tab", { name: "Customer tiering" }).click();
+      await page.evaluate(() => window.opskitFake!.select("Customers!B2:B21"));
+      await page.getByRole("button", { name: /use current selection for customer values/i }).click();
+      await page.getByRole("table", { name: "Tier counts" }).waitFor();
+      for (const p of await layoutProblems(page)) found.push(`${width} px, Customer tiering: ${p}`);
+      const tabs = await page.getByRole("tablist").getByRole("tab").allTextContents();
+      for (const tab of tabs.filter((x) => x !== "Plan wizard" && x !== "Customer tiering")) {
+        await page.getByRole("tab", { name: tab, exact: true }).click();
+        await settle(page);
+        for (const p of await layoutProblems(page)) found.push(`${width} px, ${tab}: ${p}`);
+      }
+      await screenshot(page, `narrow-${width}`);
+    }
+    expect(found).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.goto(`${base}/taskpane.html?fake=1`);
+    await page.getByRole("textbox", { name: /plan title/i }).waitFor();
   });
 
   it("completes the wizard from goal to generated sheets", async () => {

@@ -3,10 +3,23 @@ import { tokens } from "@fluentui/react-components";
 import { makePaneStyles } from "../styles";
 
 export const useStepStyles = makePaneStyles("step", {
-  step: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  step: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+    // A Fluent Field is a grid whose one column is sized "auto": an <input> (20
+    // characters wide by default) then pushes out of a narrow field and under its
+    // neighbour (Role over Name, a dropdown over its Add button). One column that may
+    // shrink to the field's width keeps every control inside its field, and so inside
+    // the pane, from 320 px up; controls with a width of their own keep it.
+    "& .fui-Field": { minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
+  },
   intro: { color: tokens.colorNeutralForeground2 },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "flex-end" },
   grow: { flexGrow: 1, flexBasis: "8em", minWidth: 0 },
+  /** A field holding a date box in a row: wide enough for the whole date (about 150 px). */
+  date: { flexGrow: 1, flexBasis: "11em", minWidth: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   item: {
     display: "flex",

@@ -93,7 +93,7 @@ export function ScheduleStep(props: ScheduleStepProps) {
           <RemovableList label={t("holidays")} items={s.plan.schedule.holidays} removeLabel={(day) => t("removeHoliday", { date: day })} onRemove={s.removeHoliday} />
         )}
         <div className={styles.row}>
-          <Field className={styles.grow} label={t("holidayNew")} {...err("schedule.holidays")}>
+          <Field className={styles.date} label={t("holidayNew")} {...err("schedule.holidays")}>
             <Input
               type="date"
               value={s.holidayDraft}
