@@ -77,3 +77,51 @@ export function showNumber(n: number): string {
   if (!Number.isFinite(n)) return "";
   return String(Number(n.toPrecision(12)));
 }
+
+/** What removing one task changed, so that it can be undone exactly. */
+export interface TaskRemoval {
+  task: Plan["schedule"]["tasks"][number];
+  /** Its position in the task list. */
+  index: number;
+  /** Its RACI row, when it had one. */
+  raci?: Plan["raci"][string];
+  /** The previous predecessors of every task that depended on it, by task id. */
+  dependents: Record<string, string[]>;
+}
+
+/**
+ * Removes a task without breaking the chain: every task that depended on it
+ * depends on its predecessors instead (so it keeps its place in the WORKDAY
+ * chain rather than falling back to the plan's first day). Mutates `draft`;
+ * returns what `restoreTask` needs to undo it, or null for an unknown id.
+ */
+export function removeTask(draft: Plan, id: string): TaskRemoval | null {
+  const tasks = draft.schedule.tasks;
+  const index = tasks.findIndex((t) => t.id === id);
+  if (index < 0) return null;
+  const task = tasks[index]!;
+  const removal: TaskRemoval = { task: JSON.parse(JSON.stringify(task)) as TaskRemoval["task"], index, dependents: {} };
+  if (draft.raci[id]) removal.raci = { ...draft.raci[id] };
+  tasks.splice(index, 1);
+  for (const t of tasks) {
+    if (!t.dependsOn.includes(id)) continue;
+    removal.dependents[t.id] = [...t.dependsOn];
+    const inherited = t.dependsOn.flatMap((dep) => (dep === id ? task.dependsOn : [dep]));
+    t.dependsOn = [...new Set(inherited)].filter((dep) => dep !== t.id);
+  }
+  delete draft.raci[id];
+  return removal;
+}
+
+/** Puts a removed task back where it was, with its RACI row and its dependents' previous predecessors. */
+export function restoreTask(draft: Plan, removal: TaskRemoval): void {
+  const tasks = draft.schedule.tasks;
+  if (tasks.some((t) => t.id === removal.task.id)) return;
+  tasks.splice(Math.min(removal.index, tasks.length), 0, JSON.parse(JSON.stringify(removal.task)) as TaskRemoval["task"]);
+  const ids = new Set(tasks.map((t) => t.id));
+  for (const t of tasks) {
+    const before = removal.dependents[t.id];
+    if (before) t.dependsOn = before.filter((dep) => ids.has(dep));
+  }
+  if (removal.raci) draft.raci[removal.task.id] = { ...removal.raci };
+}

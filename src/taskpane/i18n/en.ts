@@ -3,7 +3,10 @@
  * key; test/taskpane/i18n.test.tsx checks that. Sheet contents are translated
  * by the generators' catalogues, not here.
  */
+import { wizardEn } from "./wizard.en";
+
 export const paneEn = {
+  ...wizardEn,
   appTitle: "OpsKit",
   language: "Language",
   languageEn: "English",

@@ -1,7 +1,9 @@
 /** 任务窗格界面文字（简体中文），与 en.ts 的键一一对应。 */
 import type { PaneKey } from "./en";
+import { wizardZhCN } from "./wizard.zh-CN";
 
 export const paneZhCN: Record<PaneKey, string> = {
+  ...wizardZhCN,
   appTitle: "OpsKit",
   language: "语言",
   languageEn: "English",

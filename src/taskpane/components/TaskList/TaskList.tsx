@@ -5,7 +5,7 @@ import { usePaneT } from "../../i18n";
 import { useStepStyles } from "../stepStyles";
 import type { TaskListProps } from "./TaskList.types";
 import { TaskRow, TaskTitlesContext } from "./TaskRow";
-import { useTaskList } from "./useTaskList";
+import { UNDO_FOCUS, useTaskList } from "./useTaskList";
 
 export function TaskList(props: TaskListProps) {
   const { t } = usePaneT();
@@ -13,12 +13,37 @@ export function TaskList(props: TaskListProps) {
   const styles = useStepStyles();
   const listRef = useRef<HTMLUListElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (s.focusTask === null) return;
+    if (s.focusTask === UNDO_FOCUS) {
+      undoRef.current?.focus();
+      return;
+    }
     const input = s.focusTask === "" ? null : listRef.current?.querySelector<HTMLInputElement>(`[data-task="${s.focusTask}"] input`);
     (input ?? addRef.current)?.focus();
   }, [s.focusTask]);
+
+  // The removed task leaves a note with Undo in its place (not a component: it must keep focus across renders).
+  const removedNote = (() => {
+    if (!s.removed) return null;
+    const task = s.removed.task;
+    const dependents = Object.keys(s.removed.dependents).length;
+    return (
+      <li key="removed" className={styles.item} aria-label={t("taskRemovedLabel")}>
+        <div className={styles.row}>
+          <Text role="status" className={styles.grow}>
+            {t("taskRemoved", { name: task.name || task.id })}
+            {dependents > 0 ? ` ${t("taskRemovedDependents", { count: dependents })}` : ""}
+          </Text>
+          <Button ref={undoRef} onClick={s.undoRemove}>
+            {t("undo")}
+          </Button>
+        </div>
+      </li>
+    );
+  })();
 
   return (
     <fieldset className={styles.fieldset}>
@@ -30,7 +55,8 @@ export function TaskList(props: TaskListProps) {
       )}
       <TaskTitlesContext.Provider value={s.titles}>
         <ul className={styles.list} ref={listRef}>
-          {s.tasks.map((task, i) => (
+          {s.tasks.map((task, i) => [
+            s.removed && s.removed.index === i ? removedNote : null,
             <TaskRow
               key={task.id}
               task={task}
@@ -40,8 +66,9 @@ export function TaskList(props: TaskListProps) {
               dates={s.dateText(task.id)}
               messages={s.messagesOf(i)}
               handlers={s.handlers}
-            />
-          ))}
+            />,
+          ])}
+          {s.removed && s.removed.index >= s.tasks.length ? removedNote : null}
         </ul>
       </TaskTitlesContext.Provider>
       <div>

@@ -2,8 +2,11 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { isoOfSerial } from "../../../core/dates";
 import { scheduleDates, type TaskDates } from "../../../core/plan/scheduleDates";
 import type { PlanTask } from "../../../core/plan/types";
-import { fieldMessage, freshId, moveItem } from "../../planEditing";
+import { editPlan, fieldMessage, freshId, moveItem, removeTask, restoreTask, type TaskRemoval } from "../../planEditing";
 import type { TaskListProps, TaskRowHandlers } from "./TaskList.types";
+
+/** focusTask value that puts focus on the Undo button of a removed task. */
+export const UNDO_FOCUS = "\u0000undo";
 
 /** Computed dates of every task, or none while the schedule cannot be computed (cycle, bad date). */
 function safeDates(plan: TaskListProps["plan"]): Map<string, TaskDates> {
@@ -16,9 +19,13 @@ function safeDates(plan: TaskListProps["plan"]): Map<string, TaskDates> {
 
 export function useTaskList({ plan, update, problems }: TaskListProps) {
   const [focusTask, setFocusTask] = useState<string | null>(null);
+  /** The last removed task, offered for undo where it was. */
+  const [removed, setRemoved] = useState<TaskRemoval | null>(null);
   const tasks = plan.schedule.tasks;
   const tasksRef = useRef(tasks);
   tasksRef.current = tasks;
+  const planRef = useRef(plan);
+  planRef.current = plan;
   const dates = useMemo(() => safeDates(plan), [plan]);
 
   const edit = useCallback(
@@ -52,17 +59,15 @@ export function useTaskList({ plan, update, problems }: TaskListProps) {
   // Stable handlers, so a row re-renders only when its own data changes.
   const handlers = useMemo<TaskRowHandlers>(
     () => ({
+      /** Removes a task; its dependents inherit its predecessors, and the removal can be undone in place. */
       remove: (id) => {
-        const list = tasksRef.current;
-        const index = list.findIndex((t) => t.id === id);
-        update((d) => {
-          d.schedule.tasks = d.schedule.tasks.filter((t) => t.id !== id);
-          for (const t of d.schedule.tasks) t.dependsOn = t.dependsOn.filter((dep) => dep !== id);
-          delete d.raci[id];
-        });
-        // Keep keyboard users in the list: focus the neighbour's name.
-        const neighbour = list[index + 1] ?? list[index - 1];
-        setFocusTask(neighbour ? neighbour.id : "");
+        let removal: TaskRemoval | null = null;
+        editPlan(planRef.current, (d) => void (removal = removeTask(d, id)));
+        if (!removal) return;
+        update((d) => void removeTask(d, id));
+        setRemoved(removal);
+        // Keep keyboard users in the list: focus moves to the Undo button that replaces the row.
+        setFocusTask(UNDO_FOCUS);
       },
       move: (id, delta) =>
         update((d) => {
@@ -111,8 +116,19 @@ export function useTaskList({ plan, update, problems }: TaskListProps) {
     };
   };
 
+  const undoRemove = () => {
+    if (!removed) return;
+    const removal = removed;
+    update((d) => restoreTask(d, removal));
+    setRemoved(null);
+    setFocusTask(removal.task.id);
+  };
+
   return {
     tasks,
+    removed,
+    undoRemove,
+    dismissRemoved: () => setRemoved(null),
     people: plan.team.people,
     listMessage: fieldMessage(problems, "schedule.tasks") && tasks.length === 0 ? fieldMessage(problems, "schedule.tasks") : undefined,
     focusTask,
