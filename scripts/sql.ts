@@ -6,6 +6,7 @@
  *
  *   npm run sql -- retention --period week --periods 1,2,4 --mode unbounded --segments
  *   npm run sql -- funnel --steps browse,register,pay --window 14
+ *   npm run sql -- funnel --steps browse,register,pay --segments
  *   npm run sql -- payrate --measure arppu
  *   npm run sql -- tier --method pareto --cutoffs 0.5,0.8,0.95
  *   npm run sql -- renewal --period month --measure payers
@@ -41,6 +42,8 @@ const FLAGS: Record<SqlMetric, Record<string, Flag>> = {
     steps: { option: "steps", parse: "texts", help: "step names in order, distinct, e.g. browse,register,pay (required)" },
     window: { option: "windowDays", parse: "number", help: "days from step 1 to the last step (default 14)" },
     order: { option: "order", parse: "text", help: "ordered (the only order with a SQL form)" },
+    segments: { option: "segments", parse: "column?", help: "one block per segment (first touch) by the column segment (or the column given), then All" },
+    "row-order": { option: "rowOrder", parse: "text", help: "a column giving the rows' logged order (ties, as Excel's row order)" },
     "events-table": TABLE_FLAGS["events-table"]!,
   },
   payrate: {

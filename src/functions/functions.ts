@@ -42,7 +42,7 @@ export function retention(
 }
 
 /**
- * Conversion funnel: users reaching each step, conversion from previous and first step, drop-off. Counts form (steps, counts) or event form (steps, user ids, events, times). Order "any" needs all of steps 1..i within the window (unlike PostHog's unordered funnel, which counts any i steps).
+ * Conversion funnel: users reaching each step, conversion from previous and first step, drop-off. Counts form (steps, counts) or event form (steps, user ids, events, times), optionally broken down by segment (first touch). Order "any" needs all of steps 1..i within the window (unlike PostHog's unordered funnel, which counts any i steps).
  * @customfunction FUNNEL
  * @param steps Step names in funnel order, e.g. browse, register, try, pay.
  * @param values Counts per step (counts form) or the user id of each event row (event form).
@@ -50,6 +50,7 @@ export function retention(
  * @param [times] Time of each row (Excel dates or ISO text); without it, row order is time order and there is no window.
  * @param [window_days] Days allowed from step 1 to the last step (default 14).
  * @param [order] "ordered" (default), "strict" (no other event in between) or "any".
+ * @param [segments] Channel of each event row (event form): a user belongs to the segment on their earliest step-1 row (first touch). Adds a Segment column: one block of steps per segment, then All.
  * @returns A funnel table.
  */
 export function funnel(
@@ -59,8 +60,9 @@ export function funnel(
   times?: any[][],
   window_days?: any,
   order?: string,
+  segments?: any[][],
 ): any[][] {
-  return spill(funnelCore(steps, values, events ?? null, times ?? null, window_days ?? null, order ?? null));
+  return spill(funnelCore(steps, values, events ?? null, times ?? null, window_days ?? null, order ?? null, segments ?? null));
 }
 
 /**

@@ -206,3 +206,101 @@ describe.each<Order>(["ordered", "strict", "any"])("FUNNEL %s matches the brute-
     );
   });
 });
+
+// ---------------------------------------------------------------------------
+// segments (first touch): the naive reference per segment
+
+interface SegRow extends Row {
+  segment: string;
+}
+
+/**
+ * Expected blocks (segment label, users per step, medians per step), All
+ * last: a user's segment is the segment of the step-1 row with the smallest
+ * (time, row index); segments in order of that row's index; each block is
+ * naiveFunnel over its users' rows.
+ */
+function naiveSegmented(rows: SegRow[], steps: string[], order: Order, withTimes: boolean, windowMs: number) {
+  const timeOf = (r: SegRow, i: number) => (withTimes ? Math.round((BASE + r.minute / 1440) * DAY_MS) : i);
+  const touch = new Map<number, { t: number; i: number; segment: string }>();
+  rows.forEach((r, i) => {
+    if (r.event !== steps[0]) return;
+    const t = timeOf(r, i);
+    const seen = touch.get(r.user);
+    if (!seen || t < seen.t) touch.set(r.user, { t, i, segment: r.segment.trim() === "" ? "(blank)" : r.segment.trim() });
+  });
+  const firstRow = new Map<string, number>();
+  for (const { i, segment } of touch.values()) firstRow.set(segment, Math.min(firstRow.get(segment) ?? Infinity, i));
+  const segments = [...firstRow.keys()].sort((a, b) => firstRow.get(a)! - firstRow.get(b)!);
+  const blocks = segments.map((segment) => {
+    const users = new Set([...touch].filter(([, v]) => v.segment === segment).map(([u]) => u));
+    // Row order kept (it is time order without times): filter, then index by original position.
+    const own = rows.map((r, i) => ({ r, i })).filter(({ r }) => users.has(r.user));
+    return { segment, ...naiveFunnelAt(own, steps, order, withTimes, windowMs) };
+  });
+  blocks.push({ segment: "All", ...naiveFunnelAt(rows.map((r, i) => ({ r, i })), steps, order, withTimes, windowMs) });
+  return blocks;
+}
+
+/** naiveFunnel on a subset of rows, each keeping its original row index as the time without times. */
+function naiveFunnelAt(rows: { r: Row; i: number }[], steps: string[], order: Order, withTimes: boolean, windowMs: number) {
+  const byUser = new Map<number, Ev[]>();
+  for (const { r, i } of rows) {
+    const t = withTimes ? Math.round((BASE + r.minute / 1440) * DAY_MS) : i;
+    byUser.set(r.user, [...(byUser.get(r.user) ?? []), { t, name: r.event }]);
+  }
+  const results = [...byUser.values()].map((evs) => naiveUser(evs, steps, order, withTimes ? windowMs : Infinity));
+  const users = steps.map((_, j) => results.filter((r) => r.reach >= j + 1).length);
+  const medians = steps.map((_, j) =>
+    j === 0 ? "" : median(results.filter((r) => r.reach >= j + 1).map((r) => (r.done[j]! - r.done[j - 1]!) / DAY_MS)),
+  );
+  return { users, medians };
+}
+
+const segRowsArb = fc
+  .tuple(
+    ...[1, 2, 3, 4].map((user) =>
+      fc.array(
+        fc.record({
+          user: fc.constant(user),
+          event: fc.constantFrom(...EVENT_NAMES),
+          minute: fc.integer({ min: 0, max: 5 }),
+          segment: fc.constantFrom("ads", "seo", " ads", "", "Ads"),
+        }),
+        { maxLength: 5 },
+      ),
+    ),
+  )
+  .chain((perUser) => fc.shuffledSubarray(perUser.flat(), { minLength: perUser.flat().length }));
+
+describe.each<Order>(["ordered", "strict", "any"])("FUNNEL %s with segments matches the reference per segment", (order) => {
+  it.each([true, false])("with times: %s", (withTimes) => {
+    fc.assert(
+      fc.property(segRowsArb, stepsArb, windowArb, (rows, steps, windowMinutes) => {
+        fc.pre(rows.length > 1);
+        const col = (xs: unknown[]) => xs.map((x) => [x]);
+        const windowDays = windowMinutes === 0 ? 1e-9 : windowMinutes / 1440;
+        const times = withTimes ? col(rows.map((r) => BASE + r.minute / 1440)) : null;
+        const out = funnel(col(steps), col(rows.map((r) => `u${r.user}`)), col(rows.map((r) => r.event)), times, windowDays, order, col(rows.map((r) => r.segment)));
+        if (isOpsError(out)) throw new Error(out.message);
+        const windowMs = Math.round(windowDays * DAY_MS);
+        const expected = naiveSegmented(rows, steps, order, withTimes, windowMs);
+        const k = steps.length;
+        expect(out.length).toBe(1 + expected.length * k);
+        expected.forEach((block, b) => {
+          const got = out.slice(1 + b * k, 1 + (b + 1) * k);
+          expect(got.map((r) => r[0])).toEqual(new Array(k).fill(block.segment));
+          expect(got.map((r) => r[2])).toEqual(block.users);
+          if (withTimes) {
+            got.forEach((r, j) => {
+              const want = block.medians[j]!;
+              if (want === "") expect(r[6]).toBe("");
+              else expect(r[6] as number).toBeCloseTo(want, 12);
+            });
+          }
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -6,6 +6,8 @@ import { dataEn } from "../../src/core/i18n/data.en";
 import { dataZhCN } from "../../src/core/i18n/data.zh-CN";
 import { shareEn } from "../../src/core/i18n/share.en";
 import { shareZhCN } from "../../src/core/i18n/share.zh-CN";
+import { breakdownEn } from "../../src/core/i18n/breakdown.en";
+import { breakdownZhCN } from "../../src/core/i18n/breakdown.zh-CN";
 import { t, setLocale, toLocale, getLocale } from "../../src/core/i18n";
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
@@ -15,6 +17,7 @@ const catalogues: [string, Record<string, string>, Record<string, string>][] = [
   ["plan sheets", planEn, planZhCN],
   ["data sheets", dataEn, dataZhCN],
   ["sharing", shareEn, shareZhCN],
+  ["funnel and retention breakdowns", breakdownEn, breakdownZhCN],
 ];
 
 describe.each(catalogues)("%s catalogue", (_name, english, chinese) => {

@@ -25,7 +25,7 @@ async function loadMetadata(): Promise<{ functions: FunctionMeta[] }> {
 
 const expected: Record<string, string[]> = {
   RETENTION: ["user_ids", "dates", "period", "periods", "mode", "segments"],
-  FUNNEL: ["steps", "values", "events", "times", "window_days", "order"],
+  FUNNEL: ["steps", "values", "events", "times", "window_days", "order", "segments"],
   PAYRATE: ["payers", "population", "amounts", "measure"],
   TIER: ["values", "method", "cutoffs", "labels", "overrides"],
   RENEWAL: ["user_ids", "dates", "amounts", "period", "periods", "measure"],

@@ -2,7 +2,7 @@
  * OPS.FUNNEL (order "ordered", with a window) as SQL over
  * events(user_id, event, ts).
  *
- * The same definition as src/core/metrics/funnel.ts: a user reaches step i
+ * The same definition as src/core/metrics/funnel/ (docs/functions/funnel.md): a user reaches step i
  * when some step-1 event at t1 starts a chain of events for steps 1..i with
  * non-decreasing times (events at the same time have no order among
  * themselves, so equal times chain) and the step-i event at most the window
@@ -23,12 +23,21 @@
  * greedy chain); over the users reaching step i, the median of (step-i time -
  * step-(i-1) time), as PERCENTILE_CONT(0.5) in milliseconds ÷ 86,400,000.
  *
+ * With `segments` (a column of events): a Segment column, one block of
+ * steps per segment, then the All block (segment NULL). A user's segment is
+ * the one on their earliest step-1 event (first touch). Excel breaks ties
+ * (two step-1 rows at the same time) and orders segments by row order; a
+ * table has no row order, so give `rowOrder`, a column that sorts rows as
+ * they were logged. Without it, ties go to the alphabetically first segment
+ * and segments are ordered by their earliest attribution time (then name).
+ *
  * Step names must be distinct: with a repeated name (a → b → a) each event
  * may fill only one step, which this chain does not model. Orders "strict"
  * and "any" have no SQL form yet.
  */
 import { DEFAULT_WINDOW_DAYS } from "../metrics/funnel";
-import { MS_PER_DAY, SqlOptionError, TableNames, banner, gapMs, intervalMs, notBlank, ratio, tableNames, textLiteral } from "./dialect";
+import { t } from "../i18n";
+import { MS_PER_DAY, SqlOptionError, TableNames, banner, gapMs, identifier, intervalMs, notBlank, ratio, tableNames, textLiteral } from "./dialect";
 import { onlyKnown, positiveNumber, textList, word } from "./options";
 
 export interface FunnelSqlOptions {
@@ -38,10 +47,14 @@ export interface FunnelSqlOptions {
   windowDays?: number;
   /** Only "ordered" (the default) has a SQL form. */
   order?: "ordered";
+  /** Breakdown by segment (first touch): true for the column `segment`, or the segment column's name. */
+  segments?: boolean | string;
+  /** A column giving the rows' logged order, to break ties as Excel's row order does (segments only). */
+  rowOrder?: string;
   tables?: Partial<TableNames>;
 }
 
-const KNOWN = ["steps", "windowDays", "order", "tables"];
+const KNOWN = ["steps", "windowDays", "order", "segments", "rowOrder", "tables"];
 
 export function funnelSql(options: FunnelSqlOptions): string {
   onlyKnown(options ?? {}, KNOWN, "funnel");
@@ -62,20 +75,27 @@ export function funnelSql(options: FunnelSqlOptions): string {
   const windowMs = Math.round(windowDays * MS_PER_DAY);
   if (windowMs < 1) throw new SqlOptionError(`windowDays must be at least one millisecond (got ${windowDays})`);
   const { events } = tableNames(options.tables);
+  const segment = segmentColumn(options.segments);
+  if (options.rowOrder !== undefined && segment === null) throw new SqlOptionError("rowOrder only applies with segments");
+  const rowOrder = options.rowOrder === undefined ? null : identifier(options.rowOrder, "rowOrder");
   const k = steps.length;
   const lit = steps.map(textLiteral);
   const window = intervalMs(windowMs);
 
-  const head = banner(`OpsKit OPS.FUNNEL: ordered funnel ${steps.join(" → ")}, window ${windowDays} day(s).`, [
-    `Input: ${events}(user_id VARCHAR, event VARCHAR, ts TIMESTAMP); rows with a blank user_id or a NULL ts are skipped, other events are ignored.`,
-    `Output: one row per step: step, step_name, users (reaching it), conversion_from_previous, conversion_from_first,`,
+  const blankLabel = t("blankSegment");
+  const head = banner(`OpsKit OPS.FUNNEL: ordered funnel ${steps.join(" → ")}, window ${windowDays} day(s)${segment ? ", by segment (first touch)" : ""}.`, [
+    `Input: ${events}(user_id VARCHAR, event VARCHAR, ts TIMESTAMP${segment ? `, ${segment} VARCHAR` : ""}${rowOrder ? `, ${rowOrder}` : ""}); rows with a blank user_id or a NULL ts are skipped, other events are ignored.`,
+    `Output: ${segment ? "per segment, then for All (segment NULL), " : ""}one row per step: ${segment ? "segment, " : ""}step, step_name, users (reaching it), conversion_from_previous, conversion_from_first,`,
     `  drop_off (previous users - users), median_days_from_previous; a share whose denominator is 0 is NULL.`,
+    ...(segment
+      ? [`  A user's segment is the one on their earliest step-1 event ('${blankLabel.replace(/'/g, "''")}' for a blank one); segments in order of their first such event.`]
+      : []),
   ]);
 
   const ctes: [string, string][] = [
     [
       "ev",
-      `SELECT TRIM(user_id) AS user_id, TRIM(event) AS event, ts
+      `SELECT TRIM(user_id) AS user_id, TRIM(event) AS event, ts${segment ? `, COALESCE(TRIM(${segment}), '') AS seg` : ""}${rowOrder ? `, ${rowOrder} AS rn` : ""}
   FROM ${events}
   WHERE ${notBlank("user_id")} AND ts IS NOT NULL AND TRIM(event) IN (${lit.join(", ")})`,
     ],
@@ -109,33 +129,77 @@ export function funnelSql(options: FunnelSqlOptions): string {
   ) ranked WHERE rk = 1`,
     ],
     ["steps", lit.map((name, i) => (i === 0 ? `SELECT 1 AS step, ${name} AS name` : `SELECT ${i + 1}, ${name}`)).join(" UNION ALL ")],
-    ["reached", "SELECT s.step, s.name, COUNT(b.user_id) AS users FROM steps s LEFT JOIN best b ON b.reach >= s.step GROUP BY s.step, s.name"],
   );
+  if (segment) {
+    const tieBreak = rowOrder ? "ts, rn" : "ts, seg";
+    ctes.push(
+      [
+        // First touch: the segment on each user's earliest step-1 event.
+        "first_touch",
+        `SELECT user_id, seg, ts${rowOrder ? ", rn" : ""} FROM (
+    SELECT user_id, seg, ts${rowOrder ? ", rn" : ""}, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ${tieBreak}) AS rk FROM ev WHERE event = ${lit[0]}
+  ) ranked WHERE rk = 1`,
+      ],
+      [
+        "grps",
+        `SELECT 0 AS is_all, seg AS grp, ${rowOrder ? "MIN(rn)" : "ROW_NUMBER() OVER (ORDER BY MIN(ts), seg)"} AS ord FROM first_touch GROUP BY seg
+  UNION ALL SELECT 1, '', 0`,
+      ],
+      [
+        // Each user twice: in their segment and in All.
+        "scoped",
+        `SELECT 0 AS is_all, f.seg AS grp, b.* FROM best b JOIN first_touch f ON f.user_id = b.user_id
+  UNION ALL SELECT 1, '', b.* FROM best b`,
+      ],
+    );
+  } else {
+    ctes.push(["grps", "SELECT 0 AS is_all, '' AS grp, 0 AS ord"], ["scoped", "SELECT 0 AS is_all, '' AS grp, b.* FROM best b"]);
+  }
+  const scope = "g.is_all, g.grp";
+  ctes.push([
+    "reached",
+    `SELECT ${scope}, g.ord, s.step, s.name, COUNT(b.user_id) AS users
+  FROM grps g CROSS JOIN steps s LEFT JOIN scoped b ON b.is_all = g.is_all AND b.grp = g.grp AND b.reach >= s.step
+  GROUP BY ${scope}, g.ord, s.step, s.name`,
+  ]);
   if (k >= 2) {
     const gaps = Array.from({ length: k - 1 }, (_, n) => {
       const i = n + 2;
-      return `SELECT ${i} AS step, ${gapMs(`t${i - 1}`, `t${i}`)} AS gap_ms FROM best WHERE reach >= ${i}`;
+      return `SELECT is_all, grp, ${i} AS step, ${gapMs(`t${i - 1}`, `t${i}`)} AS gap_ms FROM scoped WHERE reach >= ${i}`;
     });
     ctes.push(
       ["gaps", gaps.join("\n  UNION ALL ")],
-      ["medians", "SELECT step, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY gap_ms) AS median_ms FROM gaps GROUP BY step"],
+      [
+        "medians",
+        "SELECT is_all, grp, step, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY gap_ms) AS median_ms FROM gaps GROUP BY is_all, grp, step",
+      ],
     );
   }
+  const within = "PARTITION BY r.is_all, r.grp ORDER BY r.step";
   ctes.push([
     "funnel",
-    `SELECT r.step, r.name, r.users,
-         COALESCE(LAG(r.users) OVER (ORDER BY r.step), r.users) AS previous,
-         FIRST_VALUE(r.users) OVER (ORDER BY r.step) AS first_users,
+    `SELECT r.is_all, r.grp, r.ord, r.step, r.name, r.users,
+         COALESCE(LAG(r.users) OVER (${within}), r.users) AS previous,
+         FIRST_VALUE(r.users) OVER (${within}) AS first_users,
          ${k >= 2 ? "m.median_ms" : "CAST(NULL AS DOUBLE PRECISION)"} AS median_ms
-  FROM reached r${k >= 2 ? " LEFT JOIN medians m ON m.step = r.step" : ""}`,
+  FROM reached r${k >= 2 ? " LEFT JOIN medians m ON m.is_all = r.is_all AND m.grp = r.grp AND m.step = r.step" : ""}`,
   ]);
 
-  const select = `SELECT step, name AS step_name, users,
+  const segmentSelect = segment
+    ? `CASE WHEN is_all = 1 THEN NULL WHEN grp = '' THEN ${textLiteral(blankLabel)} ELSE grp END AS segment, `
+    : "";
+  const select = `SELECT ${segmentSelect}step, name AS step_name, users,
   ${ratio("users", "previous")} AS conversion_from_previous,
   ${ratio("users", "first_users")} AS conversion_from_first,
   previous - users AS drop_off,
   CAST(median_ms AS DOUBLE PRECISION) / ${MS_PER_DAY} AS median_days_from_previous
 FROM funnel
-ORDER BY step`;
+ORDER BY is_all, ord, step`;
   return `${head}\nWITH ${ctes.map(([name, body]) => `${name} AS (\n  ${body}\n)`).join(",\n")}\n${select}\n`;
+}
+
+function segmentColumn(value: unknown): string | null {
+  if (value === undefined || value === null || value === false) return null;
+  if (value === true) return "segment";
+  return identifier(value, "segments");
 }

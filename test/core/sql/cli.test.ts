@@ -14,6 +14,7 @@ describe("command line → generator options", () => {
     ["retention, every option", ["retention", "--period", "week", "--periods", "1,2,4", "--mode", "unbounded", "--segments", "--row-order", "rn"], { period: "week", periods: [1, 2, 4], mode: "unbounded", segments: true, rowOrder: "rn" }],
     ["periods N; --name=value; a segment column", ["retention", "--periods=7", "--segments", "channel"], { periods: 7, segments: "channel" }],
     ["funnel", ["funnel", "--steps", "browse, register,pay", "--window", "14"], { steps: ["browse", "register", "pay"], windowDays: 14 }],
+    ["funnel by segment", ["funnel", "--steps", "browse,pay", "--segments", "--row-order", "rn"], { steps: ["browse", "pay"], segments: true, rowOrder: "rn" }],
     ["payrate", ["payrate", "--measure", "arppu", "--population-event", "register"], { measure: "arppu", populationEvent: "register" }],
     ["tier", ["tier", "--method", "pareto", "--cutoffs", "0.5,0.8,0.95", "--labels", "S,A,B,C"], { method: "pareto", cutoffs: [0.5, 0.8, 0.95], labels: ["S", "A", "B", "C"] }],
     ["renewal with a table", ["renewal", "--measure", "payers", "--payments-table", "billing.payments"], { measure: "payers", tables: { payments: "billing.payments" } }],
@@ -24,6 +25,7 @@ describe("command line → generator options", () => {
   it.each<[string[], string]>([
     [["retention", "--period", "week", "--periods", "1,2,4"], retentionSql({ period: "week", periods: [1, 2, 4] })],
     [["funnel", "--steps", "browse,register,pay", "--window", "14"], funnelSql({ steps: ["browse", "register", "pay"], windowDays: 14 })],
+    [["funnel", "--steps", "browse,pay", "--segments", "channel"], funnelSql({ steps: ["browse", "pay"], segments: "channel" })],
     [["payrate", "--measure", "arppu"], payrateSql({ measure: "arppu" })],
     [["tier", "--method", "pareto", "--cutoffs", "0.5,0.8,0.95"], tierSql({ method: "pareto", cutoffs: [0.5, 0.8, 0.95] })],
     [["renewal", "--period", "month"], renewalSql({ period: "month" })],

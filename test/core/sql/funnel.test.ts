@@ -75,3 +75,46 @@ describe("funnel SQL: the contract's examples", () => {
     expectSameGrid(sqlGrid(rows), mine.slice(1));
   });
 });
+
+/** The SQL result with its segment column, in the shape of OPS.FUNNEL's rows with segments (All for NULL). */
+function sqlSegmentGrid(rows: Record<string, unknown>[]): unknown[][] {
+  const plain = sqlGrid(rows);
+  return rows.map((r, i) => [r.segment === null ? "All" : r.segment, ...plain[i]!]);
+}
+
+describe.each(DATASETS)("funnel SQL --segments equals OPS.FUNNEL with segments (%s)", (_name, data) => {
+  beforeAll(async () => {
+    await loadEvents(w.connection, { ids: data.ids, dates: data.dates, events: data.events, segments: data.segments });
+  });
+
+  const cases: [string[], number][] = [
+    [["browse", "register", "pay"], 14],
+    [["browse", "register", "try", "pay"], 1],
+    [["register", "browse"], 3.25],
+    [["pay"], 14],
+  ];
+  it.each(cases)("steps %j, window %p days (ties by row order)", async (steps, windowDays) => {
+    const mine = gridOf(funnel(col(steps), col(data.ids), col(data.events), col(data.dates), windowDays, "ordered", col(data.segments)));
+    const rows = await query(w.connection, funnelSql({ steps, windowDays, segments: true, rowOrder: "rn" }));
+    expectSameGrid(sqlSegmentGrid(rows), mine.slice(1));
+    expect(new Set(mine.slice(1).map((r) => r[0])).size).toBeGreaterThan(2);
+  });
+});
+
+describe("funnel SQL --segments: the contract's examples", () => {
+  // Each user's earliest step-1 event is unique in time and segments are first touched in time
+  // order, so without a row-order column the documented fallback gives Excel's answer too.
+  const data = {
+    ids: ["u", "u", "v", "w", "v", "x", "u"],
+    events: ["a", "b", "a", "a", "b", "b", "a"],
+    dates: [46081, 46082.3, 46082.2, 46083, 46084, 46085, 46082.1],
+    segments: [" seo ", "seo", "ads", null, "seo", "ads", "late"],
+  };
+  it("first touch, blank segments, segment order and All", async () => {
+    await loadEvents(w.connection, data, "events_touch");
+    const mine = gridOf(funnel(col(["a", "b"]), col(data.ids), col(data.events), col(data.dates), 14, "ordered", col(data.segments)));
+    const rows = await query(w.connection, funnelSql({ steps: ["a", "b"], segments: "segment", tables: { events: "events_touch" } }));
+    expectSameGrid(sqlSegmentGrid(rows), mine.slice(1));
+    expect(mine.slice(1).map((r) => r[0])).toEqual(["seo", "seo", "ads", "ads", "(blank)", "(blank)", "All", "All"]);
+  });
+});

@@ -6,7 +6,9 @@
  *  - event form: `values` are user ids, `events` event names, `times`
  *    optional times. Each user counts once, at the furthest step reached by
  *    any attempt, under `order` = ordered (default) | strict | any, with a
- *    window of `window_days` (default 14) from the step-1 event.
+ *    window of `window_days` (default 14) from the step-1 event;
+ *  - with `segments` (event form only): one block of steps per segment
+ *    (first touch: the segment on the user's earliest step-1 row), then All.
  *
  * The folder:
  *  - steps.ts   the `steps` argument as integer codes;
@@ -15,6 +17,7 @@
  *  - order.ts   the interface each order implements (reach, times) and the
  *               two-pointer they share; ordered.ts, strict.ts, any.ts the
  *               orders; orders.ts the table keyed by the order word;
+ *  - segments.ts first-touch attribution of users to segments;
  *  - select.ts  the medians (quickselect);
  *  - index.ts   arguments, the per-user loop, the output table.
  *
@@ -46,6 +49,7 @@ import { RowsByUser, UserEvents, readEventRows } from "./rows";
 import { FUNNEL_ORDERS, FunnelOrder, ORDERS } from "./orders";
 import { GapBuffer } from "./select";
 import { OrderRule } from "./order";
+import { SegmentGroups, attributeSegments } from "./segments";
 
 export type { FunnelOrder } from "./orders";
 export { FUNNEL_ORDERS } from "./orders";
@@ -58,6 +62,7 @@ export function funnel(
   times?: unknown,
   windowDays?: unknown,
   order?: unknown,
+  segments?: unknown,
 ): Grid | OpsError {
   return guard(() => {
     const plan = readSteps(steps);
@@ -68,9 +73,10 @@ export function funnel(
 
     if (isOmitted(events as Matrix | null | undefined)) {
       if (!isOmitted(times as Matrix | null | undefined)) fail("#VALUE!", "funnelTimesWithoutEvents");
+      if (!isOmitted(segments as Matrix | null | undefined)) fail("#VALUE!", "funnelSegmentsWithoutEvents");
       return countsForm(plan, values);
     }
-    return eventForm(plan, values, events, times, windowMs, how);
+    return eventForm(plan, values, events, times, segments ?? null, windowMs, how);
   });
 }
 
@@ -90,48 +96,78 @@ function countsForm(plan: StepPlan, values: unknown): Grid {
     }
     users[i + 1] = v;
   }
-  return table(plan, users, null);
+  return table(plan, users, null, null);
 }
 
 // ---------------------------------------------------------------------------
 // Event form
 
-/** Users reaching each step (1-based) and, with times, the gaps behind the medians. */
+/** Per group (each segment, then All last): users reaching each step and, with times, the gaps behind the medians. */
 interface Reached {
+  /** users[g * (k + 1) + j]: users of group g reaching step j (1-based). */
   users: Float64Array;
+  /** gaps[g * (k + 1) + j]: gaps from step j − 1 to j of group g's users. */
   gaps: GapBuffer[] | null;
 }
 
-function eventForm(plan: StepPlan, values: unknown, events: unknown, times: unknown, windowMs: number, how: FunnelOrder): Grid {
+function eventForm(
+  plan: StepPlan,
+  values: unknown,
+  events: unknown,
+  times: unknown,
+  segments: unknown,
+  windowMs: number,
+  how: FunnelOrder,
+): Grid {
   const entry = ORDERS[how];
-  const rows = readEventRows(plan, values, events, times, entry.needsOtherEvents);
-  const reached = countReached(plan, new RowsByUser(rows), entry.make(plan, rows.hasTimes ? windowMs : Infinity), rows.hasTimes);
-  return table(plan, reached.users, reached.gaps);
+  const rows = readEventRows(plan, values, events, times, segments, entry.needsOtherEvents);
+  const groups = rows.segment ? attributeSegments(rows, plan) : null;
+  const rule = entry.make(plan, rows.hasTimes ? windowMs : Infinity);
+  const reached = countReached(plan, new RowsByUser(rows), rule, rows.hasTimes, groups);
+  return table(plan, reached.users, reached.gaps, groups);
 }
 
-/** Each user once, at their furthest step; with medians, the gaps of the earliest attempt reaching it. */
-function countReached(plan: StepPlan, byUser: RowsByUser, rule: OrderRule, withMedians: boolean): Reached {
+/**
+ * Each user once, at their furthest step, in their segment (if any) and in
+ * All; with medians, the gaps of the earliest attempt reaching it.
+ */
+function countReached(plan: StepPlan, byUser: RowsByUser, rule: OrderRule, withMedians: boolean, groups: SegmentGroups | null): Reached {
   const k = plan.stepCount;
+  const stride = k + 1;
+  const all = groups ? groups.count : 0;
+  const groupOfUser = groups ? groups.ofUser : null;
   const user = new UserEvents(byUser.longest, plan.nameCount);
   const stepTime = new Float64Array(k + 2);
-  const furthestCount = new Float64Array(k + 2);
-  const gaps: GapBuffer[] | null = withMedians ? Array.from({ length: k + 1 }, () => new GapBuffer()) : null;
+  const furthestCount = new Float64Array((all + 1) * stride);
+  const gaps: GapBuffer[] | null = withMedians
+    ? Array.from({ length: (all + 1) * stride }, (_, i) => new GapBuffer(i >= all * stride ? 64 : 4))
+    : null;
   const userCount = byUser.rows.userCount;
   for (let u = 0; u < userCount; u++) {
     user.load(byUser, u);
     const reach = rule.reach(user);
-    furthestCount[reach]!++;
+    // Reaching no step (no step-1 event) leaves a user in no segment.
+    if (reach === 0) continue;
+    const own = groupOfUser ? groupOfUser[u]! : -1;
+    furthestCount[all * stride + reach]!++;
+    if (own >= 0) furthestCount[own * stride + reach]!++;
     if (gaps && reach >= 2) {
       rule.times(user, reach, stepTime);
-      for (let j = 2; j <= reach; j++) gaps[j]!.push(stepTime[j]! - stepTime[j - 1]!);
+      for (let j = 2; j <= reach; j++) {
+        const gap = stepTime[j]! - stepTime[j - 1]!;
+        gaps[all * stride + j]!.push(gap);
+        if (own >= 0) gaps[own * stride + j]!.push(gap);
+      }
     }
   }
   // Users reaching step j = users whose furthest step is j or later.
-  const users = new Float64Array(k + 1);
-  let atLeast = 0;
-  for (let j = k; j >= 1; j--) {
-    atLeast += furthestCount[j]!;
-    users[j] = atLeast;
+  const users = new Float64Array((all + 1) * stride);
+  for (let g = 0; g <= all; g++) {
+    let atLeast = 0;
+    for (let j = k; j >= 1; j--) {
+      atLeast += furthestCount[g * stride + j]!;
+      users[g * stride + j] = atLeast;
+    }
   }
   return { users, gaps };
 }
@@ -139,8 +175,11 @@ function countReached(plan: StepPlan, byUser: RowsByUser, rule: OrderRule, withM
 // ---------------------------------------------------------------------------
 // Output
 
-/** The output table; `gaps` (event form with times) adds the median column. */
-function table(plan: StepPlan, users: Float64Array, gaps: GapBuffer[] | null): Grid {
+/**
+ * The output table; `gaps` (event form with times) adds the median column.
+ * With segments: a Segment column, one block of k rows per segment, then All.
+ */
+function table(plan: StepPlan, users: Float64Array, gaps: GapBuffer[] | null, groups: SegmentGroups | null): Grid {
   const header: CellOut[] = [
     t("funnelHeaderStep"),
     t("funnelHeaderUsers"),
@@ -149,14 +188,20 @@ function table(plan: StepPlan, users: Float64Array, gaps: GapBuffer[] | null): G
     t("funnelHeaderDropOff"),
   ];
   if (gaps) header.push(t("funnelHeaderMedianDays"));
+  if (groups) header.unshift(t("funnelHeaderSegment"));
   const out: Grid = [header];
-  const first = users[1]!;
-  for (let j = 1; j <= plan.stepCount; j++) {
-    const n = users[j]!;
-    const prev = j === 1 ? n : users[j - 1]!;
-    const row: CellOut[] = [plan.labels[j - 1]!, n, prev === 0 ? "" : n / prev, first === 0 ? "" : n / first, prev - n];
-    if (gaps) row.push(j === 1 ? "" : gaps[j]!.medianDays());
-    out.push(row);
-  }
+  const labels = groups ? [...groups.labels, t("funnelAll")] : [null];
+  labels.forEach((label, g) => {
+    const base = g * (plan.stepCount + 1);
+    const first = users[base + 1]!;
+    for (let j = 1; j <= plan.stepCount; j++) {
+      const n = users[base + j]!;
+      const prev = j === 1 ? n : users[base + j - 1]!;
+      const row: CellOut[] = [plan.labels[j - 1]!, n, prev === 0 ? "" : n / prev, first === 0 ? "" : n / first, prev - n];
+      if (gaps) row.push(j === 1 ? "" : gaps[base + j]!.medianDays());
+      if (label !== null) row.unshift(label);
+      out.push(row);
+    }
+  });
   return out;
 }

@@ -25,6 +25,13 @@ export interface EventRows {
   readonly code: Int32Array;
   readonly userCount: number;
   readonly hasTimes: boolean;
+  /**
+   * With `segments`: the segment key of each step-1 row (0 = blank, else
+   * segment code + 1; other rows 0, never read); null without segments.
+   */
+  readonly segment: Int32Array | null;
+  /** Segment code → trimmed text, in order of first appearance on a step-1 row. */
+  readonly segmentNames: readonly string[];
 }
 
 /**
@@ -89,13 +96,22 @@ class IdCoder {
  * row), even when its event is not a step. Events that are not steps are
  * kept only when `keepOther` (the `strict` order needs them).
  */
-export function readEventRows(plan: StepPlan, values: unknown, events: unknown, times: unknown, keepOther: boolean): EventRows {
+export function readEventRows(
+  plan: StepPlan,
+  values: unknown,
+  events: unknown,
+  times: unknown,
+  segments: unknown,
+  keepOther: boolean,
+): EventRows {
   const ids = asColumnMatrix(values, "values");
   const evs = asColumnMatrix(events, "events");
   sameLength(ids, "values", evs, "events");
   const hasTimes = !isOmitted(times as Matrix | null | undefined);
   const tms = hasTimes ? asColumnMatrix(times, "times") : null;
   if (tms) sameLength(ids, "values", tms, "times");
+  const segs = isOmitted(segments as Matrix | null | undefined) ? null : asColumnMatrix(segments, "segments");
+  if (segs) sameLength(ids, "values", segs, "segments");
 
   const other = plan.nameCount;
   const eventCoder = new EventCoder(plan.codeOfName, other);
@@ -104,6 +120,12 @@ export function readEventRows(plan: StepPlan, values: unknown, events: unknown, 
   const user = new Int32Array(n);
   const time = new Float64Array(n);
   const code = new Int32Array(n);
+  // Only step-1 rows can attribute a user to a segment: only their cells are read.
+  const segment = segs ? new Int32Array(n) : null;
+  const segmentCoder = new KeyInterner();
+  const stepOne = plan.nameOfStep[1]!;
+  let lastSegmentCell: unknown = undefined;
+  let lastSegmentKey = 0;
   let count = 0;
   for (let i = 0; i < n; i++) {
     const event = eventCoder.code(evs[i]![0]);
@@ -131,9 +153,18 @@ export function readEventRows(plan: StepPlan, values: unknown, events: unknown, 
     user[count] = u;
     time[count] = ms;
     code[count] = event;
+    if (segment && segs && event === stepOne) {
+      const cell = segs[i]![0];
+      if (cell !== lastSegmentCell) {
+        lastSegmentCell = cell;
+        // A segment 0 is a value, not a blank (as in OPS.RETENTION).
+        lastSegmentKey = segmentCoder.code(cell, false) + 1;
+      }
+      segment[count] = lastSegmentKey;
+    }
     count++;
   }
-  return { count, user, time, code, userCount: idCoder.size, hasTimes };
+  return { count, user, time, code, userCount: idCoder.size, hasTimes, segment, segmentNames: segmentCoder.names };
 }
 
 /**

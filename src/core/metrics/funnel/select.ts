@@ -6,8 +6,12 @@ import { MS_PER_DAY } from "../../dates";
 
 /** Gaps in ms of one step, growable; the median is taken once at the end. */
 export class GapBuffer {
-  private data = new Float64Array(64);
+  private data: Float64Array;
   private size = 0;
+
+  constructor(capacity = 64) {
+    this.data = new Float64Array(capacity);
+  }
 
   push(ms: number): void {
     if (this.size === this.data.length) {

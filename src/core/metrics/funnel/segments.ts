@@ -1,0 +1,56 @@
+/**
+ * First-touch attribution for OPS.FUNNEL's `segments`
+ * (docs/functions/funnel.md, "segments"): a user's segment is the one on
+ * their earliest step-1 row (earliest by time in ms; on a tie, the first in
+ * the range; without times, the first step-1 row). A user without a step-1
+ * row belongs to no segment.
+ */
+import { t } from "../../i18n";
+import { EventRows } from "./rows";
+import { StepPlan } from "./steps";
+
+export interface SegmentGroups {
+  /** Segments with at least one user, in output order. */
+  readonly count: number;
+  /** Segment (output order) of each user; −1 for a user without a step-1 row. */
+  readonly ofUser: Int32Array;
+  readonly labels: readonly string[];
+}
+
+export function attributeSegments(rows: EventRows, plan: StepPlan): SegmentGroups {
+  const { count, user, time, code, userCount, segmentNames } = rows;
+  const segment = rows.segment!;
+  const stepOne = plan.nameOfStep[1]!;
+  const touchRow = new Int32Array(userCount).fill(-1);
+  const touchTime = new Float64Array(userCount).fill(Infinity);
+  for (let r = 0; r < count; r++) {
+    if (code[r] !== stepOne) continue;
+    const u = user[r]!;
+    // Strictly earlier only: rows are in range order, so a tie keeps the first.
+    if (time[r]! < touchTime[u]!) {
+      touchTime[u] = time[r]!;
+      touchRow[u] = r;
+    }
+  }
+  // Segments in order of their first attribution row in the range.
+  const keys = segmentNames.length + 1;
+  const firstTouch = new Int32Array(keys).fill(0x7fffffff);
+  for (let u = 0; u < userCount; u++) {
+    const r = touchRow[u]!;
+    if (r < 0) continue;
+    const key = segment[r]!;
+    if (r < firstTouch[key]!) firstTouch[key] = r;
+  }
+  const order: number[] = [];
+  for (let key = 0; key < keys; key++) if (firstTouch[key]! !== 0x7fffffff) order.push(key);
+  order.sort((a, b) => firstTouch[a]! - firstTouch[b]!);
+  const groupOfKey = new Int32Array(keys).fill(-1);
+  order.forEach((key, g) => (groupOfKey[key] = g));
+  const ofUser = new Int32Array(userCount);
+  for (let u = 0; u < userCount; u++) {
+    const r = touchRow[u]!;
+    ofUser[u] = r < 0 ? -1 : groupOfKey[segment[r]!]!;
+  }
+  const labels = order.map((key) => (key === 0 ? t("blankSegment") : segmentNames[key - 1]!));
+  return { count: order.length, ofUser, labels };
+}
