@@ -83,18 +83,56 @@ export type ConditionalFormatSpec =
       priority?: number;
     };
 
+/** One end (or the middle) of a colour scale: the lowest / highest value, a number, or a percentile. */
+export interface ColorScalePoint {
+  type: "lowest" | "highest" | "number" | "percentile";
+  /** For "number" and "percentile" (0..100). */
+  value?: number;
+  color: string; // "#RRGGBB"
+}
+
+/** A two- or three-colour scale over a range (Excel's colour-scale conditional format): the heat-map. */
+export interface ColorScaleSpec {
+  range: string;
+  min: ColorScalePoint;
+  mid?: ColorScalePoint;
+  max: ColorScalePoint;
+}
+
+/** In-cell data bars over a range (Excel's data-bar conditional format), solid fill. */
+export interface DataBarSpec {
+  range: string;
+  color: string; // "#RRGGBB"
+  /** Fixed bounds (e.g. 0 and 1 for shares); omitted = the lowest / highest value. */
+  min?: number;
+  max?: number;
+}
+
 export type DataValidationSpec =
   | { kind: "list"; range: string; values: string[]; allowBlank?: boolean; prompt?: string }
   | { kind: "listFormula"; range: string; source: string; allowBlank?: boolean; prompt?: string }
   | { kind: "decimal"; range: string; min?: number; max?: number; allowBlank?: boolean; prompt?: string }
   | { kind: "date"; range: string; allowBlank?: boolean; prompt?: string };
 
-/** A Pareto-style combo chart: columns for values plus a line on a secondary axis. */
+/**
+ * A native chart. "pareto": columns for values plus a line on a secondary
+ * axis; "column" / "bar": vertical / horizontal clustered bars; "line": one
+ * line per `columns` series. A series' values (and the categories) are one
+ * column or one row of cells.
+ */
 export interface ChartSpec {
-  kind: "pareto" | "column" | "line";
+  kind: "pareto" | "column" | "line" | "bar";
   title: string;
-  /** Category labels (e.g. customer names), a one-column range. */
+  /** Category labels (e.g. customer names), a one-column (or one-row) range. */
   categories: string;
+  /** Axis titles (category axis, value axis). */
+  axisTitles?: { category?: string; value?: string };
+  /** Number format of the primary value axis, e.g. "0%" (default: the cells' own). */
+  valueFormat?: string;
+  /** Number format of the category labels, e.g. "yyyy-mm-dd" (default: the cells' own). */
+  categoryFormat?: string;
+  /** Colours of the `columns` series in order (default CHART_COLORS), e.g. a sequential ramp for cohorts. */
+  seriesColors?: string[];
   /** Column series (primary axis). */
   columns: { name: string; values: string }[];
   /** Line series on the secondary axis (e.g. cumulative share 0..1). */
@@ -127,6 +165,10 @@ export interface SheetSpec {
   freeze?: { rows: number; columns: number };
   tables?: TableObjectSpec[];
   conditionalFormats?: ConditionalFormatSpec[];
+  /** Colour scales (heat-maps); on cells no other conditional format covers. */
+  colorScales?: ColorScaleSpec[];
+  /** Data bars; on cells no other conditional format covers. */
+  dataBars?: DataBarSpec[];
   validations?: DataValidationSpec[];
   charts?: ChartSpec[];
   print?: PrintSpec;

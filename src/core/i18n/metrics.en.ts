@@ -1,0 +1,37 @@
+/**
+ * English strings of the metric result sheets (src/core/presentation): titles,
+ * chart titles, axis titles, the provenance line. Keys are prefixed "mx";
+ * metrics.zh-CN.ts mirrors every key.
+ */
+export const metricsEn = {
+  mxTitleRetention: "Retention",
+  mxTitleFunnel: "Funnel",
+  mxTitlePayrate: "Payment rate",
+  mxTitleTier: "Customer tiers",
+  mxTitleRenewal: "Revenue retention",
+  mxComputedFrom: "Computed from {{source}}, {{rows}} rows, {{when}} — refresh in the OpsKit pane",
+  mxLiveFrom: "Live formula over {{source}} ({{rows}} rows) — recalculates with the workbook",
+  mxChartRetentionCurves: "Retention curves",
+  mxChartRetentionFirst: "{{column}} by cohort",
+  mxChartRetentionFirstSegment: "{{column}} by segment",
+  mxChartRenewalCurves: "Revenue retention curves",
+  mxChartFunnel: "Users per funnel step",
+  mxChartTier: "Customers per tier",
+  mxAxisPeriodsSince: "Periods since the cohort's first period",
+  mxAxisShare: "Share of the cohort",
+  mxAxisCohort: "Cohort",
+  mxAxisSegment: "Segment",
+  mxAxisStep: "Step",
+  mxAxisUsers: "Users",
+  mxAxisTier: "Tier",
+  mxAxisCustomers: "Customers",
+  mxMeasureRate: "Payment rate",
+  mxMeasureArpu: "ARPU",
+  mxMeasureArppu: "ARPPU",
+  mxMeasurePayers: "Paying users",
+  mxHeaderMeasure: "Measure",
+  mxHeaderValue: "Value",
+  mxHeaderTier: "Tier",
+  mxHeaderCustomers: "Customers",
+  mxHeaderValueShare: "Share of value",
+};
