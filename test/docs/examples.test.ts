@@ -5,7 +5,9 @@
  *
  * - `<!-- example: data -->` before a table: each column is a named range
  *   (its header) of cells; a column whose header is a formula in backticks
- *   is the spill that formula gives next to the data.
+ *   is the spill that formula gives next to the data. Empty cells are null
+ *   (Excel on the web); after `<!-- example: data, as Excel for Windows
+ *   passes it -->` they are 0.
  * - `<!-- example: formulas -->` before a table of `formula | result` rows.
  * - `<!-- example: spill -->` before a table: the whole spill (header row
  *   included) of the formula in backticks on the line above the table.
@@ -23,7 +25,7 @@
 import { readFileSync, readdirSync, existsSync } from "fs";
 import { join } from "path";
 import { parseIsoSerial } from "../../src/core/dates";
-import { i18n, setLocale } from "../../src/core/i18n";
+import { setLocale } from "../../src/core/i18n";
 import { single, spill } from "../../src/functions/edge";
 import type { Grid, OpsError } from "../../src/core/errors";
 
@@ -65,9 +67,9 @@ function unquote(s: string): string | null {
  * passes 0, see the pages), "…" → text, numbers, TRUE/FALSE, unquoted ISO
  * dates → serials (a date cell holds a serial).
  */
-function dataCell(raw: string): unknown {
+function dataCell(raw: string, emptyCell: null | 0 = null): unknown {
   const s = cellSource(raw);
-  if (s === "") return null;
+  if (s === "") return emptyCell;
   const text = unquote(s);
   if (text !== null) return text;
   if (s === "TRUE" || s === "FALSE") return s === "TRUE";
@@ -301,12 +303,13 @@ function parsePage(page: string, text: string): { examples: Example[]; errorRows
       continue;
     }
     const kind = marker[2];
-    if (kind === "data") {
+    if (kind === "data" || kind === "data, as Excel for Windows passes it") {
+      const empty = kind === "data" ? null : 0;
       const formulaColumns: { index: number; formula: string }[] = [];
       table.header.forEach((h, c) => {
         const name = cellSource(h);
         if (name.startsWith("=")) formulaColumns.push({ index: c, formula: name });
-        else scope.set(name, table.rows.map((r) => dataCell(r[c] ?? "")));
+        else scope.set(name, table.rows.map((r) => dataCell(r[c] ?? "", empty)));
       });
       const frozen: Scope = new Map(scope);
       for (const { index, formula } of formulaColumns) {
@@ -356,6 +359,19 @@ function expectSpill(got: unknown, want: Expected[][], formula: string): void {
   if (problems.length > 0) throw new Error(`${formula}:\n  ${problems.join("\n  ")}`);
 }
 
+/** Every English catalogue merged (src/core/i18n/en.ts and each *.en.ts), whichever file holds a key. */
+function englishCatalogue(): Record<string, unknown> {
+  const dir = join(ROOT, "src", "core", "i18n");
+  const merged: Record<string, unknown> = {};
+  for (const file of readdirSync(dir).filter((f) => /^(?:en|[\w-]+\.en)\.ts$/.test(f)).sort()) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the set of catalogue files is read from disk
+    const exports = require(join(dir, file)) as Record<string, unknown>;
+    for (const value of Object.values(exports)) if (typeof value === "object" && value !== null) Object.assign(merged, value);
+  }
+  return merged;
+}
+const ENGLISH = englishCatalogue();
+
 /** The catalogue entry as a pattern: placeholders match any text. */
 function messagePattern(template: string): RegExp {
   const parts = template.split(/\{\{\w+\}\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
@@ -399,7 +415,7 @@ describe.each(parsed.filter((p) => p.errorRows.length > 0).map((p) => [p.page, p
       expect(edge).toContain(`"${r.code}", "${r.message}"`);
       return;
     }
-    const template: unknown = i18n.getResource("en", "translation", r.key);
+    const template: unknown = ENGLISH[r.key];
     expect(typeof template).toBe("string");
     expect(r.message).toMatch(messagePattern(template as string));
   });
