@@ -44,7 +44,7 @@ export interface ParsedPlan {
 }
 
 // ---------------------------------------------------------------------------
-// Messages (own namespace on the shared i18next instance; no edits to others' catalogues)
+// Messages (own namespace on the shared catalogue; no edits to others' catalogues)
 // ---------------------------------------------------------------------------
 
 const NS = "planPersist";

@@ -1,10 +1,10 @@
 /**
- * The pane's strings live in their own i18next namespace ("pane") on the
- * shared instance from src/core/i18n, so one language switch moves the pane,
- * the generated sheets' defaults and the custom functions' messages together.
+ * The pane's strings live in their own namespace ("pane") of the shared
+ * catalogue from src/core/i18n, so one language switch moves the pane, the
+ * generated sheets' defaults and the custom functions' messages together.
+ * Components re-render on a switch through useSyncExternalStore.
  */
-import { useCallback } from "react";
-import { useTranslation } from "react-i18next";
+import { useCallback, useSyncExternalStore } from "react";
 import { i18n, setLocale, toLocale, type Locale } from "../../core/i18n";
 import { paneEn, type PaneKey } from "./en";
 import { paneZhCN } from "./zh-CN";
@@ -17,18 +17,21 @@ for (const locale of Object.keys(bundles) as Locale[]) {
   if (!i18n.hasResourceBundle(locale, PANE_NS)) i18n.addResourceBundle(locale, PANE_NS, bundles[locale]);
 }
 
+const subscribeToLanguage = (onChange: () => void): (() => void) => i18n.subscribe(onChange);
+const currentLanguage = (): Locale => i18n.language;
+
 export type PaneT = (key: PaneKey, params?: Record<string, string | number>) => string;
 
 /** The pane's translate function (typed keys) and the current language. */
 export function usePaneT(): { t: PaneT; locale: Locale } {
-  const { t: raw, i18n: instance } = useTranslation(PANE_NS);
-  const t = useCallback<PaneT>((key, params) => raw(key, params ?? {}) as string, [raw]);
-  return { t, locale: toLocale(instance.language) };
+  const language = useSyncExternalStore(subscribeToLanguage, currentLanguage, currentLanguage);
+  const t = useCallback<PaneT>((key, params) => i18n.getFixedT(language, PANE_NS)(key, params), [language]);
+  return { t, locale: toLocale(language) };
 }
 
 /** Translates outside React (e.g. in tests). */
 export function paneT(locale: Locale, key: PaneKey, params?: Record<string, string | number>): string {
-  return i18n.getFixedT(locale, PANE_NS)(key, params ?? {});
+  return i18n.getFixedT(locale, PANE_NS)(key, params);
 }
 
 /** Switches the whole add-in's language. */

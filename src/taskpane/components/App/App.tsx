@@ -9,10 +9,9 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Dismiss16Regular } from "@fluentui/react-icons";
-import { I18nextProvider } from "react-i18next";
 import { describePath } from "../../describePath";
 import { HostProvider } from "../../host/HostContext";
-import { i18n, usePaneT } from "../../i18n";
+import { usePaneT } from "../../i18n";
 import { ErrorBoundary } from "../ErrorBoundary";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { PaneTabs } from "../PaneTabs";
@@ -87,12 +86,10 @@ function Pane(props: AppProps) {
 /** The task pane: theme, translations and the workbook host around the wizard and the tiering tab. */
 export function App(props: AppProps) {
   return (
-    <I18nextProvider i18n={i18n} defaultNS="pane">
-      <FluentProvider theme={webLightTheme}>
-        <HostProvider host={props.host}>
-          <Pane {...props} />
-        </HostProvider>
-      </FluentProvider>
-    </I18nextProvider>
+    <FluentProvider theme={webLightTheme}>
+      <HostProvider host={props.host}>
+        <Pane {...props} />
+      </HostProvider>
+    </FluentProvider>
   );
 }
