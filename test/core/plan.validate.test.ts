@@ -57,6 +57,15 @@ describe("validatePlan", () => {
     ["RACI unknown person",         (p) => (p.raci.L01.nobody = "I"),                                  "raci.L01.nobody",                    /"nobody" is not a person/],
     ["RACI odd key in path",        (p) => (p.raci["L 1"] = {}),                                       'raci["L 1"]',                        /not a task/],
     ["indicator target text",       (p) => (p.indicators[1].target = "8%"),                            "indicators[1].target",               /number/],
+    // bounds (issue 16): what a typo or a blank box would otherwise write
+    ["duration past a year",        (p) => (p.schedule.tasks[0].durationDays = 261),                   "schedule.tasks[0].durationDays",     /from 1 to 260 \(got 261\)/],
+    ["duration typo",               (p) => (p.schedule.tasks[0].durationDays = 21234567),              "schedule.tasks[0].durationDays",     /from 1 to 260/],
+    ["duration blank box",          (p) => (p.schedule.tasks[0].durationDays = NaN),                   "schedule.tasks[0].durationDays",     /from 1 to 260/],
+    ["goal target zero",            (p) => (p.goal.target.value = 0),                                  "goal.target.value",                  /greater than 0/],
+    ["goal target negative",        (p) => (p.goal.target.value = -5),                                 "goal.target.value",                  /greater than 0/],
+    ["goal date before the start",  (p) => (p.goal.target.by = "2026-02-27"),                          "goal.target.by",                     /on or after the plan's start \(2026-03-02\)/],
+    ["indicator target negative",   (p) => (p.indicators[0].target = -0.1),                            "indicators[0].target",               /not be negative/],
+    ["indicator target zero",       (p) => (p.indicators[0].target = 0),                               "indicators[0].target",               /greater than 0/],
     ["indicator unit",              (p) => (p.indicators[0].unit = "people"),                          "indicators[0].unit",                 /percent, count, currency, days/],
     ["indicator kind",              (p) => (p.indicators[0].kind = "vanity"),                          "indicators[0].kind",                 /registrations/],
     ["indicator formula",           (p) => (p.indicators[0].actualFormula = "OPS.PAYRATE(A1:A9)"),    "indicators[0].actualFormula",        /starting with =/],
@@ -95,8 +104,8 @@ describe("validatePlan", () => {
   it("writes messages in the plan's language, or the one asked for", () => {
     const plan = JSON.parse(JSON.stringify(samplePlan("zh-CN"))) as Mutable;
     plan.schedule.tasks[0].durationDays = 0;
-    expect(validatePlan(plan)[0]!.message).toBe("必须是 ≥ 1 的整数工作日（当前为 0）");
-    expect(validatePlan(plan, "en")[0]!.message).toBe("must be a whole number of working days, 1 or more (got 0)");
+    expect(validatePlan(plan)[0]!.message).toBe("必须是 1 到 260 之间的整数工作日（当前为 0）");
+    expect(validatePlan(plan, "en")[0]!.message).toBe("must be a whole number of working days from 1 to 260 (got 0)");
   });
 
   it("rejects non-objects", () => {

@@ -245,3 +245,20 @@ describe("generateSchedule, other plans", () => {
     expect(subtitle.value).toContain("Settings (2)");
   });
 });
+
+describe("Gantt width", () => {
+  it("never runs past Excel's last column XFD, however long the plan", () => {
+    // 400 chained tasks of the longest duration: about 20,800 weeks, more than Excel's columns.
+    const plan = clone(samplePlan("en"));
+    const owner = plan.schedule.tasks[0]!.ownerId;
+    plan.schedule.tasks = Array.from({ length: 400 }, (_, i) => ({
+      id: `T${i + 1}`, phase: "", name: `Task ${i + 1}`, ownerId: owner, durationDays: 260,
+      dependsOn: i === 0 ? [] : [`T${i}`], milestone: false,
+    }));
+    plan.raci = {};
+    const gantt = ganttInfo(plan);
+    expect(gantt.mode).toBe("week");
+    expect(SCHEDULE_LAYOUT.firstGanttColumn + gantt.periods).toBe(16_384);
+    expect(columnLetters(SCHEDULE_LAYOUT.firstGanttColumn + gantt.periods - 1)).toBe("XFD");
+  });
+});

@@ -73,3 +73,26 @@ describe("removing a task", () => {
     expect(plan.raci.L05).toBeDefined();
   });
 });
+
+describe("durations", () => {
+  it("bounds a task's days, and warns when the schedule ends after the goal date", async () => {
+    const { user } = await renderPane();
+    await goToStep(user, "Schedule");
+    expect(screen.queryByText(/after the goal date/)).not.toBeInTheDocument();
+    const days = within(task(3)).getByRole("textbox", { name: /days/i });
+    await user.clear(days);
+    await user.type(days, "500");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(heading()).toHaveTextContent("Schedule");
+    expect(days).toHaveAttribute("aria-invalid", "true");
+    expect(days).toHaveAccessibleDescription("must be a whole number of working days from 1 to 260 (got 500)");
+
+    // 200 days is a valid duration, but the plan then ends after its own goal date: a warning, not a block.
+    await user.clear(days);
+    await user.type(days, "200");
+    expect(days).not.toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByText(/^The schedule ends on \d{4}-\d{2}-\d{2}, after the goal date \d{4}-\d{2}-\d{2}\.$/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(heading()).toHaveTextContent("Indicators"));
+  });
+});

@@ -58,7 +58,12 @@ export interface GanttInfo {
   firstPeriod: number;
 }
 
-/** How the Gantt will be laid out for this plan (validated plan). */
+/** Excel's last column is XFD, the 16,384th. */
+export const EXCEL_COLUMNS = 16_384;
+/** Most Gantt columns that fit after the fixed columns A..K. */
+export const MAX_GANTT_PERIODS = EXCEL_COLUMNS - SCHEDULE_LAYOUT.firstGanttColumn;
+
+/** How the Gantt will be laid out for this plan (validated plan); never past column XFD. */
 export function ganttInfo(plan: Plan): GanttInfo {
   const { first, last } = scheduleSpan(scheduleDates(plan));
   const firstPeriod = mondayOf(first);
@@ -66,7 +71,7 @@ export function ganttInfo(plan: Plan): GanttInfo {
   if (spanDays <= DAILY_GANTT_MAX_DAYS) {
     return { mode: "day", periods: Math.ceil(spanDays / 7) * 7 + SPARE_DAYS, firstPeriod };
   }
-  return { mode: "week", periods: Math.ceil(spanDays / 7) + SPARE_WEEKS, firstPeriod };
+  return { mode: "week", periods: Math.min(Math.ceil(spanDays / 7) + SPARE_WEEKS, MAX_GANTT_PERIODS), firstPeriod };
 }
 
 /** Address of a task's cell on the Schedule sheet (row of task index i). */

@@ -8,7 +8,7 @@
  * that compares LibreOffice's results with these values.
  */
 import type { Plan } from "./types";
-import { parseIsoSerial } from "../dates";
+import { isoOfSerial, parseIsoSerial } from "../dates";
 import { workday } from "../workday";
 import { topologicalOrder } from "./graph";
 
@@ -55,4 +55,20 @@ export function scheduleSpan(dates: Map<string, TaskDates>): { first: number; la
     last = Math.max(last, end);
   }
   return { first, last };
+}
+
+/**
+ * The schedule's last end (ISO) when it falls after the goal's date, else
+ * null (also while the schedule cannot be computed): the plan then misses its
+ * own deadline, which the pane shows as a warning (it does not block).
+ */
+export function endAfterGoal(plan: Pick<Plan, "schedule" | "goal">): { end: string; by: string } | null {
+  try {
+    const by = parseIsoSerial(plan.goal.target.by);
+    if (!Number.isFinite(by) || plan.schedule.tasks.length === 0) return null;
+    const { last } = scheduleSpan(scheduleDates(plan));
+    return Number.isFinite(last) && last > by ? { end: isoOfSerial(last), by: plan.goal.target.by } : null;
+  } catch {
+    return null;
+  }
 }

@@ -8,6 +8,12 @@ import type { Locale } from "../i18n";
 
 export const PLAN_VERSION = 1;
 
+/**
+ * Longest task, in working days: about one working year. Longer is a typo
+ * (500 days ends years after the goal; 21234567 days would be the year 83421).
+ */
+export const MAX_DURATION_DAYS = 260;
+
 export type GoalType = "users" | "revenue" | "activity";
 
 /** The 5W2H frame of the operation plan. */

@@ -7,7 +7,11 @@
  *
  * Rules beyond types and required fields:
  * - ISO dates must be real calendar dates (2026-02-30 is not).
- * - durationDays is a whole number ≥ 1; percentComplete is 0..1.
+ * - durationDays is a whole number from 1 to MAX_DURATION_DAYS; percentComplete is 0..1.
+ * - the goal's target is a number > 0 and its date is not before the plan's start;
+ *   indicator targets are not negative, and > 0 when higher is better (a target
+ *   of 0 can show no progress). A number field holding text stores NaN, which is
+ *   reported here, so what is generated is what the fields show.
  * - ids are unique within their list (people, tasks, indicators, contingencies).
  * - owners (tasks, contingencies) are people of the team.
  * - dependsOn lists existing task ids, each once; circular dependencies are
@@ -19,7 +23,8 @@
  *   person A (problem) or marks someone other than the owner A (problem).
  * - unknown extra fields are tolerated (forward compatibility).
  */
-import { PLAN_VERSION } from "./types";
+import { MAX_DURATION_DAYS, PLAN_VERSION } from "./types";
+import { planCheckText, type PlanCheckKey } from "./messages";
 import type { PlanProblem } from "./types";
 import type { Locale, MessageKey, MessageParams } from "../i18n";
 import { SUPPORTED_LOCALES, tIn } from "../i18n";
@@ -60,6 +65,7 @@ export function validatePlan(plan: unknown, locale?: Locale): PlanProblem[] {
     locale ?? (isObj(plan) && SUPPORTED_LOCALES.includes(plan.locale as Locale) ? (plan.locale as Locale) : "en");
   const problems: PlanProblem[] = [];
   const add = (path: string, key: MessageKey, params?: MessageParams) => problems.push({ path, message: tIn(lang, key, params) });
+  const addCheck = (path: string, key: PlanCheckKey, params?: MessageParams) => problems.push({ path, message: planCheckText(lang, key, params) });
 
   // --- small checkers: each reports at `path` and says whether the value is usable ---
   const obj = (v: unknown, path: string): v is Obj => {
@@ -90,7 +96,8 @@ export function validatePlan(plan: unknown, locale?: Locale): PlanProblem[] {
   const optStr = (v: unknown, path: string) => v === undefined || str(v, path, false);
   const num = (v: unknown, path: string): v is number => {
     if (typeof v === "number" && Number.isFinite(v)) return true;
-    add(path, v === undefined ? "planProblemRequired" : "planProblemNumber");
+    if (typeof v === "number" && Number.isNaN(v)) addCheck(path, "targetRequired"); // a blank or non-number box
+    else add(path, v === undefined ? "planProblemRequired" : "planProblemNumber");
     return false;
   };
   const oneOf = (v: unknown, allowed: readonly string[], path: string): boolean => {
@@ -135,9 +142,13 @@ export function validatePlan(plan: unknown, locale?: Locale): PlanProblem[] {
     const goal = plan.goal;
     oneOf(goal.type, GOAL_TYPES, "goal.type");
     if (obj(goal.target, "goal.target")) {
-      num(goal.target.value, "goal.target.value");
+      if (num(goal.target.value, "goal.target.value") && (goal.target.value as number) <= 0) addCheck("goal.target.value", "targetPositive");
       str(goal.target.unit, "goal.target.unit", true);
-      date(goal.target.by, "goal.target.by");
+      if (date(goal.target.by, "goal.target.by") && isObj(plan.schedule) && typeof plan.schedule.startDate === "string") {
+        const start = parseIsoSerial(plan.schedule.startDate);
+        if (Number.isFinite(start) && parseIsoSerial(goal.target.by as string) < start)
+          addCheck("goal.target.by", "byBeforeStart", { start: plan.schedule.startDate });
+      }
     }
     if (obj(goal.fiveW2H, "goal.fiveW2H")) for (const key of FIVE_W2H) str(goal.fiveW2H[key], `goal.fiveW2H.${key}`, false);
   }
@@ -185,8 +196,8 @@ export function validatePlan(plan: unknown, locale?: Locale): PlanProblem[] {
       person(task.ownerId, `${p}.ownerId`);
       if (typeof task.id === "string" && typeof task.ownerId === "string") taskOwner.set(task.id, task.ownerId);
       if (task.durationDays === undefined) add(`${p}.durationDays`, "planProblemRequired");
-      else if (typeof task.durationDays !== "number" || !Number.isInteger(task.durationDays) || task.durationDays < 1)
-        add(`${p}.durationDays`, "planProblemDuration", { got: show(task.durationDays) });
+      else if (typeof task.durationDays !== "number" || !Number.isInteger(task.durationDays) || task.durationDays < 1 || task.durationDays > MAX_DURATION_DAYS)
+        addCheck(`${p}.durationDays`, "durationRange", { max: MAX_DURATION_DAYS, got: Number.isNaN(task.durationDays) ? "—" : show(task.durationDays) });
       if (typeof task.milestone !== "boolean") add(`${p}.milestone`, task.milestone === undefined ? "planProblemRequired" : "planProblemBoolean");
       const seenDeps = new Set<string>();
       arr(task.dependsOn, `${p}.dependsOn`).forEach((dep, j) => {
@@ -238,7 +249,11 @@ export function validatePlan(plan: unknown, locale?: Locale): PlanProblem[] {
     str(ind.name, `${p}.name`, true);
     str(ind.definition, `${p}.definition`, false);
     oneOf(ind.unit, INDICATOR_UNITS, `${p}.unit`);
-    num(ind.target, `${p}.target`);
+    if (num(ind.target, `${p}.target`)) {
+      const target = ind.target as number;
+      if (target < 0) addCheck(`${p}.target`, "notNegative");
+      else if (target === 0 && ind.direction !== "lower") addCheck(`${p}.target`, "targetPositive");
+    }
     if (ind.direction !== undefined) oneOf(ind.direction, DIRECTIONS, `${p}.direction`);
     if (ind.actualFormula !== undefined && str(ind.actualFormula, `${p}.actualFormula`, true) && !ind.actualFormula.trim().startsWith("="))
       add(`${p}.actualFormula`, "planProblemFormula");

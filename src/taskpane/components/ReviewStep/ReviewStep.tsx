@@ -73,6 +73,12 @@ export function ReviewStep(props: ReviewStepProps) {
         </Select>
       </Field>
 
+      {s.lateEnd && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{s.lateEnd}</MessageBarBody>
+        </MessageBar>
+      )}
+
       {s.showProblems && (
         <div ref={s.problemsRef} tabIndex={-1}>
           <MessageBar intent="warning" layout="multiline">

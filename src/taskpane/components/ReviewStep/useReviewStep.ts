@@ -2,6 +2,8 @@ import { useRef, useState } from "react";
 import { defaultSheetNames, type SheetKind } from "../../../core/generators/context";
 import { buildPlanWorkbook, withDependencies, PLAN_SHEET_KINDS, type PlanSheetKind } from "../../../core/generators/workbook";
 import type { Locale } from "../../../core/i18n";
+import { planCheckText } from "../../../core/plan/messages";
+import { endAfterGoal } from "../../../core/plan/scheduleDates";
 import { useHost } from "../../host/HostContext";
 import { useSheetWriter } from "../../hooks/useSheetWriter";
 import { usePaneT } from "../../i18n";
@@ -12,7 +14,7 @@ const REQUIRES: Partial<Record<PlanSheetKind, PlanSheetKind>> = { raci: "schedul
 
 export function useReviewStep({ plan, update, allProblems, onSave }: ReviewStepProps) {
   const host = useHost();
-  const { t } = usePaneT();
+  const { t, locale: paneLocale } = usePaneT();
   const writer = useSheetWriter();
   const [chosen, setChosen] = useState<Set<PlanSheetKind>>(() => new Set(PLAN_SHEET_KINDS));
   const [showProblems, setShowProblems] = useState(false);
@@ -63,8 +65,12 @@ export function useReviewStep({ plan, update, allProblems, onSave }: ReviewStepP
     }
   };
 
+  const late = endAfterGoal(plan);
+
   return {
     plan,
+    /** Warning when the schedule ends after the goal's date (does not block generating). */
+    lateEnd: late ? planCheckText(paneLocale, "endsAfterGoal", late) : null,
     chosen,
     toggle,
     generate,

@@ -85,6 +85,12 @@ export function ScheduleStep(props: ScheduleStepProps) {
         </Field>
       </div>
 
+      {s.lateEnd && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{s.lateEnd}</MessageBarBody>
+        </MessageBar>
+      )}
+
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t("holidays")}</legend>
         {s.plan.schedule.holidays.length === 0 ? (

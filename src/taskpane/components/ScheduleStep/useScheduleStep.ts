@@ -1,5 +1,7 @@
 import { useMemo, useState } from "react";
 import type { Plan } from "../../../core/plan/types";
+import { planCheckText } from "../../../core/plan/messages";
+import { endAfterGoal } from "../../../core/plan/scheduleDates";
 import { usePaneT } from "../../i18n";
 import { fieldMessage } from "../../planEditing";
 import { applyTemplate, templateChoices } from "../../planSources";
@@ -33,8 +35,12 @@ export function useScheduleStep({ plan, update, problems }: ScheduleStepProps) {
     setHolidayDraft("");
   };
 
+  const late = useMemo(() => endAfterGoal(plan), [plan]);
+
   return {
     plan,
+    /** Warning when the schedule ends after the goal's date (does not block). */
+    lateEnd: late ? planCheckText(locale, "endsAfterGoal", late) : null,
     templates,
     templateId,
     setTemplateId,

@@ -1,0 +1,51 @@
+/**
+ * Messages of the plan checks added for issue 16 (bounds, dates, launch,
+ * plain-words problems) and the plan content added to the Summary sheet, in
+ * their own namespace on the shared i18next instance, as persist.ts does (no
+ * edits to the shared catalogues). Every key in en and zh-CN.
+ */
+import { i18n } from "../i18n";
+import type { Locale } from "../i18n";
+
+export const PLAN_CHECKS_NS = "planChecks";
+
+const en = {
+  durationRange: "must be a whole number of working days from 1 to {{max}} (got {{got}})",
+  targetPositive: "must be a number greater than 0",
+  targetRequired: "enter the target as a number",
+  notNegative: "must not be negative",
+  byBeforeStart: "must be on or after the plan's start ({{start}})",
+  byInPast: "is in the past ({{today}})",
+  launchBeforeStart: "must be on or after the plan's start ({{start}})",
+  textRequired: "cannot be blank",
+  ownerMissing: "choose an owner",
+  ownersMissing: "{{count}} tasks have no owner: add people on Team & resources, then choose owners",
+  cycle: "this would make a loop: {{cycle}} (each waits for the next)",
+  endsAfterGoal: "The schedule ends on {{end}}, after the goal date {{by}}.",
+} as const;
+
+const zhCN: Record<keyof typeof en, string> = {
+  durationRange: "必须是 1 到 {{max}} 之间的整数工作日（当前为 {{got}}）",
+  targetPositive: "必须是大于 0 的数字",
+  targetRequired: "请输入数字目标",
+  notNegative: "不能为负数",
+  byBeforeStart: "不能早于计划开始日期（{{start}}）",
+  byInPast: "已是过去的日期（今天是 {{today}}）",
+  launchBeforeStart: "不能早于计划开始日期（{{start}}）",
+  textRequired: "不能为空",
+  ownerMissing: "请选择负责人",
+  ownersMissing: "{{count}} 个任务没有负责人：请先在“团队与资源”中添加人员，再选择负责人",
+  cycle: "这会形成循环：{{cycle}}（每项都在等下一项）",
+  endsAfterGoal: "进度计划在 {{end}} 结束，晚于目标日期 {{by}}。",
+};
+
+export type PlanCheckKey = keyof typeof en;
+
+const bundles: Record<Locale, Record<PlanCheckKey, string>> = { en, "zh-CN": zhCN };
+for (const lng of Object.keys(bundles) as Locale[]) {
+  if (!i18n.hasResourceBundle(lng, PLAN_CHECKS_NS)) i18n.addResourceBundle(lng, PLAN_CHECKS_NS, bundles[lng]);
+}
+
+export function planCheckText(locale: Locale, key: PlanCheckKey, params?: Record<string, string | number>): string {
+  return i18n.getFixedT(locale, PLAN_CHECKS_NS)(key, params ?? {});
+}
