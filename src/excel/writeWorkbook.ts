@@ -22,6 +22,9 @@ import { parseRange, rangeA1 } from "../core/tablespec/a1";
 import { CHART_COLORS, widthCharsToPoints } from "../core/tablespec/palette";
 import type {
   ChartSpec,
+  ColorScalePoint,
+  ColorScaleSpec,
+  DataBarSpec,
   ConditionalFormatSpec,
   DataValidationSpec,
   DefinedNameSpec,
@@ -36,6 +39,7 @@ import {
   columnGroups,
   isQualified,
   mergeAreas,
+  rangeSize,
   rectAddress,
   renameSheetRefs,
   renameSheetRefsInSheet,
@@ -318,6 +322,8 @@ function fillSheet(
   }
 
   addConditionalFormats(ws, sheet.conditionalFormats ?? []);
+  for (const scale of sheet.colorScales ?? []) addColorScale(ws, scale);
+  for (const bar of sheet.dataBars ?? []) addDataBar(ws, bar);
   for (const v of sheet.validations ?? []) addValidation(ws, v);
   for (const chart of sheet.charts ?? []) addChart(context, ws, chart);
   if (sheet.print) setPrint(ws, sheet.print);
@@ -365,6 +371,32 @@ function addConditionalFormats(ws: Excel.Worksheet, rules: readonly ConditionalF
   }
 }
 
+const COLOR_POINT = { lowest: "LowestValue", highest: "HighestValue", number: "Number", percentile: "Percentile" } as const;
+
+function colorCriterion(p: ColorScalePoint): Excel.ConditionalColorScaleCriterion {
+  return { type: COLOR_POINT[p.type], formula: p.value === undefined ? null : String(p.value), color: p.color } as Excel.ConditionalColorScaleCriterion;
+}
+
+/** A colour-scale rule (the heat-map): ExcelApi 1.6. */
+function addColorScale(ws: Excel.Worksheet, spec: ColorScaleSpec): void {
+  const cf = ws.getRange(spec.range).conditionalFormats.add("ColorScale");
+  cf.colorScale.criteria = {
+    minimum: colorCriterion(spec.min),
+    ...(spec.mid ? { midpoint: colorCriterion(spec.mid) } : {}),
+    maximum: colorCriterion(spec.max),
+  };
+}
+
+/** A solid data-bar rule, fixed bounds when given: ExcelApi 1.6. */
+function addDataBar(ws: Excel.Worksheet, spec: DataBarSpec): void {
+  const cf = ws.getRange(spec.range).conditionalFormats.add("DataBar");
+  cf.dataBar.barDirection = "LeftToRight";
+  cf.dataBar.positiveFormat.fillColor = spec.color;
+  cf.dataBar.positiveFormat.gradientFill = false;
+  cf.dataBar.lowerBoundRule = spec.min === undefined ? { type: "LowestValue" } : { type: "Number", formula: String(spec.min) };
+  cf.dataBar.upperBoundRule = spec.max === undefined ? { type: "HighestValue" } : { type: "Number", formula: String(spec.max) };
+}
+
 function addValidation(ws: Excel.Worksheet, v: DataValidationSpec): void {
   const dv = ws.getRange(v.range).dataValidation;
   switch (v.kind) {
@@ -407,11 +439,13 @@ function chartRange(context: Excel.RequestContext, ws: Excel.Worksheet, address:
 
 function addChart(context: Excel.RequestContext, ws: Excel.Worksheet, spec: ChartSpec): void {
   const lines = spec.lines ?? [];
-  const main = spec.kind === "line" ? "Line" : "ColumnClustered";
+  const main = spec.kind === "line" ? "Line" : spec.kind === "bar" ? "BarClustered" : "ColumnClustered";
   const first = spec.columns[0] ?? lines[0];
   if (!first) return;
   const categories = chartRange(context, ws, spec.categories);
-  const chart = ws.charts.add(main, chartRange(context, ws, first.values), "Columns");
+  // A series of one row (retention curves) is read by rows, else Excel makes one series per cell.
+  const byRows = !isQualified(first.values) && rangeSize(first.values).rows === 1 && rangeSize(first.values).cols > 1;
+  const chart = ws.charts.add(main, chartRange(context, ws, first.values), byRows ? "Rows" : "Columns");
   chart.title.text = spec.title;
   chart.legend.position = "Bottom";
   chart.setPosition(spec.anchor, chartCorner(spec.anchor, spec.widthCells, spec.heightCells));
@@ -421,7 +455,7 @@ function addChart(context: Excel.RequestContext, ws: Excel.Worksheet, spec: Char
     series.name = s.name;
     series.setValues(chartRange(context, ws, s.values));
     series.setXAxisValues(categories);
-    const color = CHART_COLORS.columns[i % CHART_COLORS.columns.length]!;
+    const color = spec.seriesColors?.[i] ?? CHART_COLORS.columns[i % CHART_COLORS.columns.length]!;
     if (spec.kind === "line") series.format.line.color = color;
     else {
       series.format.fill.setSolidColor(color);
@@ -437,6 +471,13 @@ function addChart(context: Excel.RequestContext, ws: Excel.Worksheet, spec: Char
     if (spec.columns.length > 0) series.axisGroup = "Secondary";
     series.format.line.color = CHART_COLORS.lines[i % CHART_COLORS.lines.length]!;
   });
+  if (spec.axisTitles?.category !== undefined) chart.axes.getItem("Category", "Primary").title.text = spec.axisTitles.category;
+  if (spec.axisTitles?.value !== undefined || spec.valueFormat !== undefined) {
+    const axis = chart.axes.getItem("Value", "Primary");
+    if (spec.axisTitles?.value !== undefined) axis.title.text = spec.axisTitles.value;
+    if (spec.valueFormat !== undefined) axis.numberFormat = spec.valueFormat;
+  }
+  if (spec.categoryFormat !== undefined) chart.axes.getItem("Category", "Primary").numberFormat = spec.categoryFormat;
   if (spec.kind === "pareto" && lines.length > 0 && spec.columns.length > 0) {
     const axis = chart.axes.getItem("Value", "Secondary");
     axis.minimum = 0;

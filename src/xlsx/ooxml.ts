@@ -157,45 +157,68 @@ function richTitle(text: string): string {
   );
 }
 
-function catAx(id: number, cross: number, hidden: boolean): string {
+/** An axis title (c:title with rich text), smaller than the chart title. */
+function axisTitle(text: string | undefined): string {
+  if (text === undefined || text === "") return "";
   return (
-    `<c:catAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
-    `<c:delete val="${hidden ? 1 : 0}"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000" b="0"/></a:pPr>` +
+    `<a:r><a:rPr lang="en-US" sz="1000" b="0"/><a:t>${xmlEscape(text)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:overlay val="0"/></c:title>`
+  );
+}
+
+const numFmt = (format: string | undefined, fallback: string, linked: boolean): string =>
+  format !== undefined ? `<c:numFmt formatCode="${xmlEscape(format)}" sourceLinked="0"/>` : `<c:numFmt formatCode="${fallback}" sourceLinked="${linked ? 1 : 0}"/>`;
+
+interface AxisExtras {
+  title?: string;
+  format?: string;
+  /** "l" for the category axis of a horizontal bar chart. */
+  pos?: "b" | "l";
+}
+
+function catAx(id: number, cross: number, hidden: boolean, extras: AxisExtras = {}): string {
+  return (
+    `<c:catAx><c:axId val="${id}"/><c:scaling><c:orientation val="${extras.pos === "l" ? "maxMin" : "minMax"}"/></c:scaling>` +
+    `<c:delete val="${hidden ? 1 : 0}"/><c:axPos val="${extras.pos ?? "b"}"/>${axisTitle(extras.title)}${numFmt(extras.format, "General", true)}` +
     `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
     `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
   );
 }
 
-function valAx(id: number, cross: number, opts: { right: boolean; percent: boolean; gridlines: boolean }): string {
+function valAx(id: number, cross: number, opts: { right: boolean; percent: boolean; gridlines: boolean; extras?: AxisExtras }): string {
   const scaling = opts.percent
     ? `<c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>`
     : `<c:scaling><c:orientation val="minMax"/></c:scaling>`;
+  const pos = opts.right ? "r" : (opts.extras?.pos ?? "l");
   return (
-    `<c:valAx><c:axId val="${id}"/>${scaling}<c:delete val="0"/><c:axPos val="${opts.right ? "r" : "l"}"/>` +
+    `<c:valAx><c:axId val="${id}"/>${scaling}<c:delete val="0"/><c:axPos val="${pos}"/>` +
     (opts.gridlines ? `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` : "") +
-    `<c:numFmt formatCode="${opts.percent ? "0%" : "General"}" sourceLinked="${opts.percent ? 0 : 1}"/>` +
+    axisTitle(opts.extras?.title) +
+    numFmt(opts.extras?.format, opts.percent ? "0%" : "General", !opts.percent) +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${cross}"/><c:crosses val="${opts.right ? "max" : "autoZero"}"/>` +
     `<c:crossBetween val="between"/></c:valAx>`
   );
 }
 
-function seriesRefs(sheet: string, categories: string, values: string): string {
+function seriesRefs(sheet: string, categories: string, values: string, numericCategories = false): string {
+  const cat = numericCategories ? "numRef" : "strRef";
   return (
-    `<c:cat><c:strRef><c:f>${xmlEscape(qualify(sheet, categories))}</c:f></c:strRef></c:cat>` +
+    `<c:cat><c:${cat}><c:f>${xmlEscape(qualify(sheet, categories))}</c:f></c:${cat}></c:cat>` +
     `<c:val><c:numRef><c:f>${xmlEscape(qualify(sheet, values))}</c:f></c:numRef></c:val>`
   );
 }
 
-function lineSeries(idx: number, sheet: string, categories: string, s: { name: string; values: string }, color: string): string {
+function lineSeries(idx: number, sheet: string, categories: string, s: { name: string; values: string }, color: string, numericCategories = false): string {
   const c = hex(color);
   return (
     `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>` +
     `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${c}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
     `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${c}"/></a:solidFill>` +
     `<a:ln><a:solidFill><a:srgbClr val="${c}"/></a:solidFill></a:ln></c:spPr></c:marker>` +
-    seriesRefs(sheet, categories, s.values) +
+    seriesRefs(sheet, categories, s.values, numericCategories) +
     `<c:smooth val="0"/></c:ser>`
   );
 }
@@ -211,13 +234,14 @@ export function chartXml(chart: ChartSpec, sheetName: string): string {
   const primaryIds = [500000001, 500000002] as const;
   const secondaryIds = [500000003, 500000004] as const;
   let idx = 0;
+  const numericCategories = chart.categoryFormat !== undefined;
   const primarySeries = chart.columns.map((s, i) => {
-    const color = CHART_COLORS.columns[i % CHART_COLORS.columns.length]!;
-    if (chart.kind === "line") return lineSeries(idx++, sheetName, chart.categories, s, color);
+    const color = chart.seriesColors?.[i] ?? CHART_COLORS.columns[i % CHART_COLORS.columns.length]!;
+    if (chart.kind === "line") return lineSeries(idx++, sheetName, chart.categories, s, color, numericCategories);
     return (
       `<c:ser><c:idx val="${idx}"/><c:order val="${idx++}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>` +
       `<c:spPr><a:solidFill><a:srgbClr val="${hex(color)}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
-      seriesRefs(sheetName, chart.categories, s.values) +
+      seriesRefs(sheetName, chart.categories, s.values, numericCategories) +
       `</c:ser>`
     );
   });
@@ -232,7 +256,7 @@ export function chartXml(chart: ChartSpec, sheetName: string): string {
       chart.kind === "line"
         ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${primarySeries.join("")}` +
           `<c:marker val="1"/><c:axId val="${primaryIds[0]}"/><c:axId val="${primaryIds[1]}"/></c:lineChart>`
-        : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${primarySeries.join("")}` +
+        : `<c:barChart><c:barDir val="${chart.kind === "bar" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${primarySeries.join("")}` +
           `<c:gapWidth val="${chart.kind === "pareto" ? 40 : 150}"/>` +
           `<c:axId val="${primaryIds[0]}"/><c:axId val="${primaryIds[1]}"/></c:barChart>`;
   }
@@ -242,11 +266,13 @@ export function chartXml(chart: ChartSpec, sheetName: string): string {
       `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${lineSeriesXml.join("")}` +
       `<c:marker val="1"/><c:axId val="${ids[0]}"/><c:axId val="${ids[1]}"/></c:lineChart>`;
   }
-  plot += catAx(primaryIds[0], primaryIds[1], false);
+  const horizontal = chart.kind === "bar";
+  plot += catAx(primaryIds[0], primaryIds[1], false, { title: chart.axisTitles?.category, format: chart.categoryFormat, pos: horizontal ? "l" : "b" });
   plot += valAx(primaryIds[1], primaryIds[0], {
     right: false,
     percent: chart.kind === "pareto" && !onSecondary,
     gridlines: true,
+    extras: { title: chart.axisTitles?.value, format: chart.valueFormat, pos: horizontal ? "b" : "l" },
   });
   if (onSecondary && lines.length > 0) {
     plot += catAx(secondaryIds[0], secondaryIds[1], true);

@@ -236,6 +236,37 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, rules: readonly Conditiona
   return stopIfTrue;
 }
 
+const CFVO = { lowest: "min", highest: "max", number: "num", percentile: "percentile" } as const;
+
+/** Colour scales (heat-maps) and solid data bars, numbered after the sheet's other rules. */
+function addScalesAndBars(ws: ExcelJS.Worksheet, sheet: SheetSpec, firstPriority: number): void {
+  let priority = firstPriority;
+  for (const scale of sheet.colorScales ?? []) {
+    const points = [scale.min, ...(scale.mid ? [scale.mid] : []), scale.max];
+    ws.addConditionalFormatting({
+      ref: scale.range,
+      rules: [
+        {
+          type: "colorScale",
+          priority: priority++,
+          cfvo: points.map((p) => ({ type: CFVO[p.type], ...(p.value !== undefined ? { value: p.value } : {}) })),
+          color: points.map((p) => ({ argb: argb(p.color) })),
+        },
+      ],
+    });
+  }
+  for (const bar of sheet.dataBars ?? []) {
+    const rule: ExcelJS.DataBarRuleType & { color: Partial<ExcelJS.Color> } = {
+      type: "dataBar",
+      priority: priority++,
+      gradient: false,
+      cfvo: [bar.min === undefined ? { type: "min" } : { type: "num", value: bar.min }, bar.max === undefined ? { type: "max" } : { type: "num", value: bar.max }],
+      color: { argb: argb(bar.color) },
+    };
+    ws.addConditionalFormatting({ ref: bar.range, rules: [rule] });
+  }
+}
+
 interface DataValidationsApi {
   add(address: string, validation: ExcelJS.DataValidation): void;
 }
@@ -367,6 +398,7 @@ export async function workbookToXlsx(spec: WorkbookSpec, options: XlsxOptions = 
     }
 
     const stopIfTrue = addConditionalFormats(ws, sheet.conditionalFormats ?? []);
+    addScalesAndBars(ws, sheet, (sheet.conditionalFormats?.length ?? 0) + 1);
     for (const v of sheet.validations ?? []) addValidation(ws, v);
 
     const print = sheet.print;

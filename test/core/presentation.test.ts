@@ -137,3 +137,22 @@ describe("metricSheet", () => {
     expect(sheet.freeze).toEqual({ rows: 4, columns: 1 });
   });
 });
+
+describe("funnel with segments", () => {
+  it("shifts the formats by the Segment column and charts one series per segment block", () => {
+    const users = [["a"], ["a"], ["b"], ["b"], ["c"]];
+    const events = [["browse"], ["pay"], ["browse"], ["pay"], ["browse"]];
+    const times = [[46000], [46001], [46000], [46003], [46002]];
+    const seg = [["ads"], ["ads"], ["search"], ["search"], ["ads"]];
+    const g = funnel([["browse"], ["pay"]], users, events, times, 14, null, seg) as Grid;
+    const p = presentMetric({ metric: "funnel", grid: g }, { locale: "en" });
+    expect(p.blocks[0]!.rows[1]!.map((c) => c?.numberFormat)).toEqual([undefined, undefined, FORMATS.whole, FORMATS.share, FORMATS.share, FORMATS.whole, FORMATS.days]);
+    expect(p.dataBars.map((d) => d.range).sort()).toEqual(["D5:D10", "E5:E10"]);
+    expect(p.charts[0]!.categories).toBe("B5:B6");
+    expect(p.charts[0]!.columns).toEqual([
+      { name: "ads", values: "C5:C6" },
+      { name: "search", values: "C7:C8" },
+      { name: "All", values: "C9:C10" },
+    ]);
+  });
+});

@@ -146,6 +146,8 @@ export function createMockExcel(
             type,
             custom: { rule: {}, format: { fill: {}, font: {} } },
             cellValue: { format: { fill: {}, font: {} } },
+            colorScale: {},
+            dataBar: { positiveFormat: {} },
           });
           sheet.conditionalFormats.push({ address, type, mock: cf });
           return cf;
@@ -183,7 +185,9 @@ export function createMockExcel(
       },
       axes: {
         getItem: (t: string, g: string) => {
-          const axis = new OfficeMockObject({ type: t });
+          const known = rec.axes.find((a) => a.type === t && a.group === g);
+          if (known) return known.mock;
+          const axis = new OfficeMockObject({ type: t, title: {} });
           rec.axes.push({ type: t, group: g, mock: axis });
           return axis;
         },

@@ -21,6 +21,7 @@
  *   retention  label | Users | share…           label: cohort serial (or segment text), last row All
  *   renewal    label | Payers | Revenue | share…
  *   funnel     Step | Users | conv. prev | conv. first | drop-off | median days
+ *              (with segments: Segment first, one block of steps per segment, then All)
  *   payrate    a single number (grid [[x]])
  *   tier       the tab's own table: name | value | tier
  */
@@ -135,8 +136,11 @@ function columnFormats(result: MetricResult): (width: number, col: number, rowVa
       return (_w, col) =>
         col === 0 ? (dated ? (result.period === "month" ? FORMATS.month : FORMATS.date) : undefined) : col === 1 ? FORMATS.whole : col === 2 && base === 3 ? FORMATS.money : FORMATS.share;
     }
-    case "funnel":
-      return (_w, col) => [undefined, FORMATS.whole, FORMATS.share, FORMATS.share, FORMATS.whole, FORMATS.days][col];
+    case "funnel": {
+      // With segments (7 columns) a Segment column comes first.
+      const shift = (g[0]?.length ?? 0) >= 7 ? 1 : 0;
+      return (_w, col) => [undefined, FORMATS.whole, FORMATS.share, FORMATS.share, FORMATS.whole, FORMATS.days][col - shift];
+    }
     case "tier":
       return (_w, col) => (col === 1 ? FORMATS.whole : undefined);
     case "payrate":
@@ -232,17 +236,28 @@ export function presentMetric(result: MetricResult, options: PresentOptions): Pr
       }
     }
   } else if (result.metric === "funnel") {
-    const steps = height - 1;
-    if (width >= 4) {
-      out.dataBars.push({ range: rangeA1(top + 1, left + 3, top + steps, left + 3), color: DATA_BAR_COLOR, min: 0, max: 1 });
-      out.dataBars.push({ range: rangeA1(top + 1, left + 2, top + steps, left + 2), color: DATA_BAR_COLOR, min: 0, max: 1 });
+    const rowsOut = height - 1;
+    const shift = width >= 7 ? 1 : 0; // segmented: Segment | Step | Users | …, one block of steps per segment, then All
+    if (width >= 4 + shift) {
+      out.dataBars.push({ range: rangeA1(top + 1, left + 3 + shift, top + rowsOut, left + 3 + shift), color: DATA_BAR_COLOR, min: 0, max: 1 });
+      out.dataBars.push({ range: rangeA1(top + 1, left + 2 + shift, top + rowsOut, left + 2 + shift), color: DATA_BAR_COLOR, min: 0, max: 1 });
     }
+    // Steps per block: rows until the segment changes (all rows without segments).
+    let steps = rowsOut;
+    if (shift) for (let r = 2; r <= rowsOut; r++) if (grid[r]?.[0] !== grid[1]?.[0]) { steps = r - 1; break; }
+    const blocks = Math.max(1, Math.floor(rowsOut / Math.max(1, steps)));
     if (wantCharts) {
+      const series = shift
+        ? Array.from({ length: Math.min(blocks, 13) }, (_, i) => {
+            const b = blocks <= 13 ? i : blocks - 13 + i; // the last 12 segments and All
+            return { name: String(grid[1 + b * steps]?.[0] ?? ""), values: rangeA1(top + 1 + b * steps, left + 2, top + (b + 1) * steps, left + 2) };
+          })
+        : [{ name: String(header[1] ?? ""), values: rangeA1(top + 1, left + 1, top + steps, left + 1) }];
       out.charts.push({
         kind: "bar",
         title: tx(locale, "mxChartFunnel"),
-        categories: rangeA1(top + 1, left, top + steps, left),
-        columns: [{ name: String(header[1] ?? ""), values: rangeA1(top + 1, left + 1, top + steps, left + 1) }],
+        categories: rangeA1(top + 1, left + shift, top + steps, left + shift),
+        columns: series,
         axisTitles: { category: tx(locale, "mxAxisStep"), value: tx(locale, "mxAxisUsers") },
         anchor: a1(top, chartCol),
         widthCells: CHART_W,
