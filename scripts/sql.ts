@@ -7,6 +7,7 @@
  *   npm run sql -- retention --period week --periods 1,2,4 --mode unbounded --segments
  *   npm run sql -- funnel --steps browse,register,pay --window 14
  *   npm run sql -- funnel --steps browse,register,pay --segments
+ *   npm run sql -- retention --start-table signups --segments
  *   npm run sql -- payrate --measure arppu
  *   npm run sql -- tier --method pareto --cutoffs 0.5,0.8,0.95
  *   npm run sql -- renewal --period month --measure payers
@@ -34,6 +35,7 @@ const FLAGS: Record<SqlMetric, Record<string, Flag>> = {
     mode: { option: "mode", parse: "text", help: "classic (default) | unbounded" },
     segments: { option: "segments", parse: "column?", help: "channel retention by the column segment (or the column given)" },
     "row-order": { option: "rowOrder", parse: "text", help: "a column giving the rows' logged order (ties, as Excel's row order)" },
+    "start-table": { option: "startTable", parse: "text", help: "a start list such as signups(user_id, ts [, segment]): cohorts from it, only its users counted" },
     measure: { option: "measure", parse: "text", help: "users (default) | revenue | payers (revenue retention, as renewal)" },
     "events-table": TABLE_FLAGS["events-table"]!,
     "payments-table": TABLE_FLAGS["payments-table"]!,

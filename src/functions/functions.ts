@@ -20,14 +20,16 @@ import { renewal as renewalCore } from "../core/metrics/renewal";
 import { spill, single } from "./edge";
 
 /**
- * Cohort retention: of the users first seen in a period, the share active again k periods later. Spills Cohort | Users | Day/Week/Month k, plus an All row.
+ * Cohort retention: of the users first seen in a period (or who signed up in it, with a start list), the share active again k periods later. Spills Cohort | Users | Day/Week/Month k, plus an All row.
  * @customfunction RETENTION
  * @param user_ids User id of each activity row (a column or a row).
  * @param dates Date of each activity row: Excel dates or text YYYY-MM-DD [HH:MM[:SS]].
  * @param [period] "day" (default), "week" (weeks start Monday) or "month".
  * @param [periods] N for columns 1..N (default 7 days, 8 weeks, 6 months), or a list such as {1,7,30}.
  * @param [mode] "classic" (default: active in exactly period k) or "unbounded" (active in period k or later).
- * @param [segments] Channel of each row, for channel retention: a user's segment is the one on their first activity.
+ * @param [segments] Channel of each row, for channel retention: a user's segment is the one on their first activity (with a start list: one per start row, from the user's earliest start row).
+ * @param [start_ids] User id of each start-list row, e.g. sign-ups: only these users count, each in the cohort of their earliest start date. Give start_dates too.
+ * @param [start_dates] Start date of each start-list row (same rows as start_ids). Activity rows then only measure retention; they may be one blank cell.
  * @returns A retention table.
  */
 export function retention(
@@ -37,8 +39,12 @@ export function retention(
   periods?: any[][],
   mode?: string,
   segments?: any[][],
+  start_ids?: any[][],
+  start_dates?: any[][],
 ): any[][] {
-  return spill(retentionCore(user_ids, dates, period ?? null, periods ?? null, mode ?? null, segments ?? null));
+  return spill(
+    retentionCore(user_ids, dates, period ?? null, periods ?? null, mode ?? null, segments ?? null, start_ids ?? null, start_dates ?? null),
+  );
 }
 
 /**

@@ -239,3 +239,110 @@ describe("RETENTION equals the naive reference", () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------
+// Start list (start_ids, start_dates): the naive reference
+// ---------------------------------------------------------------------------
+
+/**
+ * The contract's words, literally: only listed users count; a user's cohort
+ * is the period of their earliest start date (their segment the one on that
+ * row, ties to the first row); activity rows only say in which periods a
+ * listed user was active; the latest period is the latest of every usable
+ * date in either list.
+ */
+function naiveStartRetention(
+  ids: unknown[],
+  dates: unknown[],
+  period: Period,
+  ks: number[],
+  mode: Mode,
+  segments: unknown[] | null,
+  startIds: unknown[],
+  startDates: unknown[],
+): Grid | "#N/A" {
+  if (segments !== null && segments.length === 1 && (isBlankCell(segments[0]) || segments[0] === 0)) segments = null;
+  const usable = (id: unknown, date: unknown): boolean => !(isBlankCell(id) || id === 0 || isBlankCell(date) || date === 0);
+  let latest = -Infinity;
+  const users: Record<string, NaiveUser> = {};
+  startIds.forEach((id, row) => {
+    const date = startDates[row];
+    if (!usable(id, date)) return;
+    latest = Math.max(latest, periodOf(period, dayOf(date)));
+    const key = text(id);
+    const ms = msOf(date);
+    const segment = segments === null || isBlankCell(segments[row]) ? "(blank)" : text(segments[row]);
+    const user = users[key];
+    if (user === undefined || ms < user.firstMs) {
+      users[key] = { firstMs: ms, firstRow: row, segment, periods: user?.periods ?? new Set(), cohort: periodOf(period, dayOf(date)) };
+    }
+  });
+  if (Object.keys(users).length === 0) return "#N/A";
+  ids.forEach((id, row) => {
+    const date = dates[row];
+    if (!usable(id, date)) return;
+    const p = periodOf(period, dayOf(date));
+    latest = Math.max(latest, p);
+    users[text(id)]?.periods.add(p);
+  });
+
+  const all = Object.values(users);
+  const groupKey = (u: NaiveUser): string => (segments === null ? String(u.cohort) : u.segment);
+  const keys = [...new Set(all.map(groupKey))];
+  const firstRowOf = (key: string): number => Math.min(...all.filter((u) => groupKey(u) === key).map((u) => u.firstRow));
+  if (segments === null) keys.sort((a, b) => Number(a) - Number(b));
+  else keys.sort((a, b) => firstRowOf(a) - firstRowOf(b));
+  const shareOf = (members: NaiveUser[], k: number): number | string => {
+    const eligible = members.filter((u) => u.cohort + k <= latest);
+    const retained = eligible.filter((u) =>
+      mode === "classic" ? u.periods.has(u.cohort + k) : [...u.periods].some((p) => p >= u.cohort + k),
+    );
+    return eligible.length === 0 ? "" : retained.length / eligible.length;
+  };
+  const unit = period === "day" ? "Day" : period === "week" ? "Week" : "Month";
+  const out: Grid = [[segments === null ? "Cohort" : "Segment", "Users", ...ks.map((k) => `${unit} ${k}`)]];
+  for (const key of keys) {
+    const members = all.filter((u) => groupKey(u) === key);
+    out.push([segments === null ? labelOf(period, Number(key)) : key, members.length, ...ks.map((k) => shareOf(members, k))]);
+  }
+  out.push(["All", all.length, ...ks.map((k) => shareOf(all, k))]);
+  return out;
+}
+
+const startScenario = fc.record({
+  rows: fc.array(row, { minLength: 0, maxLength: 30 }),
+  start: fc.array(row, { minLength: 2, maxLength: 12 }),
+  period: fc.constantFrom<Period>("day", "week", "month"),
+  mode: fc.constantFrom<Mode>("classic", "unbounded"),
+  periods: periodsArg,
+  withSegments: fc.boolean(),
+});
+
+describe("RETENTION with a start list equals the naive reference", () => {
+  it.each([
+    ["the bitset dedupe", 1 << 26],
+    ["the by-user dedupe", 0],
+  ])("on random small data, every period and mode, with and without segments (%s)", (_name, limit) => {
+    const saved = tuning.bitsetLimitBits;
+    tuning.bitsetLimitBits = limit;
+    try {
+      fc.assert(
+        fc.property(startScenario, (s) => {
+          const asColumn = (vs: unknown[]): unknown[][] => (vs.length ? vs.map((v) => [v]) : [[""]]);
+          const ids = s.rows.map((r) => r.id);
+          const dates = s.rows.map((r) => r.date);
+          const startIds = s.start.map((r) => r.id);
+          const startDates = s.start.map((r) => r.date);
+          const segments = s.withSegments ? s.start.map((r) => r.segment) : null;
+          const got = retention(asColumn(ids), asColumn(dates), s.period, s.periods.arg, s.mode, segments ? asColumn(segments) : null, asColumn(startIds), asColumn(startDates));
+          const want = naiveStartRetention(ids, dates, s.period, s.periods.ks, s.mode, segments, startIds, startDates);
+          if (want === "#N/A") expect(isOpsError(got) && got.code).toBe("#N/A");
+          else expect(got).toEqual(want);
+        }),
+        { numRuns: limit === 0 ? 300 : 600 },
+      );
+    } finally {
+      tuning.bitsetLimitBits = saved;
+    }
+  });
+});

@@ -24,7 +24,7 @@ async function loadMetadata(): Promise<{ functions: FunctionMeta[] }> {
 }
 
 const expected: Record<string, string[]> = {
-  RETENTION: ["user_ids", "dates", "period", "periods", "mode", "segments"],
+  RETENTION: ["user_ids", "dates", "period", "periods", "mode", "segments", "start_ids", "start_dates"],
   FUNNEL: ["steps", "values", "events", "times", "window_days", "order", "segments"],
   PAYRATE: ["payers", "population", "amounts", "measure"],
   TIER: ["values", "method", "cutoffs", "labels", "overrides"],
@@ -32,7 +32,7 @@ const expected: Record<string, string[]> = {
 };
 
 const rangeParams = new Set([
-  "user_ids", "dates", "periods", "segments", "steps", "values", "events", "times",
+  "user_ids", "dates", "periods", "segments", "start_ids", "start_dates", "steps", "values", "events", "times",
   "payers", "population", "amounts", "cutoffs", "labels", "overrides",
 ]);
 

@@ -1,5 +1,6 @@
 /**
- * OPS.RETENTION: cohort retention (issue 8, "OPS.RETENTION").
+ * OPS.RETENTION: cohort retention. The contract, every rule and error:
+ * docs/functions/retention.md.
  *
  * A user's cohort is the period (day, week starting Monday, calendar month)
  * of their first activity. Column k holds the share of a cohort's users who
@@ -7,6 +8,12 @@
  * one (`unbounded`). A column whose period is later than the period of the
  * latest date in the data has not elapsed yet: it is "" (never 0), and the
  * All row (or a segment row) weighs only the cohorts where it has elapsed.
+ *
+ * With a start list (`start_ids`, `start_dates`, e.g. sign-ups) only the
+ * listed users count: a user's cohort is the period of their earliest start
+ * date, retention is measured on the activity rows, and activity of users
+ * outside the list is ignored (its dates still checked and still part of
+ * the latest date).
  *
  * Speed: every row is read once, in place, into typed arrays (user code,
  * day); everything after that works on integers in a few linear passes. No
@@ -147,14 +154,16 @@ function checkSameLength(a: ColumnArg, aName: string, b: ColumnArg, bName: strin
   if (a.length !== b.length) fail("#VALUE!", "rowsMismatch", { a: aName, b: bName, na: a.length, nb: b.length });
 }
 
-/** Reads ids, dates (and segments) once: skips blank rows, interns ids, parses dates. */
-function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | null): Activity {
+/**
+ * Reads ids, dates (and segments) once: skips blank rows, interns ids (into
+ * `users`, which may already hold the start list's users), parses dates.
+ */
+function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | null, users = new KeyInterner()): Activity {
   const n = ids.length;
   const user = new Int32Array(n);
   const day = new Int32Array(n);
   const ms = segments ? new Float64Array(n) : null;
   const segment = segments ? new Int32Array(n) : null;
-  const users = new KeyInterner();
   const segs = new KeyInterner();
   // Event logs often repeat the previous row's id or segment: skip the hash lookup then.
   let lastId: unknown = undefined;
@@ -197,11 +206,14 @@ function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | nu
   return { rows, user, day, ms, segment, userCount: users.size, segmentNames: segs.names };
 }
 
-/** The bucket of every row, plus the latest one in the data. */
-function bucketRows(act: Activity, period: Period): { bucket: Int32Array; maxBucket: number } {
+/**
+ * The bucket of every row, plus the latest one: of the rows' days and
+ * `latestDay` (a start list's latest day, or an outsider's activity).
+ */
+function bucketRows(act: Activity, period: Period, latestDay = 0): { bucket: Int32Array; maxBucket: number } {
   const { rows, day } = act;
   let minDay = 0x7fffffff;
-  let maxDay = 0;
+  let maxDay = latestDay;
   for (let r = 0; r < rows; r++) {
     if (day[r]! < minDay) minDay = day[r]!;
     if (day[r]! > maxDay) maxDay = day[r]!;
@@ -209,7 +221,7 @@ function bucketRows(act: Activity, period: Period): { bucket: Int32Array; maxBuc
   const bucket = period === "day" ? day : new Int32Array(rows);
   if (period === "week") {
     for (let r = 0; r < rows; r++) bucket[r] = Math.floor((day[r]! + 5) / 7);
-  } else if (period === "month") {
+  } else if (period === "month" && rows > 0) {
     // Calendar arithmetic per row is slow; a day → month table over the data's span is not.
     const table = monthTable(minDay, maxDay);
     for (let r = 0; r < rows; r++) bucket[r] = table[day[r]! - minDay]!;
@@ -258,6 +270,129 @@ function earliestRows(act: Activity): Int32Array {
     }
   }
   return earliestRow;
+}
+
+// ---------------------------------------------------------------------------
+// Start list (start_ids, start_dates)
+// ---------------------------------------------------------------------------
+
+/** The start list, one entry per listed user (codes 0..userCount−1 of the shared interner). */
+interface StartList {
+  userCount: number;
+  /** Whole-day serial of each user's earliest start date. */
+  day: Int32Array;
+  /** Row (in the range) of each user's earliest start date; ties keep the first row. */
+  row: Int32Array;
+  /** Segment key of that row (0 = blank, else code + 1); null without segments. */
+  segment: Int32Array | null;
+  segmentNames: readonly string[];
+  /** The latest usable start date's day. */
+  latestDay: number;
+}
+
+/**
+ * Reads the start list into `users` (so its users get the first codes):
+ * blank id or date rows are skipped, a non-date is #VALUE! naming the row.
+ */
+function readStartList(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | null, users: KeyInterner): StartList {
+  const n = ids.length;
+  let earliestMs = new Float64Array(Math.min(n, 1024)).fill(Infinity);
+  let row = new Int32Array(earliestMs.length);
+  let latestMs = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const date = cellOf(dates, i);
+    if (typeof date === "number" ? date === 0 : isBlank(date)) continue;
+    const u = users.code(cellOf(ids, i));
+    if (u === BLANK_CODE) continue;
+    const time = toSerialMs(date);
+    if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: "start_dates", row: rowLabel(i), value: String(date) });
+    if (u >= earliestMs.length) {
+      const bigger = new Float64Array(Math.min(n, earliestMs.length * 2)).fill(Infinity);
+      bigger.set(earliestMs);
+      earliestMs = bigger;
+      const biggerRow = new Int32Array(bigger.length);
+      biggerRow.set(row);
+      row = biggerRow;
+    }
+    // Strictly earlier only: on a tie the first such row keeps the user.
+    if (time < earliestMs[u]!) {
+      earliestMs[u] = time;
+      row[u] = i;
+    }
+    if (time > latestMs) latestMs = time;
+  }
+  const userCount = users.size;
+  const day = new Int32Array(userCount);
+  for (let u = 0; u < userCount; u++) day[u] = Math.floor(earliestMs[u]! / MS_PER_DAY);
+  let segment: Int32Array | null = null;
+  const segs = new KeyInterner();
+  if (segments) {
+    segment = new Int32Array(userCount);
+    // Segment 0 is a value, not a blank (as with activity segments).
+    for (let u = 0; u < userCount; u++) segment[u] = segs.code(cellOf(segments, row[u]!), false) + 1;
+  }
+  return {
+    userCount,
+    day,
+    row: row.subarray(0, userCount),
+    segment,
+    segmentNames: segs.names,
+    latestDay: userCount > 0 ? Math.floor(latestMs / MS_PER_DAY) : 0,
+  };
+}
+
+/**
+ * The activity rows of listed users only (codes below `listed`), compacted
+ * in place; returns the latest day of all rows, outsiders included.
+ */
+function keepListed(act: Activity, listed: number): number {
+  const { user, day } = act;
+  let latest = 0;
+  let kept = 0;
+  for (let r = 0; r < act.rows; r++) {
+    const d = day[r]!;
+    if (d > latest) latest = d;
+    const u = user[r]!;
+    if (u >= listed) continue;
+    user[kept] = u;
+    day[kept++] = d;
+  }
+  act.rows = kept;
+  act.userCount = listed;
+  return latest;
+}
+
+/** Per listed user: the cohort bucket (earliest start) and the last active bucket. */
+function scanListedUsers(act: Activity, bucket: Int32Array, start: StartList, period: Period): { first: Int32Array; last: Int32Array } {
+  const first = new Int32Array(start.userCount);
+  for (let u = 0; u < start.userCount; u++) first[u] = bucketOf(period, start.day[u]!);
+  const last = new Int32Array(start.userCount).fill(-0x80000000);
+  const { rows, user } = act;
+  for (let r = 0; r < rows; r++) {
+    const u = user[r]!;
+    if (bucket[r]! > last[u]!) last[u] = bucket[r]!;
+  }
+  return { first, last };
+}
+
+/** Segments of the start list, in order of each segment's first user's earliest start row. */
+function startSegmentGroups(start: StartList): Groups {
+  const segment = start.segment!;
+  const keys = start.segmentNames.length + 1;
+  const firstRow = new Int32Array(keys).fill(0x7fffffff);
+  for (let u = 0; u < start.userCount; u++) {
+    const key = segment[u]!;
+    if (start.row[u]! < firstRow[key]!) firstRow[key] = start.row[u]!;
+  }
+  const order: number[] = [];
+  for (let key = 0; key < keys; key++) if (firstRow[key]! !== 0x7fffffff) order.push(key);
+  order.sort((a, b) => firstRow[a]! - firstRow[b]!);
+  const groupOfKey = new Int32Array(keys);
+  order.forEach((key, g) => (groupOfKey[key] = g));
+  const of = new Int32Array(start.userCount);
+  for (let u = 0; u < of.length; u++) of[u] = groupOfKey[segment[u]!]!;
+  const labels = order.map((key) => (key === 0 ? t("blankSegment") : start.segmentNames[key - 1]!));
+  return { count: order.length, of, labels };
 }
 
 // ---------------------------------------------------------------------------
@@ -396,7 +531,7 @@ function classicByBitset(
   for (let r = 0; r < rows; r++) {
     const u = user[r]!;
     const offset = bucket[r]! - first[u]!;
-    if (offset > maxOffset) continue;
+    if (offset > maxOffset || offset < 0) continue; // below 0: activity before a start date
     const slot = slotOf[offset]!;
     if (slot < 0) continue;
     const bit = u * k + slot;
@@ -426,7 +561,7 @@ function classicByUser(
     const base = groupOf[u]! * k;
     for (let p = start[u]!; p < start[u + 1]!; p++) {
       const offset = bucket[byUser[p]!]! - first[u]!;
-      if (offset > maxOffset) continue;
+      if (offset > maxOffset || offset < 0) continue; // below 0: activity before a start date
       const slot = slotOf[offset]!;
       if (slot < 0 || stamp[slot] === u) continue;
       stamp[slot] = u;
@@ -450,6 +585,8 @@ export function retention(
   periods?: unknown,
   mode?: unknown,
   segments?: unknown,
+  startIds?: unknown,
+  startDates?: unknown,
 ): Grid | OpsError {
   return guard(() => {
     const ids = columnArg(userIds, "user_ids");
@@ -458,31 +595,55 @@ export function retention(
     const unit = optionWord(period, "period", PERIOD_WORDS, "day");
     const ks = readPeriods(periods, unit);
     const how = optionWord(mode, "mode", MODE_WORDS, "classic");
+    const hasStartIds = !isOmitted(startIds as Matrix | null | undefined);
+    const hasStartDates = !isOmitted(startDates as Matrix | null | undefined);
+    if (hasStartIds !== hasStartDates) fail("#VALUE!", "retentionStartHalf", { given: hasStartIds ? "start_ids" : "start_dates" });
+    const startIdArg = hasStartIds ? columnArg(startIds, "start_ids") : null;
+    const startDateArg = hasStartDates ? columnArg(startDates, "start_dates") : null;
+    if (startIdArg && startDateArg) checkSameLength(startIdArg, "start_ids", startDateArg, "start_dates");
     let segs: ColumnArg | null = null;
     if (!isOmitted(segments as Matrix | null | undefined)) {
       segs = columnArg(segments, "segments");
-      checkSameLength(ids, "user_ids", segs, "segments");
+      // With a start list, a user's segment comes from their start row.
+      if (startIdArg) checkSameLength(startIdArg, "start_ids", segs, "segments");
+      else checkSameLength(ids, "user_ids", segs, "segments");
     }
 
+    if (startIdArg && startDateArg) {
+      const users = new KeyInterner();
+      const start = readStartList(startIdArg, startDateArg, segs, users);
+      if (start.userCount === 0) fail("#N/A", "retentionNoStartRows");
+      const act = readActivity(ids, when, null, users);
+      const latestDay = Math.max(keepListed(act, start.userCount), start.latestDay);
+      return compute(act, unit, ks, how, segs !== null, { start, latestDay });
+    }
     const act = readActivity(ids, when, segs);
     if (act.rows === 0) fail("#N/A", "noActivityRows");
-    return compute(act, unit, ks, how, segs !== null);
+    return compute(act, unit, ks, how, segs !== null, null);
   });
 }
 
-function compute(act: Activity, period: Period, ks: readonly number[], mode: Mode, bySegment: boolean): Grid {
-  const { bucket, maxBucket } = bucketRows(act, period);
-  const { first, last } = scanUsers(act, bucket);
-  const groups = bySegment ? segmentGroups(act) : cohortGroups(first, period);
+function compute(
+  act: Activity,
+  period: Period,
+  ks: readonly number[],
+  mode: Mode,
+  bySegment: boolean,
+  listed: { start: StartList; latestDay: number } | null,
+): Grid {
+  const { bucket, maxBucket } = bucketRows(act, period, listed ? listed.latestDay : 0);
+  const { first, last } = listed ? scanListedUsers(act, bucket, listed.start, period) : scanUsers(act, bucket);
+  const groups = bySegment ? (listed ? startSegmentGroups(listed.start) : segmentGroups(act)) : cohortGroups(first, period);
   const { sorted, slotOfColumn } = offsetsOf(ks);
 
   // Column k has elapsed for a user when cohort + k ≤ the latest bucket: age ≥ k.
-  // Unbounded: retained at k when the last active bucket ≥ cohort + k: reach ≥ k.
+  // Unbounded: retained at k when the last active bucket ≥ cohort + k: reach ≥ k
+  // (a listed user without activity has last = −2^31: never retained).
   const age = new Int32Array(act.userCount);
   const reach = new Int32Array(act.userCount);
   for (let u = 0; u < act.userCount; u++) {
     age[u] = maxBucket - first[u]!;
-    reach[u] = last[u]! - first[u]!;
+    reach[u] = Math.max(last[u]! - first[u]!, -1);
   }
   const eligible = countAtLeast(groups, age, sorted);
   const retained = mode === "unbounded" ? countAtLeast(groups, reach, sorted) : countClassic(act, bucket, first, groups, sorted);

@@ -16,6 +16,15 @@
  * go to the alphabetically first segment and segments are ordered by their
  * earliest event (then name).
  *
+ * With `startTable` (a start list such as signups(user_id, ts [, segment])):
+ * only the users in it count, each in the cohort of the period of their
+ * earliest start; activity in `events` only measures retention; the latest
+ * period is the latest of both tables. With segments too, the segment column
+ * is the start table's, a user's segment the one on their earliest start row
+ * (ties by `rowOrder`, else the alphabetically first), and segments come in
+ * order of their first user's earliest start row (without `rowOrder`: of
+ * that row's time, then name).
+ *
  * `measure` "revenue" or "payers" is revenue retention (OPS.RENEWAL) over
  * payments: see renewal.ts.
  */
@@ -40,12 +49,14 @@ export interface RetentionSqlOptions {
   segments?: boolean | string;
   /** A column giving the rows' logged order, to break ties as Excel's row order does (segments only). */
   rowOrder?: string;
+  /** A start list table (user_id, ts [, segment]), e.g. signups: cohorts from it, only its users counted. */
+  startTable?: string;
   /** "users" (default): activity retention; "revenue" / "payers": revenue retention (OPS.RENEWAL). */
   measure?: RetentionSqlMeasure;
   tables?: Partial<TableNames>;
 }
 
-const KNOWN = ["period", "periods", "mode", "segments", "rowOrder", "measure", "tables"];
+const KNOWN = ["period", "periods", "mode", "segments", "rowOrder", "startTable", "measure", "tables"];
 
 export function retentionSql(options: RetentionSqlOptions = {}): string {
   onlyKnown(options, KNOWN, "retention");
@@ -58,23 +69,27 @@ export function retentionSql(options: RetentionSqlOptions = {}): string {
   const segment = segmentColumn(options.segments);
   if (options.rowOrder !== undefined && segment === null) throw new SqlOptionError("rowOrder only applies with segments");
   const rowOrder = options.rowOrder === undefined ? null : identifier(options.rowOrder, "rowOrder");
+  const startTable = options.startTable === undefined ? null : identifier(options.startTable, "startTable");
   const { events } = tableNames(options.tables);
 
   const blankSegmentLabel = textOf(t("blankSegment"));
   const unit = period === "day" ? "day" : period === "week" ? "week (Monday to Sunday)" : "calendar month";
-  const head = banner(`OpsKit OPS.RETENTION: ${segment ? "channel retention" : "cohort retention"} by ${unit}, mode ${mode}, columns ${ks.join(", ")}.`, [
-    `Input: ${events}(user_id VARCHAR, ts TIMESTAMP${segment ? `, ${segment} VARCHAR` : ""}${rowOrder ? `, ${rowOrder}` : ""}); rows with a blank user_id or a NULL ts are skipped.`,
+  const startColumns = `user_id VARCHAR, ts TIMESTAMP${segment ? `, ${segment} VARCHAR` : ""}${rowOrder ? `, ${rowOrder}` : ""}`;
+  const head = banner(`OpsKit OPS.RETENTION: ${segment ? "channel retention" : "cohort retention"} by ${unit}, mode ${mode}, columns ${ks.join(", ")}${startTable ? `, cohorts from the start list ${startTable}` : ""}.`, [
+    startTable
+      ? `Input: ${startTable}(${startColumns}) (only these users count, cohort = period of their earliest ts) and ${events}(user_id VARCHAR, ts TIMESTAMP) (activity); rows with a blank user_id or a NULL ts are skipped.`
+      : `Input: ${events}(${startColumns}); rows with a blank user_id or a NULL ts are skipped.`,
     `Output: ${segment ? `segment (text; '${blankSegmentLabel}' for a blank one)` : "cohort (DATE: the first day of the cohort's period)"}, users, then ${ks
       .map((k) => periodColumn(period, k))
       .join(", ")}:`,
     mode === "classic"
       ? `  the share of the users active in exactly ${period} k after their cohort's ${period};`
       : `  the share of the users active in ${period} k after their cohort's ${period} or any later ${period};`,
-    `  NULL where that ${period} is later than the ${period} of the latest event (not elapsed yet).`,
+    `  NULL where that ${period} is later than the ${period} of the latest ${startTable ? "activity or start" : "event"} (not elapsed yet).`,
     `  The last row (${segment ? "segment" : "cohort"} NULL) is All: all users, each share weighted over the cohorts where it has elapsed.`,
   ]);
 
-  const ev = segment
+  const ev = segment && !startTable
     ? `SELECT TRIM(user_id) AS user_id, ts, ${periodIndex(period, "ts")} AS p, COALESCE(TRIM(${segment}), '') AS seg${rowOrder ? `, ${rowOrder} AS rn` : ""}
   FROM ${events}
   WHERE ${notBlank("user_id")} AND ts IS NOT NULL`
@@ -82,26 +97,48 @@ export function retentionSql(options: RetentionSqlOptions = {}): string {
   FROM ${events}
   WHERE ${notBlank("user_id")} AND ts IS NOT NULL`;
 
-  const ctes: [string, string][] = [
-    ["ev", ev],
-    ["lim", "SELECT MAX(p) AS m FROM ev"],
-    ["ks", offsetsTable(ks)],
-    ["u", "SELECT user_id, MIN(p) AS c, MAX(p) AS l, MIN(ts) AS first_ts FROM ev GROUP BY user_id"],
-  ];
+  const ctes: [string, string][] = [["ev", ev]];
+  if (startTable) {
+    ctes.push(
+      [
+        "st",
+        `SELECT TRIM(user_id) AS user_id, ts, ${periodIndex(period, "ts")} AS p${segment ? `, COALESCE(TRIM(${segment}), '') AS seg` : ""}${rowOrder ? `, ${rowOrder} AS rn` : ""}
+  FROM ${startTable}
+  WHERE ${notBlank("user_id")} AND ts IS NOT NULL`,
+      ],
+      ["lim", "SELECT MAX(p) AS m FROM (SELECT p FROM ev UNION ALL SELECT p FROM st) dated"],
+      ["ks", offsetsTable(ks)],
+      [
+        // Only listed users; the last active period from the activity (NULL without any).
+        "u",
+        `SELECT s.user_id, s.c, a.l, s.first_ts
+  FROM (SELECT user_id, MIN(p) AS c, MIN(ts) AS first_ts FROM st GROUP BY user_id) s
+  LEFT JOIN (SELECT user_id, MAX(p) AS l FROM ev GROUP BY user_id) a ON a.user_id = s.user_id`,
+      ],
+    );
+  } else {
+    ctes.push(
+      ["lim", "SELECT MAX(p) AS m FROM ev"],
+      ["ks", offsetsTable(ks)],
+      ["u", "SELECT user_id, MIN(p) AS c, MAX(p) AS l, MIN(ts) AS first_ts FROM ev GROUP BY user_id"],
+    );
+  }
   if (segment) {
     const tieBreak = rowOrder ? "ts, rn" : "ts, seg";
+    const source = startTable ? "st" : "ev";
     ctes.push(
       [
         "first_seg",
-        `SELECT user_id, seg FROM (
-    SELECT user_id, seg, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ${tieBreak}) AS rk FROM ev
+        `SELECT user_id, seg, ts${rowOrder ? ", rn" : ""} FROM (
+    SELECT user_id, seg, ts${rowOrder ? ", rn" : ""}, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ${tieBreak}) AS rk FROM ${source}
   ) ranked WHERE rk = 1`,
       ],
       [
+        // Without a start list: by the segment's first row; with one: by its first user's earliest start row.
         "seg_order",
         rowOrder
-          ? "SELECT seg, MIN(rn) AS ord FROM ev GROUP BY seg"
-          : "SELECT seg, ROW_NUMBER() OVER (ORDER BY MIN(ts), seg) AS ord FROM ev GROUP BY seg",
+          ? `SELECT seg, MIN(rn) AS ord FROM ${startTable ? "first_seg" : "ev"} GROUP BY seg`
+          : `SELECT seg, ROW_NUMBER() OVER (ORDER BY MIN(ts), seg) AS ord FROM ${startTable ? "first_seg" : "ev"} GROUP BY seg`,
       ],
       ["ug", "SELECT u.user_id, u.c, u.l, u.first_ts, f.seg AS grp FROM u JOIN first_seg f ON f.user_id = u.user_id"],
       [
@@ -172,6 +209,7 @@ function revenueRetention(options: RetentionSqlOptions, measure: RenewalSqlMeasu
     throw new SqlOptionError(`segments apply to measure users only (got measure ${measure})`);
   }
   if (options.rowOrder !== undefined) throw new SqlOptionError(`rowOrder applies to measure users only (got measure ${measure})`);
+  if (options.startTable !== undefined) throw new SqlOptionError(`startTable applies to measure users only (got measure ${measure})`);
   const mode = word(options.mode, "mode", MODE_WORDS, "classic");
   if (mode !== "classic") throw new SqlOptionError(`measure ${measure} is revenue retention, which has no unbounded mode`);
   return renewalSql({ period: options.period, periods: options.periods, measure, tables: options.tables });

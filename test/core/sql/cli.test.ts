@@ -14,6 +14,7 @@ describe("command line → generator options", () => {
     ["retention, every option", ["retention", "--period", "week", "--periods", "1,2,4", "--mode", "unbounded", "--segments", "--row-order", "rn"], { period: "week", periods: [1, 2, 4], mode: "unbounded", segments: true, rowOrder: "rn" }],
     ["periods N; --name=value; a segment column", ["retention", "--periods=7", "--segments", "channel"], { periods: 7, segments: "channel" }],
     ["funnel", ["funnel", "--steps", "browse, register,pay", "--window", "14"], { steps: ["browse", "register", "pay"], windowDays: 14 }],
+    ["retention from a start list", ["retention", "--start-table", "signups", "--segments"], { startTable: "signups", segments: true }],
     ["funnel by segment", ["funnel", "--steps", "browse,pay", "--segments", "--row-order", "rn"], { steps: ["browse", "pay"], segments: true, rowOrder: "rn" }],
     ["payrate", ["payrate", "--measure", "arppu", "--population-event", "register"], { measure: "arppu", populationEvent: "register" }],
     ["tier", ["tier", "--method", "pareto", "--cutoffs", "0.5,0.8,0.95", "--labels", "S,A,B,C"], { method: "pareto", cutoffs: [0.5, 0.8, 0.95], labels: ["S", "A", "B", "C"] }],

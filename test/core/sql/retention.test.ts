@@ -78,3 +78,50 @@ describe("segments without a row-order column", () => {
     expect(mine.map((r) => r[0])).toEqual(["Segment", "seo", "ads", "(blank)", "All"]);
   });
 });
+
+describe.each<[string, EventData, EventData]>([
+  ["seed 31: 3000 activity rows, 400 sign-ups, 300 users", makeEvents(31, 3000, 300, 46_000, 120), makeEvents(32, 400, 300, 46_000, 120)],
+  ["seed 33: 1500 activity rows, 700 sign-ups, 600 users, hourly", makeEvents(33, 1500, 600, 46_081, 20, 24), makeEvents(34, 700, 600, 46_081, 20, 24)],
+])("retention SQL --start-table equals OPS.RETENTION with a start list (%s)", (_name, data, signups) => {
+  beforeAll(async () => {
+    await loadEvents(w.connection, { ids: data.ids, dates: data.dates });
+    await loadEvents(w.connection, { ids: signups.ids, dates: signups.dates, segments: signups.segments }, "signups");
+  });
+
+  const cases: [Period, Mode, boolean][] = [];
+  for (const period of ["day", "week", "month"] as Period[]) {
+    for (const mode of ["classic", "unbounded"] as Mode[]) for (const seg of [false, true]) cases.push([period, mode, seg]);
+  }
+
+  it.each(cases)("%s, %s, segments %s", async (period, mode, bySegment) => {
+    const mine = gridOf(
+      retention(col(data.ids), col(data.dates), period, null, mode, bySegment ? col(signups.segments) : null, col(signups.ids), col(signups.dates)),
+    );
+    const sql = retentionSql({ period, mode, segments: bySegment, rowOrder: bySegment ? "rn" : undefined, startTable: "signups" });
+    const names = (await columnsOf(w.connection, sql)).slice(2);
+    expectSameGrid(sqlBody(await query(w.connection, sql), bySegment, names), mine.slice(1));
+    expect(mine.length).toBeGreaterThan(3);
+  });
+});
+
+describe("retention SQL --start-table: the contract's examples", () => {
+  const D = (n: number): number => 46_082 + n;
+  it.each<[string, { ids: unknown[]; dates: unknown[] }, { ids: unknown[]; dates: unknown[]; segments?: unknown[] }]>([
+    ["outsiders ignored but their dates end the elapsed range", { ids: ["u1", "u1", "u2", "x", "u4"], dates: [D(1), D(2), D(3), D(5), D(0)] }, { ids: ["u1", "u2", "u3"], dates: [D(0), D(0), D(1)] }],
+    ["a listed user without activity; earliest start wins", { ids: ["u1"], dates: [D(4)] }, { ids: ["u1", "u2", "u2"], dates: [D(0), D(3), D(1)] }],
+    ["activity before the start date", { ids: ["u1", "u1"], dates: [D(0), D(1)] }, { ids: ["u1"], dates: [D(2)] }],
+    ["an empty activity table", { ids: [], dates: [] }, { ids: ["u1", "u2"], dates: [D(0), D(2)] }],
+    ["segments without a row order: ties by name, order by earliest start", { ids: ["u1", "u2"], dates: [D(1), D(2)] }, { ids: ["u1", "u2", "u3"], dates: [D(0), D(1), D(2)], segments: ["seo", null, " seo "] }],
+  ])("%s", async (_name, activity, start) => {
+    await loadEvents(w.connection, activity, "events_small");
+    await loadEvents(w.connection, start, "signups_small");
+    for (const mode of ["classic", "unbounded"] as Mode[]) {
+      const activityArgs = activity.ids.length ? [col(activity.ids), col(activity.dates)] : [[[""]], [[""]]];
+      const mine = gridOf(
+        retention(activityArgs[0], activityArgs[1], "day", [[1, 2, 3]], mode, start.segments ? col(start.segments) : null, col(start.ids), col(start.dates)),
+      );
+      const sql = retentionSql({ periods: [1, 2, 3], mode, segments: start.segments !== undefined, startTable: "signups_small", tables: { events: "events_small" } });
+      expectSameGrid(sqlBody(await query(w.connection, sql), start.segments !== undefined, ["day_1", "day_2", "day_3"]), mine.slice(1));
+    }
+  });
+});
