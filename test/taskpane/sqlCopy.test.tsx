@@ -75,6 +75,18 @@ describe("Copy as SQL", () => {
     expect(await screen.findByText(/clipboard is not available here/i)).toBeInTheDocument();
   });
 
+  it("offers the funnel's segment column and retention's start-list table", async () => {
+    const { user, query } = await openSql();
+    await user.type(screen.getByRole("textbox", { name: /start-list table/i }), "signups");
+    expect(query.value).toBe(sqlFor("retention", { period: "day", periods: 7, mode: "classic", startTable: "signups" }));
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Metric" }), "funnel");
+    await user.type(screen.getByRole("textbox", { name: /segment column/i }), "channel");
+    expect(query.value).toBe(sqlFor("funnel", { steps: ["visit", "signup", "purchase"], windowDays: 14, segments: "channel" }));
+    await user.clear(screen.getByRole("textbox", { name: /segment column/i }));
+    expect(query.value).toBe(sqlFor("funnel", { steps: ["visit", "signup", "purchase"], windowDays: 14 }));
+  });
+
   it("maps the pane's choices to the generator's options", () => {
     expect(sqlOptionsOf(START_CHOICES)).toEqual({ metric: "retention", options: { period: "day", periods: 7, mode: "classic" } });
     expect(sqlOptionsOf({ ...START_CHOICES, metric: "tier", cutoffs: "" })).toEqual({ metric: "tier", options: { method: "pareto" } });

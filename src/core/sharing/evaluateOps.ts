@@ -82,12 +82,12 @@ const arg = (args: unknown[], i: number): unknown => args[i] ?? null;
 /** The OPS functions and their parameter shapes, mirroring src/functions/functions.ts. */
 export const OPS_FUNCTIONS: Readonly<Record<string, OpsFunction>> = {
   RETENTION: {
-    params: ["matrix", "matrix", "scalar", "matrix", "scalar", "matrix"],
-    call: (a) => retention(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), arg(a, 4), arg(a, 5)),
+    params: ["matrix", "matrix", "scalar", "matrix", "scalar", "matrix", "matrix", "matrix"],
+    call: (a) => retention(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), arg(a, 4), arg(a, 5), arg(a, 6), arg(a, 7)),
   },
   FUNNEL: {
-    params: ["matrix", "matrix", "matrix", "matrix", "scalar", "scalar"],
-    call: (a) => funnel(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), arg(a, 4), arg(a, 5)),
+    params: ["matrix", "matrix", "matrix", "matrix", "scalar", "scalar", "matrix"],
+    call: (a) => funnel(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), arg(a, 4), arg(a, 5), arg(a, 6)),
   },
   PAYRATE: {
     params: ["matrix", "matrix", "matrix", "scalar"],

@@ -102,6 +102,10 @@ describe("evaluating over the spec's constant cells", () => {
     [`=OPS.RETENTION(${D}!$A$2:$A$8,${D}!$B$2:$B$8,"week",2,"unbounded")`, grid(retention(col(ids), col(dates), "week", [[2]], "unbounded", null))],
     [`=OPS.FUNNEL({"browse";"register";"pay"},${D}!A2:A8,${D}!C2:C8,${D}!B2:B8,14)`, grid(funnel(col(["browse", "register", "pay"]), col(ids), col(events), col(dates), 14, null))],
     [`=OPS.FUNNEL({"browse";"register"},{10;4})`, grid(funnel([["browse"], ["register"]], [[10], [4]]))],
+    // The 7th argument, segments (here the ids themselves: one segment per user).
+    [`=OPS.FUNNEL({"browse";"register"},${D}!A2:A8,${D}!C2:C8,${D}!B2:B8,14,"ordered",${D}!A2:A8)`, grid(funnel(col(["browse", "register"]), col(ids), col(events), col(dates), 14, "ordered", col(ids)))],
+    // The 7th and 8th arguments, a start list (start_ids, start_dates).
+    [`=OPS.RETENTION(${D}!$A$2:$A$8,${D}!$B$2:$B$8,"day",{1,7},,,${D}!E2:E3,${D}!B2:B3)`, grid(retention(col(ids), col(dates), "day", [[1, 7]], null, null, col(["u1", "u2"]), col(dates.slice(0, 2))))],
     [`=OPS.PAYRATE(${D}!E2:E3,${D}!A2:A8)`, [[2 / 4]]],
     [`=OPS.PAYRATE(Payers,${D}!A2:A8,${D}!F2:F3,"arppu")`, [[(1299 + 2598) / 2]]],
     [`=OPS.PAYRATE(${D}!A2:A8,${D}!A2:A8,,"payers")`, [[4]]],

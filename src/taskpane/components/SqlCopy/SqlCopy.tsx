@@ -47,6 +47,11 @@ export function SqlCopy() {
           </Field>
         </div>
       )}
+      {c.metric === "retention" && (
+        <Field label={t("sqlStartTable")} hint={t("sqlStartTableHint")}>
+          <Input value={c.startTable} placeholder="signups" onChange={pick("startTable")} />
+        </Field>
+      )}
       {c.metric === "funnel" && (
         <div className={styles.row}>
           <Field label={t("sqlSteps")} className={styles.grow}>
@@ -56,6 +61,11 @@ export function SqlCopy() {
             <Input value={c.windowDays} inputMode="decimal" onChange={pick("windowDays")} />
           </Field>
         </div>
+      )}
+      {c.metric === "funnel" && (
+        <Field label={t("sqlFunnelSegments")} hint={t("sqlFunnelSegmentsHint")}>
+          <Input value={c.funnelSegments} placeholder="segment" onChange={pick("funnelSegments")} />
+        </Field>
       )}
       {c.metric === "payrate" && (
         <Field label={t("sqlMeasure")}>

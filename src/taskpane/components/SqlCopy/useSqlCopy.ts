@@ -24,6 +24,10 @@ export interface SqlChoices {
   method: (typeof SQL_TIER_METHODS)[number];
   /** Cutoffs, comma-separated; blank = the method's defaults. */
   cutoffs: string;
+  /** Funnel: the segment column to break the funnel down by (first touch); blank = no breakdown. */
+  funnelSegments: string;
+  /** Retention: a start-list table such as signups(user_id, ts); blank = cohorts from the first activity. */
+  startTable: string;
 }
 
 export const START_CHOICES: SqlChoices = {
@@ -36,6 +40,8 @@ export const START_CHOICES: SqlChoices = {
   measure: "rate",
   method: "pareto",
   cutoffs: "",
+  funnelSegments: "",
+  startTable: "",
 };
 
 const list = (text: string) =>
@@ -46,13 +52,22 @@ const list = (text: string) =>
 /** A typed number; text that is not one stays text so the generator says what is wrong. */
 const num = (text: string): number | string => (text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text);
 
-/** The generator options for the pane's choices (what sqlFor receives). */
+/** A typed name, or undefined when blank (the option is then left out). */
+const nameOrNone = (text: string): string | undefined => (text.trim() === "" ? undefined : text.trim());
+
+/** The generator options for the pane's choices (what sqlFor receives); blank optional names are left out. */
 export function sqlOptionsOf(c: SqlChoices): { metric: SqlPaneMetric; options: SqlOptionsByMetric[SqlPaneMetric] } {
   switch (c.metric) {
-    case "retention":
-      return { metric: "retention", options: { period: c.period, periods: (c.periods.trim() === "" ? undefined : num(c.periods)) as number, mode: c.mode } };
-    case "funnel":
-      return { metric: "funnel", options: { steps: list(c.steps), windowDays: (c.windowDays.trim() === "" ? undefined : num(c.windowDays)) as number } };
+    case "retention": {
+      const periods = (c.periods.trim() === "" ? undefined : num(c.periods)) as number;
+      const startTable = nameOrNone(c.startTable);
+      return { metric: "retention", options: { period: c.period, periods, mode: c.mode, ...(startTable ? { startTable } : {}) } };
+    }
+    case "funnel": {
+      const windowDays = (c.windowDays.trim() === "" ? undefined : num(c.windowDays)) as number;
+      const segments = nameOrNone(c.funnelSegments);
+      return { metric: "funnel", options: { steps: list(c.steps), windowDays, ...(segments ? { segments } : {}) } };
+    }
     case "payrate":
       return { metric: "payrate", options: { measure: c.measure } };
     case "tier": {
