@@ -3,6 +3,7 @@
 // custom-functions-metadata-plugin writes dist/functions.json from the JSDoc
 // in src/functions/functions.ts and appends the associate() calls itself.
 const path = require("path");
+const webpack = require("webpack");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -60,6 +61,9 @@ module.exports = async (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane", "commands"],
       }),
+      // @fluentui/tokens' 465-entry `tokens` table → the same strings computed on access
+      // (scripts/fluentTokens.js; checked key by key in test/scripts/fluentTokens.test.ts).
+      new webpack.NormalModuleReplacementPlugin(/[\\/]@fluentui[\\/]tokens[\\/]lib[\\/]tokens\.js$/, path.resolve(__dirname, "scripts/fluentTokens.js")),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
       // Prints each entry's gzip size (and its lazy chunks); warns when the task pane passes its budget.
       new BundleSizePlugin({ budgets: { "taskpane.js": 120 * 1024 } }),

@@ -1,0 +1,63 @@
+/**
+ * The i18n layer's start tier: the one message catalogue (catalogue.ts) with
+ * the messages the task pane needs before it is interactive (the plan's
+ * checks and defaults, plan.*.ts). The other catalogues (functions, data
+ * sheets, sharing, metrics) are registered by ./index.ts, which every module
+ * outside the pane's start path imports; the pane's start path imports this
+ * file, so those catalogues load with the code that uses them (the page's
+ * start-up budget, test/scripts/bundleSize.test.ts). Both fill the catalogue
+ * synchronously, so core code translates without awaiting anything.
+ */
+import { Catalogue } from "./catalogue";
+import type { en } from "./en";
+import { planEn } from "./plan.en";
+import { planZhCN } from "./plan.zh-CN";
+import type { dataEn } from "./data.en";
+import type { shareEn } from "./share.en";
+import type { metricsEn } from "./metrics.en";
+import type { breakdownEn } from "./breakdown.en";
+
+/** Every catalogued message key (functions, plan sheets, data sheets, sharing). */
+export type MessageKey = keyof typeof en | keyof typeof planEn | keyof typeof dataEn | keyof typeof shareEn | keyof typeof breakdownEn | keyof typeof metricsEn;
+export type MessageParams = Record<string, string | number>;
+export type Locale = "en" | "zh-CN";
+export const SUPPORTED_LOCALES: readonly Locale[] = ["en", "zh-CN"];
+
+const resources: Record<Locale, { translation: Record<string, string> }> = {
+  en: { translation: { ...planEn } },
+  "zh-CN": { translation: { ...planZhCN } },
+};
+const instance = new Catalogue<Locale>("en");
+for (const locale of SUPPORTED_LOCALES) instance.addResourceBundle(locale, "translation", resources[locale].translation);
+
+/** Maps an Office display language such as "zh-CN" or "en-US" to a supported locale. */
+export function toLocale(displayLanguage: string | null | undefined): Locale {
+  const tag = (displayLanguage ?? "").toLowerCase();
+  return tag.startsWith("zh") ? "zh-CN" : "en";
+}
+
+export function setLocale(locale: Locale): void {
+  instance.changeLanguage(locale);
+}
+
+export function getLocale(): Locale {
+  return toLocale(instance.language);
+}
+
+/** Translates a catalogued message. */
+export function t(key: MessageKey, params?: MessageParams): string {
+  return instance.t(key, params);
+}
+
+/** Adds messages to the default namespace (./index.ts registers the catalogues outside the start tier). */
+export function registerMessages(bundles: Readonly<Record<Locale, Readonly<Record<string, string>>>>): void {
+  for (const locale of SUPPORTED_LOCALES) instance.addResourceBundle(locale, "translation", bundles[locale]);
+}
+
+/** The catalogue itself: the task pane adds its own namespace and subscribes to language changes. */
+export const i18n = instance;
+
+/** Translates in a given locale without changing the current one (generators write sheets in the plan's language). */
+export function tIn(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  return instance.getFixedT(locale)(key, params);
+}
