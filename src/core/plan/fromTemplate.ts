@@ -13,8 +13,8 @@
  */
 import type { Contingency, FiveW2H, Goal, Indicator, Person, Plan, PlanTask, RaciLetter } from "./types";
 import { PLAN_VERSION } from "./types";
-import type { Locale, MessageKey } from "../i18n";
-import { tIn } from "../i18n";
+import type { Locale, MessageKey } from "../i18n/start";
+import { tIn } from "../i18n/start";
 import { isoOfSerial, parseIsoSerial } from "../dates";
 import { workday } from "../workday";
 import { findTemplate, templateIds, FIVE_W2H_KEYS, type ScheduleTemplate } from "../templates";

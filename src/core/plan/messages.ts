@@ -4,8 +4,8 @@
  * their own namespace on the shared i18next instance, as persist.ts does (no
  * edits to the shared catalogues). Every key in en and zh-CN.
  */
-import { i18n } from "../i18n";
-import type { Locale } from "../i18n";
+import { i18n } from "../i18n/start";
+import type { Locale } from "../i18n/start";
 
 export const PLAN_CHECKS_NS = "planChecks";
 

@@ -13,8 +13,8 @@
  * This checks shapes, not meaning: a task that depends on an unknown task id
  * is kept here and reported by validatePlan.
  */
-import { i18n } from "../i18n";
-import type { Locale } from "../i18n";
+import { i18n } from "../i18n/start";
+import type { Locale } from "../i18n/start";
 import {
   PLAN_VERSION,
   type Contingency,

@@ -4,7 +4,7 @@
  * ISO text YYYY-MM-DD) so it survives a round trip through a custom XML part.
  * Mirrors the six steps of an operation activity (shared/domain.md).
  */
-import type { Locale } from "../i18n";
+import type { Locale } from "../i18n/start";
 
 export const PLAN_VERSION = 1;
 

@@ -26,8 +26,8 @@
 import { MAX_DURATION_DAYS, PLAN_VERSION } from "./types";
 import { planCheckText, type PlanCheckKey } from "./messages";
 import type { PlanProblem } from "./types";
-import type { Locale, MessageKey, MessageParams } from "../i18n";
-import { SUPPORTED_LOCALES, tIn } from "../i18n";
+import type { Locale, MessageKey, MessageParams } from "../i18n/start";
+import { SUPPORTED_LOCALES, tIn } from "../i18n/start";
 import { parseIsoSerial } from "../dates";
 import { findCycles, type DependencyEdge } from "./graph";
 

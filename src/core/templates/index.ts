@@ -9,8 +9,8 @@
  * in Node (tests, the demo script) with `resolveJsonModule`.
  */
 import type { FiveW2H, GoalType, IndicatorKind, IndicatorUnit, RaciLetter } from "../plan/types";
-import type { Locale } from "../i18n";
-import { SUPPORTED_LOCALES, tIn } from "../i18n";
+import type { Locale } from "../i18n/start";
+import { SUPPORTED_LOCALES, tIn } from "../i18n/start";
 import { findCycles } from "../plan/graph";
 
 import b2bLaunch from "./b2b-launch.json";

@@ -5,7 +5,7 @@
  * Components re-render on a switch through useSyncExternalStore.
  */
 import { useCallback, useSyncExternalStore } from "react";
-import { i18n, setLocale, toLocale, type Locale } from "../../core/i18n";
+import { i18n, setLocale, toLocale, type Locale } from "../../core/i18n/start";
 import { paneEn, type PaneKey } from "./en";
 import { paneZhCN } from "./zh-CN";
 

@@ -1,4 +1,4 @@
-import { SUPPORTED_LOCALES, type Locale } from "../../../core/i18n";
+import { SUPPORTED_LOCALES, type Locale } from "../../../core/i18n/start";
 import { switchLanguage, usePaneT } from "../../i18n";
 import type { LanguageSwitchProps } from "./LanguageSwitch.types";
 
