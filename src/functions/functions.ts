@@ -3,6 +3,13 @@
  * omitted optional arguments as null; the core does the coercion and the
  * maths, the edge maps errors to CustomFunctions.Error.
  *
+ * The bodies live in implementations.ts, a chunk of its own fetched on the
+ * first OPS.* call and kept by the shared runtime afterwards: the metric code
+ * and its messages stay out of the page's start-up scripts (README, bundle
+ * budget). So every function here is async, which custom functions may be:
+ * Excel awaits the promise, and a CustomFunctions.Error it rejects with shows
+ * as that error.
+ *
  * custom-functions-metadata-plugin reads the JSDoc below to generate
  * functions.json and appends the CustomFunctions.associate calls at build
  * time, so this module itself has no side effects on import.
@@ -12,12 +19,17 @@
  * element. `any` is the honest type: cells may be numbers, text or booleans.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { retention as retentionCore } from "../core/metrics/retention";
-import { funnel as funnelCore } from "../core/metrics/funnel";
-import { payrate as payrateCore } from "../core/metrics/payrate";
-import { tier as tierCore } from "../core/metrics/tier";
-import { renewal as renewalCore } from "../core/metrics/renewal";
-import { spill, single } from "./edge";
+type Implementations = typeof import("./implementations");
+let implementations: Promise<Implementations> | undefined;
+
+/** The function bodies, fetched once; a failed fetch (a dropped connection) is retried at the next call. */
+function loadImplementations(): Promise<Implementations> {
+  implementations ??= import(/* webpackChunkName: "ops-functions" */ "./implementations").catch((error: unknown) => {
+    implementations = undefined;
+    throw error;
+  });
+  return implementations;
+}
 
 /**
  * Cohort retention: of the users first seen in a period (or who signed up in it, with a start list), the share active again k periods later. Spills Cohort | Users | Day/Week/Month k, plus an All row.
@@ -32,7 +44,7 @@ import { spill, single } from "./edge";
  * @param [start_dates] Start date of each start-list row (same rows as start_ids). Activity rows then only measure retention; they may be one blank cell.
  * @returns A retention table.
  */
-export function retention(
+export async function retention(
   user_ids: any[][],
   dates: any[][],
   period?: string,
@@ -41,10 +53,8 @@ export function retention(
   segments?: any[][],
   start_ids?: any[][],
   start_dates?: any[][],
-): any[][] {
-  return spill(
-    retentionCore(user_ids, dates, period ?? null, periods ?? null, mode ?? null, segments ?? null, start_ids ?? null, start_dates ?? null),
-  );
+): Promise<any[][]> {
+  return (await loadImplementations()).retention(user_ids, dates, period, periods, mode, segments, start_ids, start_dates);
 }
 
 /**
@@ -59,7 +69,7 @@ export function retention(
  * @param [segments] Channel of each event row (event form): a user belongs to the segment on their earliest step-1 row (first touch). Adds a Segment column: one block of steps per segment, then All.
  * @returns A funnel table.
  */
-export function funnel(
+export async function funnel(
   steps: any[][],
   values: any[][],
   events?: any[][],
@@ -67,8 +77,8 @@ export function funnel(
   window_days?: any,
   order?: string,
   segments?: any[][],
-): any[][] {
-  return spill(funnelCore(steps, values, events ?? null, times ?? null, window_days ?? null, order ?? null, segments ?? null));
+): Promise<any[][]> {
+  return (await loadImplementations()).funnel(steps, values, events, times, window_days, order, segments);
 }
 
 /**
@@ -80,8 +90,8 @@ export function funnel(
  * @param [measure] "rate" (default), "arpu", "arppu" or "payers".
  * @returns The payment rate (or the chosen measure).
  */
-export function payrate(payers: any[][], population: any[][], amounts?: any[][], measure?: string): number {
-  return single(payrateCore(payers, population, amounts ?? null, measure ?? null));
+export async function payrate(payers: any[][], population: any[][], amounts?: any[][], measure?: string): Promise<number> {
+  return (await loadImplementations()).payrate(payers, population, amounts, measure);
 }
 
 /**
@@ -94,14 +104,14 @@ export function payrate(payers: any[][], population: any[][], amounts?: any[][],
  * @param [overrides] A tier placed by hand for strategic customers (same shape as values).
  * @returns One tier label per value.
  */
-export function tier(
+export async function tier(
   values: any[][],
   method?: string,
   cutoffs?: any[][],
   labels?: any[][],
   overrides?: any[][],
-): any[][] {
-  return spill(tierCore(values, method ?? null, cutoffs ?? null, labels ?? null, overrides ?? null));
+): Promise<any[][]> {
+  return (await loadImplementations()).tier(values, method, cutoffs, labels, overrides);
 }
 
 /**
@@ -115,13 +125,13 @@ export function tier(
  * @param [measure] "revenue" (default: net revenue in period k ÷ the cohort's first-period revenue) or "payers" (share of the cohort's payers who pay in period k).
  * @returns A revenue retention table.
  */
-export function renewal(
+export async function renewal(
   user_ids: any[][],
   dates: any[][],
   amounts: any[][],
   period?: string,
   periods?: any[][],
   measure?: string,
-): any[][] {
-  return spill(renewalCore(user_ids, dates, amounts, period ?? null, periods ?? null, measure ?? null));
+): Promise<any[][]> {
+  return (await loadImplementations()).renewal(user_ids, dates, amounts, period, periods, measure);
 }

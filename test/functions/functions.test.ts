@@ -6,7 +6,7 @@
 const associate = jest.fn();
 (globalThis as unknown as { CustomFunctions: { associate: unknown } }).CustomFunctions.associate = associate;
 
-import * as fns from "../../src/functions/functions";
+import * as fns from "../../src/functions/implementations";
 import { toExcelGrid } from "../../src/functions/edge";
 
 type Thrown = { code: string; message: string };
