@@ -19,7 +19,7 @@
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import "../test/setup/customFunctionsShim";
-import * as fns from "../src/functions/functions";
+import * as fns from "../src/functions/implementations";
 import { syntheticEvents, syntheticValues, FUNNEL_STEPS, type EventColumns } from "./benchData";
 import { loadEvents as loadRetentionEvents, runRetention, rowsFromColumns, firstN } from "../test/oracles/retentionSql";
 import { loadEvents as loadFunnelEvents, runFunnel, funnelRowsFromColumns, windowMsOfDays } from "../test/oracles/funnelSql";
