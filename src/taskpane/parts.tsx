@@ -7,6 +7,7 @@ import type { ScheduleStepProps } from "./components/ScheduleStep/ScheduleStep.t
 import type { TeamStepProps } from "./components/TeamStep/TeamStep.types";
 import type { ShareTabProps } from "./components/ShareTab/ShareTab.types";
 import type { TieringTabProps } from "./components/TieringTab/TieringTab.types";
+import type { MetricsTabProps } from "./components/MetricsTab/MetricsTab.types";
 import { usePaneT } from "./i18n";
 import { lazyPart } from "./lazyPart";
 
@@ -24,7 +25,9 @@ export const ReviewStepPart = lazyPart<ReviewStepProps>(() => import(/* webpackC
 export const TieringTabPart = lazyPart<TieringTabProps>(() => import(/* webpackChunkName: "pane-tiering" */ "./components/TieringTab").then((m) => m.TieringTab), fallback);
 export const ShareTabPart = lazyPart<ShareTabProps>(() => import(/* webpackChunkName: "pane-share" */ "./components/ShareTab").then((m) => m.ShareTab), fallback);
 
-const ALL = [TeamStepPart, ScheduleStepPart, IndicatorsStepPart, ContingencyStepPart, ReviewStepPart, TieringTabPart, ShareTabPart];
+export const MetricsTabPart = lazyPart<MetricsTabProps>(() => import(/* webpackChunkName: "pane-metrics" */ "./components/MetricsTab").then((m) => m.MetricsTab), fallback);
+
+const ALL = [TeamStepPart, ScheduleStepPart, IndicatorsStepPart, ContingencyStepPart, ReviewStepPart, TieringTabPart, ShareTabPart, MetricsTabPart];
 
 /** Fetches every part (after the pane is interactive, and in tests). Failures are retried when the part is shown. */
 export function preloadParts(): Promise<void> {

@@ -131,6 +131,10 @@ export interface WorkbookHost {
    * Rejects with an AbortError when the signal is aborted.
    */
   readColumns(source: TableInfo, columns: readonly number[], options?: ReadColumnsOptions): Promise<ReadColumnsResult>;
+  /** The saved metric definitions (Metrics tab), or null when none. */
+  loadMetricDefinitions(): Promise<string | null>;
+  /** Saves them (a custom XML part of their own; the new part is written before the old one goes). */
+  saveMetricDefinitions(text: string): Promise<void>;
   /** Calls `listener` whenever the table's data changes (Excel's table onChanged); resolves to the unsubscribe function. */
   onTableChanged(table: string, listener: () => void): Promise<() => void>;
 }

@@ -87,7 +87,9 @@ export type FakeOperation =
   | "listTables"
   | "selectedRegion"
   | "readColumns"
-  | "onTableChanged";
+  | "onTableChanged"
+  | "loadMetricDefinitions"
+  | "saveMetricDefinitions";
 
 /** One request as Excel would receive it, with its measured size. */
 export interface FakeRequest {
@@ -115,6 +117,7 @@ export class FakeWorkbook implements WorkbookHost {
   activeSheet = "";
   private selection: { sheet: string; range: string } | null = null;
   savedPlan: string | null = null;
+  savedDefinitions: string | null = null;
   /** Every call, in order (tests count saves and writes). */
   readonly calls: FakeOperation[] = [];
   /** Make the next call of an operation fail with this error (then it is cleared). */
@@ -559,6 +562,16 @@ export class FakeWorkbook implements WorkbookHost {
   async readColumns(source: TableInfo, columns: readonly number[], options: ReadColumnsOptions = {}): Promise<ReadColumnsResult> {
     this.enter("readColumns");
     return readSourceColumns(source, columns, (address) => this.readRange(address), options);
+  }
+
+  async loadMetricDefinitions(): Promise<string | null> {
+    this.enter("loadMetricDefinitions");
+    return this.savedDefinitions;
+  }
+
+  async saveMetricDefinitions(text: string): Promise<void> {
+    this.enter("saveMetricDefinitions");
+    this.savedDefinitions = text;
   }
 
   async onTableChanged(table: string, listener: () => void): Promise<() => void> {

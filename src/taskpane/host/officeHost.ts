@@ -47,20 +47,68 @@ export const PLAN_SETTING = "opskit.plan";
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-function planXml(text: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><plan xmlns="${PLAN_NAMESPACE}">${escapeXml(text)}</plan>`;
+/** The saved metric definitions (Metrics tab, Refresh), in their own custom XML part. */
+export const METRICS_NAMESPACE = "urn:opskit:metrics";
+export const METRICS_SETTING = "opskit.metrics";
+
+function partXml(root: string, ns: string, text: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="${ns}">${escapeXml(text)}</${root}>`;
+}
+
+function textFromXml(xml: string, root: string, ns: string): string | null {
+  try {
+    const doc = new DOMParser().parseFromString(xml, "application/xml");
+    const el = doc.documentElement;
+    if (!el || el.localName !== root || el.namespaceURI !== ns) return null;
+    return el.textContent ?? "";
+  } catch {
+    return null;
+  }
 }
 
 /** The text inside <plan>, or null when the XML is not ours. */
 export function planFromXml(xml: string): string | null {
-  try {
-    const doc = new DOMParser().parseFromString(xml, "application/xml");
-    const root = doc.documentElement;
-    if (!root || root.localName !== "plan" || root.namespaceURI !== PLAN_NAMESPACE) return null;
-    return root.textContent ?? "";
-  } catch {
-    return null;
+  return textFromXml(xml, "plan", PLAN_NAMESPACE);
+}
+
+/** Reads our custom XML part (root element `root` in namespace `ns`), else the document setting. */
+async function loadPart(root: string, ns: string, setting: string): Promise<string | null> {
+  if (customXmlSupported()) {
+    const fromXml = await Excel.run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(ns);
+      parts.load("items");
+      await context.sync();
+      const part = parts.items[0];
+      if (!part) return null;
+      const xml = part.getXml();
+      await context.sync();
+      // getXml returns a ClientResult: its value is there after sync, there is nothing to load.
+      // eslint-disable-next-line office-addins/load-object-before-read
+      return textFromXml(xml.value, root, ns);
+    });
+    if (fromXml !== null) return fromXml;
   }
+  const value: unknown = Office.context.document.settings.get(setting);
+  return typeof value === "string" ? value : null;
+}
+
+/** Saves our custom XML part: the new part first, then the old ones go (a failed add keeps what was saved). */
+async function savePart(root: string, ns: string, setting: string, text: string): Promise<void> {
+  if (customXmlSupported()) {
+    await Excel.run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(ns);
+      parts.load("items/id");
+      await context.sync();
+      const added = context.workbook.customXmlParts.add(partXml(root, ns, text));
+      added.load("id");
+      await context.sync();
+      for (const part of parts.items) if (part.id !== added.id) part.delete();
+      await context.sync();
+    });
+    return;
+  }
+  Office.context.document.settings.set(setting, text);
+  await settingsSave();
 }
 
 function customXmlSupported(): boolean {
@@ -116,43 +164,21 @@ export const officeHost: WorkbookHost = {
     });
   },
 
-  async loadPlan() {
-    if (customXmlSupported()) {
-      const fromXml = await Excel.run(async (context) => {
-        const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE);
-        parts.load("items");
-        await context.sync();
-        const part = parts.items[0];
-        if (!part) return null;
-        const xml = part.getXml();
-        await context.sync();
-        // getXml returns a ClientResult: its value is there after sync, there is nothing to load.
-        // eslint-disable-next-line office-addins/load-object-before-read
-        return planFromXml(xml.value);
-      });
-      if (fromXml !== null) return fromXml;
-    }
-    const setting: unknown = Office.context.document.settings.get(PLAN_SETTING);
-    return typeof setting === "string" ? setting : null;
+  loadPlan() {
+    return loadPart("plan", PLAN_NAMESPACE, PLAN_SETTING);
   },
 
-  async savePlan(text: string) {
-    if (customXmlSupported()) {
-      await Excel.run(async (context) => {
-        const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE);
-        parts.load("items/id");
-        await context.sync();
-        // The new part first: if adding fails, the previous plan is still there.
-        const added = context.workbook.customXmlParts.add(planXml(text));
-        added.load("id");
-        await context.sync();
-        for (const part of parts.items) if (part.id !== added.id) part.delete();
-        await context.sync();
-      });
-      return;
-    }
-    Office.context.document.settings.set(PLAN_SETTING, text);
-    await settingsSave();
+  savePlan(text: string) {
+    // The new custom XML part is written before the old one is removed.
+    return savePart("plan", PLAN_NAMESPACE, PLAN_SETTING, text);
+  },
+
+  loadMetricDefinitions() {
+    return loadPart("metrics", METRICS_NAMESPACE, METRICS_SETTING);
+  },
+
+  saveMetricDefinitions(text: string) {
+    return savePart("metrics", METRICS_NAMESPACE, METRICS_SETTING, text);
   },
 
   getSelectedRange(): Promise<SelectedRange> {

@@ -240,6 +240,7 @@ export const paneEn = {
 
   // Share tab
   tabShare: "Share",
+  tabMetrics: "Metrics",
   shareIntro: "Before sending the workbook to people without OpsKit: see which cells need the add-in, and freeze their results as values.",
   shareScan: "Check what needs the add-in",
   shareScanning: "Checking…",

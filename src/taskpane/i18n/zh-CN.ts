@@ -227,6 +227,7 @@ export const paneZhCN: Record<PaneKey, string> = {
 
   // 共享标签页
   tabShare: "共享",
+  tabMetrics: "指标",
   shareIntro: "把工作簿发给没有安装 OpsKit 的人之前：查看哪些单元格需要加载项，并把结果冻结为数值。",
   shareScan: "检查哪些内容需要加载项",
   shareScanning: "正在检查…",

@@ -16,14 +16,14 @@ import { ErrorBoundary } from "../ErrorBoundary";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { PaneTabs } from "../PaneTabs";
 import { PlanWizard } from "../PlanWizard";
-import { ShareTabPart, TieringTabPart } from "../../parts";
+import { MetricsTabPart, ShareTabPart, TieringTabPart } from "../../parts";
 import type { AppProps } from "./App.types";
 import { useApp, type AppTab } from "./useApp";
 import { useAppStyles } from "./useAppStyles";
 
 function Pane(props: AppProps) {
   const { t } = usePaneT();
-  const { store, tab, setTab, tieringOpened, shareOpened } = useApp(props);
+  const { store, tab, setTab, tieringOpened, shareOpened, metricsOpened } = useApp(props);
   const styles = useAppStyles();
   const notice = store.notice;
 
@@ -57,6 +57,7 @@ function Pane(props: AppProps) {
           { value: "plan" as AppTab, label: t("tabPlan"), id: "opskit-tab-plan", panelId: "opskit-panel-plan" },
           { value: "tiering" as AppTab, label: t("tabTiering"), id: "opskit-tab-tiering", panelId: "opskit-panel-tiering" },
           { value: "share" as AppTab, label: t("tabShare"), id: "opskit-tab-share", panelId: "opskit-panel-share" },
+          { value: "metrics" as AppTab, label: t("tabMetrics"), id: "opskit-tab-metrics", panelId: "opskit-panel-metrics" },
         ]}
       />
       {/* Both panels stay mounted so switching tabs keeps the wizard's step and the tiering choices. */}
@@ -77,6 +78,11 @@ function Pane(props: AppProps) {
       <div id="opskit-panel-share" role="tabpanel" aria-labelledby="opskit-tab-share" hidden={tab !== "share"} className={tab === "share" ? styles.panel : undefined}>
         <ErrorBoundary title={t("errorTitle")} message={t("errorUnexpected")}>
           {shareOpened && <ShareTabPart />}
+        </ErrorBoundary>
+      </div>
+      <div id="opskit-panel-metrics" role="tabpanel" aria-labelledby="opskit-tab-metrics" hidden={tab !== "metrics"} className={tab === "metrics" ? styles.panel : undefined}>
+        <ErrorBoundary title={t("errorTitle")} message={t("errorUnexpected")}>
+          {metricsOpened && <MetricsTabPart />}
         </ErrorBoundary>
       </div>
     </main>

@@ -4,7 +4,7 @@ import { usePaneT } from "../../i18n";
 import { preloadParts } from "../../parts";
 import type { AppProps } from "./App.types";
 
-export type AppTab = "plan" | "tiering" | "share";
+export type AppTab = "plan" | "tiering" | "share" | "metrics";
 
 export function useApp({ host, onReady }: AppProps) {
   const { locale } = usePaneT();
@@ -13,7 +13,9 @@ export function useApp({ host, onReady }: AppProps) {
   const announced = useRef(false);
   const [tieringOpened, setTieringOpened] = useState(false);
   const [shareOpened, setShareOpened] = useState(false);
+  const [metricsOpened, setMetricsOpened] = useState(false);
   useEffect(() => {
+    if (tab === "metrics") setMetricsOpened(true);
     if (tab === "tiering") setTieringOpened(true);
     if (tab === "share") setShareOpened(true);
   }, [tab]);
@@ -28,5 +30,5 @@ export function useApp({ host, onReady }: AppProps) {
     }
   }, [store.plan, onReady]);
 
-  return { store, tab, setTab, tieringOpened, shareOpened };
+  return { store, tab, setTab, tieringOpened, shareOpened, metricsOpened };
 }

@@ -1,0 +1,319 @@
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { MetricKind } from "../../../core/presentation";
+import { OverwriteDialog } from "../OverwriteDialog";
+import { WriteProgress } from "../WriteProgress";
+import { useStepStyles } from "../stepStyles";
+import { ROLES, type Role } from "./columnMapping";
+import type { MetricsTabProps } from "./MetricsTab.types";
+import { formatBytes, useMetricsTab, type Output } from "./useMetricsTab";
+import { useMetricsTabStyles } from "./useMetricsTabStyles";
+
+const METRICS: readonly MetricKind[] = ["retention", "funnel", "payrate", "tier", "renewal"];
+
+export function MetricsTab(props: MetricsTabProps) {
+  const s = useMetricsTab(props);
+  const { mt, locale } = s;
+  const styles = useStepStyles();
+  const own = useMetricsTabStyles();
+  const number = new Intl.NumberFormat(locale);
+  const mb = (bytes: number) => mt("bytesUnit", { value: formatBytes(bytes, locale) });
+  const src = s.source;
+  const o = s.options;
+  const roleOptions = (role: Role) => (
+    <Field key={role} label={mt(`role_${role}`)}>
+      <Select value={s.mapping[role] === null ? "" : String(s.mapping[role])} onChange={(_, d) => s.setRole(role, d.value === "" ? null : Number(d.value))}>
+        <option value="">{mt("columnNone")}</option>
+        {(src?.headers ?? []).map((h, i) => (
+          <option key={`${i}-${h}`} value={String(i)}>
+            {h || `#${i + 1}`}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+  const periodField = (
+    <Field label={mt("optPeriod")}>
+      <RadioGroup layout="horizontal" value={o.period} onChange={(_, d) => s.setOption("period", d.value as typeof o.period)}>
+        {(["day", "week", "month"] as const).map((p) => (
+          <Radio key={p} value={p} label={mt(`period_${p}`)} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+  const periodsField = (
+    <Field label={mt("optPeriods")}>
+      <Input value={o.periods} onChange={(_, d) => s.setOption("periods", d.value)} />
+    </Field>
+  );
+  const segmentsBox = <Checkbox checked={o.segments} onChange={(_, d) => s.setOption("segments", d.checked === true)} label={mt("optSegments")} />;
+  const phase = s.phase;
+
+  return (
+    <div className={styles.step}>
+      <Text className={styles.intro}>{mt("intro")}</Text>
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{mt("sourceLegend")}</legend>
+        {s.tables.length > 0 ? (
+          <Field label={mt("sourceLabel")}>
+            <Select value={src?.name ?? ""} onChange={(_, d) => s.pickTable(d.value)}>
+              <option value="">{mt("sourcePick")}</option>
+              {s.tables.map((x) => (
+                <option key={x.name} value={x.name}>
+                  {x.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : (
+          <Text className={own.note}>{mt("sourceNone")}</Text>
+        )}
+        <div className={styles.row}>
+          <Button onClick={() => void s.useSelection()}>{mt("sourceSelection")}</Button>
+          <Button appearance="subtle" onClick={() => void s.loadTables()}>
+            {mt("sourceRefresh")}
+          </Button>
+        </div>
+        {s.loadError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{s.loadError}</MessageBarBody>
+          </MessageBar>
+        )}
+        {src && (
+          <Text role="status">
+            {src.name ? "" : `${mt("sourceRegion", { address: `${src.sheet}!${src.address}` })} · `}
+            {mt("sourceRows", { rows: number.format(src.rows), columns: src.headers.length })}
+          </Text>
+        )}
+      </fieldset>
+
+      {src && (
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>{mt("mappingLegend")}</legend>
+          <div className={own.roles}>{ROLES.map(roleOptions)}</div>
+          {Object.entries(s.ambiguous).map(([role, cols]) => (
+            <MessageBar key={role} intent="warning">
+              <MessageBarBody>{mt("mappingAmbiguous", { role: mt(`role_${role as Role}`), columns: (cols ?? []).map((c) => src.headers[c]).join(", ") })}</MessageBarBody>
+            </MessageBar>
+          ))}
+          {s.missing.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{mt("mappingMissing", { roles: s.missing.map((r) => mt(`role_${r}`)).join(", ") })}</MessageBarBody>
+            </MessageBar>
+          )}
+        </fieldset>
+      )}
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{mt("metricLegend")}</legend>
+        <RadioGroup value={s.metric} onChange={(_, d) => s.chooseMetric(d.value as MetricKind)} aria-label={mt("metricLegend")}>
+          {METRICS.map((m) => (
+            <Radio key={m} value={m} label={mt(`metric_${m}`)} />
+          ))}
+        </RadioGroup>
+        {s.metric === "retention" && (
+          <>
+            {periodField}
+            {periodsField}
+            <Field label={mt("optMode")}>
+              <RadioGroup value={o.mode} onChange={(_, d) => s.setOption("mode", d.value as typeof o.mode)}>
+                <Radio value="classic" label={mt("mode_classic")} />
+                <Radio value="unbounded" label={mt("mode_unbounded")} />
+              </RadioGroup>
+            </Field>
+            {segmentsBox}
+          </>
+        )}
+        {s.metric === "funnel" && (
+          <>
+            <fieldset className={styles.fieldset}>
+              <legend className={styles.legend}>{mt("optSteps")}</legend>
+              {o.steps.length === 0 ? (
+                <Text className={own.note}>{mt("stepsEmpty")}</Text>
+              ) : (
+                <ol className={own.steps}>
+                  {o.steps.map((step, i) => (
+                    <li key={`${i}-${step}`} className={own.step}>
+                      <span className={own.stepName}>{step}</span>
+                      <Button size="small" appearance="subtle" disabled={i === 0} aria-label={mt("stepUp", { step })} onClick={() => s.moveStep(i, -1)}>
+                        ↑
+                      </Button>
+                      <Button size="small" appearance="subtle" disabled={i === o.steps.length - 1} aria-label={mt("stepDown", { step })} onClick={() => s.moveStep(i, 1)}>
+                        ↓
+                      </Button>
+                      <Button size="small" appearance="subtle" aria-label={mt("stepRemove", { step })} onClick={() => s.removeStep(i)}>
+                        ✕
+                      </Button>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              <StepAdder names={s.events.filter((e) => !o.steps.includes(e))} onAdd={s.addStep} label={mt("stepPick")} button={mt("stepAdd")} />
+            </fieldset>
+            <Field label={mt("optWindow")}>
+              <Input value={o.windowDays} onChange={(_, d) => s.setOption("windowDays", d.value)} inputMode="decimal" />
+            </Field>
+            <Field label={mt("optOrder")}>
+              <RadioGroup value={o.order} onChange={(_, d) => s.setOption("order", d.value as typeof o.order)}>
+                {(["ordered", "strict", "any"] as const).map((w) => (
+                  <Radio key={w} value={w} label={mt(`order_${w}`)} />
+                ))}
+              </RadioGroup>
+            </Field>
+            {segmentsBox}
+          </>
+        )}
+        {s.metric === "payrate" && (
+          <>
+            <Field label={mt("optPayEvent")}>
+              <Select value={o.payEvent} onChange={(_, d) => s.setOption("payEvent", d.value)}>
+                <option value="">{mt("payEventAmount")}</option>
+                {s.events.map((e) => (
+                  <option key={e} value={e}>
+                    {e}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={mt("optMeasure")}>
+              <RadioGroup value={o.payMeasure} onChange={(_, d) => s.setOption("payMeasure", d.value as typeof o.payMeasure)}>
+                {(["rate", "arpu", "arppu", "payers"] as const).map((w) => (
+                  <Radio key={w} value={w} label={mt(`measure_${w}`)} />
+                ))}
+              </RadioGroup>
+            </Field>
+          </>
+        )}
+        {s.metric === "tier" && (
+          <>
+            <Field label={mt("optTierMethod")}>
+              <RadioGroup value={o.tierMethod} onChange={(_, d) => s.setOption("tierMethod", d.value as typeof o.tierMethod)}>
+                {(["pareto", "rank", "threshold"] as const).map((w) => (
+                  <Radio key={w} value={w} label={mt(`tier_${w}`)} />
+                ))}
+              </RadioGroup>
+            </Field>
+            <Field label={mt("optCutoffs")}>
+              <Input value={o.cutoffs} onChange={(_, d) => s.setOption("cutoffs", d.value)} />
+            </Field>
+          </>
+        )}
+        {s.metric === "renewal" && (
+          <>
+            {periodField}
+            {periodsField}
+            <Field label={mt("optMeasure")}>
+              <RadioGroup value={o.renewalMeasure} onChange={(_, d) => s.setOption("renewalMeasure", d.value as typeof o.renewalMeasure)}>
+                <Radio value="revenue" label={mt("measure_revenue")} />
+                <Radio value="payers" label={mt("measure_payers")} />
+              </RadioGroup>
+            </Field>
+          </>
+        )}
+      </fieldset>
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{mt("outputLegend")}</legend>
+        <RadioGroup value={s.output} onChange={(_, d) => s.setOutput(d.value as Output)} aria-label={mt("outputLegend")}>
+          <Radio value="computed" label={mt("outputComputed")} />
+          <Radio value="live" label={mt("outputLive")} disabled={!s.liveAllowed} />
+        </RadioGroup>
+        <Text className={own.note}>{s.output === "live" ? mt("liveHint") : mt("computedHint")}</Text>
+        {s.estimate && (
+          <Text className={own.note} id="opskit-metrics-estimate">
+            {s.liveAllowed
+              ? mt("liveEstimate", { bytes: mb(s.estimate.bytes), rows: number.format(s.estimate.rows) })
+              : mt("liveRefused", { bytes: mb(s.estimate.bytes), safe: mb(s.safeBytes) })}
+          </Text>
+        )}
+      </fieldset>
+
+      <div className={styles.row}>
+        <Button appearance="primary" disabledFocusable={!s.canRun} onClick={() => void s.run()}>
+          {s.busy ? mt("running") : s.output === "live" ? mt("runLive") : mt("run")}
+        </Button>
+        {phase.kind === "reading" && <Button onClick={s.cancel}>{mt("cancel")}</Button>}
+      </div>
+
+      <section aria-live="polite" className={own.progress}>
+        {phase.kind === "reading" && (
+          <>
+            <ProgressBar value={phase.progress.total > 0 ? phase.progress.done / phase.progress.total : 0} aria-label={mt("readingProgress")} thickness="large" />
+            <Text>{mt("readingStatus", { done: number.format(phase.progress.done), total: number.format(phase.progress.total), requests: phase.progress.requests })}</Text>
+          </>
+        )}
+        {phase.kind === "computing" && <Text>{mt("computing")}</Text>}
+        {phase.kind === "cancelled" && <Text>{mt("cancelled")}</Text>}
+        {phase.kind === "error" && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{phase.title}</MessageBarTitle>
+              {phase.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+      <WriteProgress state={s.writer.state} onOpen={(sheet) => void s.open(sheet)} onDismissError={s.writer.dismissError} />
+      <OverwriteDialog conflicts={s.writer.state.phase === "asking" ? s.writer.state.conflicts : []} onChoose={s.writer.choose} />
+
+      <section aria-labelledby="opskit-computed-sheets">
+        <h2 id="opskit-computed-sheets" className={styles.legend}>
+          {mt("computedSheets")}
+        </h2>
+        {s.definitions.length === 0 ? (
+          <Text className={own.note}>{mt("computedNone")}</Text>
+        ) : (
+          <ul className={own.sheets}>
+            {s.definitions.map((d) => {
+              const isStale = s.stale.has(d.source.table.toLowerCase());
+              return (
+                <li key={d.id} className={own.sheet}>
+                  <Text>{mt("computedItem", { sheet: d.sheet, metric: mt(`metric_${d.metric}`), source: d.source.table || d.source.address, rows: number.format(d.rows), when: d.computedAt })}</Text>
+                  {isStale && <Text className={own.staleBadge}>{mt("stale")}</Text>}
+                  <Button size="small" disabledFocusable={s.busy} onClick={() => void s.refresh(d)}>
+                    {mt("refresh", { sheet: d.sheet })}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {s.refreshError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{s.refreshError}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** A native select of the event names found, and an Add button. */
+function StepAdder({ names, onAdd, label, button }: { names: string[]; onAdd: (name: string) => void; label: string; button: string }) {
+  const styles = useStepStyles();
+  const [pick, setPick] = useState("");
+  return (
+    <div className={styles.row}>
+      <Field label={label} className={styles.grow}>
+        <Select value={pick} onChange={(_, d) => setPick(d.value)}>
+          <option value="" />
+          {names.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button
+        disabledFocusable={pick === ""}
+        onClick={() => {
+          onAdd(pick);
+          setPick("");
+        }}
+      >
+        {button}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { MetricsTab } from "./MetricsTab";
+export type { MetricsTabProps } from "./MetricsTab.types";
