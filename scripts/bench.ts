@@ -73,6 +73,8 @@ function asDelivered(data: EventColumns): EventColumns {
 }
 
 async function main(): Promise<void> {
+  // `--table N`: the Metrics tab's computed-table path through the fake host (scripts/benchTable.ts).
+  if (option("--table")) return console.log(await (await import("./benchTable")).benchTable(Number(option("--table"))));
   const results: Row[] = [];
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
