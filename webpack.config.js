@@ -65,8 +65,9 @@ module.exports = async (env, argv) => {
       // (scripts/fluentTokens.js; checked key by key in test/scripts/fluentTokens.test.ts).
       new webpack.NormalModuleReplacementPlugin(/[\\/]@fluentui[\\/]tokens[\\/]lib[\\/]tokens\.js$/, path.resolve(__dirname, "scripts/fluentTokens.js")),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
-      // Prints each entry's gzip size (and its lazy chunks); warns when the task pane passes its budget.
-      new BundleSizePlugin({ budgets: { "taskpane.js": 120 * 1024 } }),
+      // Prints each entry's gzip size and its lazy chunks. The page's start-up budget is enforced
+      // by test/scripts/bundleSize.test.ts and test/e2e/startup.e2e.test.ts (test/support/bundleBudget.ts).
+      new BundleSizePlugin(),
     ],
     devServer: dev
       ? {

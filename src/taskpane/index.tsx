@@ -17,6 +17,8 @@ declare global {
     opskitFake?: FakeWorkbook;
     /** performance.now() when the first wizard step became usable. */
     opskitReadyAt?: number;
+    /** performance.now() when the pane started rendering, its host ready (Office.onReady, or the fake workbook loaded). */
+    opskitStartedAt?: number;
   }
 }
 
@@ -26,6 +28,7 @@ function markReady(): void {
 }
 
 function start(host: WorkbookHost, displayLanguage: string | undefined): void {
+  window.opskitStartedAt = performance.now();
   const params = new URLSearchParams(window.location.search);
   switchLanguage(toLocale(params.get("lang") ?? displayLanguage ?? navigator.language));
   const root = document.getElementById("root");
