@@ -17,7 +17,6 @@ import os from "os";
 import { mkdtempSync, readFileSync } from "fs";
 import { buildDemoWorkbook, demoData } from "../../src/core/generators/demo";
 import { writeXlsxFile } from "../../src/xlsx/writeXlsx";
-import { samplePlan } from "../../src/core/plan/fromTemplate";
 import { scheduleDates } from "../../src/core/plan/scheduleDates";
 import { scheduleCell } from "../../src/core/generators/schedule";
 import { expectedTiering, TIERING_COLUMNS, TIERING_LAYOUT } from "../../src/core/generators/tiering";
@@ -25,6 +24,8 @@ import { a1, parseRange } from "../../src/core/tablespec/a1";
 import type { Locale } from "../../src/core/i18n";
 import { describeWithLibreOffice, recalculate, readAllValues, isError, type CellResult } from "../support/libreoffice";
 import { dynamicArrays, openBook } from "../support/xlsxFile";
+import { KPI_COLUMNS } from "../../src/core/generators/kpi";
+import { expectedKpis } from "../support/demoExpectations";
 
 /** Every cell of every OPS spill in the file we wrote, by sheet. */
 async function opsSpillCells(file: string): Promise<Map<string, Set<string>>> {
@@ -66,7 +67,7 @@ describeWithLibreOffice("demo workbook recalculated by LibreOffice", () => {
     });
 
     it("Schedule: WORKDAY starts and ends equal the TypeScript schedule", () => {
-      const plan = samplePlan(locale);
+      const plan = data.plan;
       const sheet = values.get(data.ctx.sheetNames.schedule)!;
       const expected = scheduleDates(plan);
       expect(expected.size).toBe(plan.schedule.tasks.length);
@@ -104,6 +105,16 @@ describeWithLibreOffice("demo workbook recalculated by LibreOffice", () => {
         }
       }
       expect(unexpected).toEqual([]);
+    });
+
+    it("KPIs: the actuals are OPS formulas LibreOffice cannot compute, so progress and status stay blank (IFERROR), not errors", () => {
+      const kpi = values.get(data.ctx.sheetNames.kpi)!;
+      const rows = expectedKpis(data).map((k) => k.row);
+      expect(rows).toHaveLength(5);
+      for (const row of rows) {
+        expect([row, kpi.get(a1(row, KPI_COLUMNS.actual))]).toEqual([row, { error: "#NAME?" }]);
+        expect([row, kpi.get(a1(row, KPI_COLUMNS.progress)) ?? "", kpi.get(a1(row, KPI_COLUMNS.status)) ?? ""]).toEqual([row, "", ""]);
+      }
     });
 
     it("LibreOffice keeps none of the cached OPS results: every cell of every spill is #NAME?", () => {

@@ -14,7 +14,7 @@
  */
 import path from "path";
 import os from "os";
-import { mkdtempSync } from "fs";
+import { mkdtempSync, readFileSync } from "fs";
 import ExcelJS from "exceljs";
 import { demoData } from "../../src/core/generators/demo";
 import { buildSharedDemoWorkbook, SHARED_DEMO_FROZEN_AT } from "../../src/core/sharing/sharedDemo";
@@ -27,11 +27,12 @@ import { tier } from "../../src/core/metrics/tier";
 import { isOpsError, type Grid } from "../../src/core/errors";
 import { FUNNEL_EVENTS } from "../../src/core/generators/metrics";
 import { expectedTiering, sortCustomers } from "../../src/core/generators/tiering";
-import { samplePlan } from "../../src/core/plan/fromTemplate";
 import { scheduleDates } from "../../src/core/plan/scheduleDates";
 import { a1, parseA1 } from "../../src/core/tablespec/a1";
 import type { Locale } from "../../src/core/i18n";
-import { describeWithLibreOffice, recalculate, readAllValues, isError, type CellResult } from "../support/libreoffice";
+import { convertWithLibreOffice, describeWithLibreOffice, recalculate, readAllValues, isError, type CellResult } from "../support/libreoffice";
+import { KPI_COLUMNS } from "../../src/core/generators/kpi";
+import { expectedKpis } from "../support/demoExpectations";
 
 const ERROR_TEXT = /^#(NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|REF!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
@@ -120,19 +121,21 @@ describeWithLibreOffice("shared demo workbook recalculated by LibreOffice (no ad
       expect(live).toEqual([]);
     });
 
-    it("the hidden sheet keeps every original formula of the Metrics sheet", () => {
-      expect(records.map((r) => r.sheet)).toEqual(Array(6).fill(data.ctx.sheetNames.metrics));
+    it("the hidden sheet keeps every original formula of the KPI and Metrics sheets", () => {
+      expect(records.map((r) => r.sheet)).toEqual([...Array(5).fill(data.ctx.sheetNames.kpi), ...Array(6).fill(data.ctx.sheetNames.metrics)]);
       expect(records.every((r) => r.frozenAt === SHARED_DEMO_FROZEN_AT)).toBe(true);
-      expect(records.every((r) => r.formula.startsWith("=OPS."))).toBe(true);
+      expect(records.map((r) => r.formula)).toEqual(data.plan.indicators.map((i) => i.actualFormula).concat(records.slice(5).map((r) => r.formula)));
+      expect(records.every((r) => /^=(OPS\.|LET\(r,OPS\.)/.test(r.formula))).toBe(true);
     });
 
     it("frozen values equal the core functions' live results, cell by cell over each spill area", () => {
       const metrics = values.get(data.ctx.sheetNames.metrics)!;
       const live = liveResults(locale);
-      expect(records).toHaveLength(live.length);
+      const metricsRecords = records.filter((r) => r.sheet === data.ctx.sheetNames.metrics);
+      expect(metricsRecords).toHaveLength(live.length);
       let compared = 0;
       for (const expected of live) {
-        const record = records.find((r) => expected.match.test(r.formula));
+        const record = metricsRecords.find((r) => expected.match.test(r.formula));
         expect([expected.match.source, record !== undefined]).toEqual([expected.match.source, true]);
         const width = Math.max(...expected.grid.map((r) => r.length));
         expect([record!.address, record!.rows, record!.cols]).toEqual([record!.address, expected.grid.length, width]);
@@ -155,9 +158,20 @@ describeWithLibreOffice("shared demo workbook recalculated by LibreOffice (no ad
       expect(compared).toBeGreaterThan(200 + 4 * 6); // the tiers alone are 200 cells
     });
 
+    it("KPIs: the frozen actuals equal the core functions' results; LibreOffice computes progress and status from them", () => {
+      const kpi = values.get(data.ctx.sheetNames.kpi)!;
+      for (const k of expectedKpis(data)) {
+        const actual = kpi.get(a1(k.row, KPI_COLUMNS.actual)) as number;
+        const progress = kpi.get(a1(k.row, KPI_COLUMNS.progress)) as number;
+        expect([k.id, Math.abs(actual - k.actual) <= Math.abs(k.actual) * 1e-14]).toEqual([k.id, true]);
+        expect([k.id, Math.abs(progress - k.progress) <= Math.abs(k.progress) * 1e-12]).toEqual([k.id, true]);
+        expect([k.id, kpi.get(a1(k.row, KPI_COLUMNS.status))]).toEqual([k.id, k.status]);
+      }
+    });
+
     it("the Overview's links compute: milestone dates and tier rows", () => {
       const overview = values.get(data.ctx.sheetNames.overview)!;
-      const plan = samplePlan(locale);
+      const plan = data.plan;
       const dates = scheduleDates(plan);
       const texts = [...overview.values()].filter((v): v is string => typeof v === "string");
       const serials = [...overview.values()].filter((v): v is number => typeof v === "number");
@@ -177,4 +191,22 @@ describeWithLibreOffice("shared demo workbook recalculated by LibreOffice (no ad
       }
     });
   });
+});
+
+/**
+ * The shared copy's printout is the plan: LibreOffice's PDF export prints
+ * every visible sheet's print area, and the data sheet (3,000 Activity rows,
+ * about 70 pages when it was visible) is hidden. Measured here: 16 pages
+ * (it was 80).
+ */
+describeWithLibreOffice("shared demo printout (PDF export by LibreOffice)", () => {
+  it("prints the plan sheets, not the raw data", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "opskit-shared-pdf-"));
+    const file = path.join(dir, "shared.xlsx");
+    await writeXlsxFile(buildSharedDemoWorkbook(demoData("en")), file);
+    const pdf = await convertWithLibreOffice(file, "pdf");
+    const pages = (readFileSync(pdf!, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(10); // ten visible sheets (Overview, plan sheets, tiers, metrics, settings), each at least a page
+    expect(pages).toBeLessThanOrEqual(20);
+  }, 240_000);
 });

@@ -28,6 +28,8 @@ export interface SampleActivity {
   /** One row per paying user (users who reached "pay"). */
   payers: string[];
   amounts: number[];
+  /** The users with an event in the last 7 days of the period (the activity rate's numerator), in order of first id. */
+  active: string[];
 }
 
 /**
@@ -37,7 +39,7 @@ export interface SampleActivity {
  */
 export function sampleActivity(rows = 3000, seed = 42, firstDay = 46082, days = 90): SampleActivity {
   const random = seededRandom(seed);
-  const out: SampleActivity = { userIds: [], times: [], events: [], channels: [], payers: [], amounts: [] };
+  const out: SampleActivity = { userIds: [], times: [], events: [], channels: [], payers: [], amounts: [], active: [] };
   let user = 0;
   while (out.userIds.length < rows) {
     const id = `U${String(++user).padStart(5, "0")}`;
@@ -61,17 +63,23 @@ export function sampleActivity(rows = 3000, seed = 42, firstDay = 46082, days = 
       out.amounts.push(random() < 0.3 ? 2598 : 1299);
     }
   }
+  const recent = new Set<string>();
+  out.times.forEach((t, i) => {
+    if (t >= firstDay + days - 7) recent.add(out.userIds[i]!);
+  });
+  out.active = [...recent].sort();
   return out;
 }
 
 const ACTIVITY_FIRST_ROW = 1; // 0-based: row 2 in Excel, under the header
-const ACTIVITY_COLUMNS = { user: 0, time: 1, event: 2, channel: 3, paid: 5, amount: 6 } as const;
+const ACTIVITY_COLUMNS = { user: 0, time: 1, event: 2, channel: 3, paid: 5, amount: 6, active: 8 } as const;
 
 /** A1 ranges of the Activity sheet's columns, quoted with the sheet name. */
 export function activityRanges(activity: SampleActivity, ctx: GeneratorContext) {
   const sheet = ctx.sheetNames.activity;
   const last = ACTIVITY_FIRST_ROW + activity.userIds.length - 1;
   const lastPaid = ACTIVITY_FIRST_ROW + Math.max(activity.payers.length, 1) - 1;
+  const lastActive = ACTIVITY_FIRST_ROW + Math.max(activity.active.length, 1) - 1;
   const col = (c: number, lastRow: number) => sheetRef(sheet, rangeA1(ACTIVITY_FIRST_ROW, c, lastRow, c, true));
   return {
     users: col(ACTIVITY_COLUMNS.user, last),
@@ -80,6 +88,7 @@ export function activityRanges(activity: SampleActivity, ctx: GeneratorContext) 
     channels: col(ACTIVITY_COLUMNS.channel, last),
     payers: col(ACTIVITY_COLUMNS.paid, lastPaid),
     amounts: col(ACTIVITY_COLUMNS.amount, lastPaid),
+    active: col(ACTIVITY_COLUMNS.active, lastActive),
   };
 }
 
@@ -93,12 +102,15 @@ export function generateActivity(activity: SampleActivity, ctx: GeneratorContext
     null,
     { value: tr("activityHeaderPaid"), style: "header" },
     { value: tr("activityHeaderAmount"), style: "header" },
+    null,
+    { value: tr("activityHeaderActive"), style: "header" },
   ];
   const rows: (CellSpec | null)[][] = [header];
-  const n = Math.max(activity.userIds.length, activity.payers.length);
+  const n = Math.max(activity.userIds.length, activity.payers.length, activity.active.length);
   for (let i = 0; i < n; i++) {
     const hasEvent = i < activity.userIds.length;
     const hasPayer = i < activity.payers.length;
+    const isActive = i < activity.active.length;
     rows.push([
       hasEvent ? { value: activity.userIds[i]! } : null,
       hasEvent ? { value: activity.times[i]!, numberFormat: "yyyy-mm-dd hh:mm" } : null,
@@ -107,6 +119,8 @@ export function generateActivity(activity: SampleActivity, ctx: GeneratorContext
       null,
       hasPayer ? { value: activity.payers[i]! } : null,
       hasPayer ? { value: activity.amounts[i]!, numberFormat: "#,##0" } : null,
+      null,
+      isActive ? { value: activity.active[i]! } : null,
     ]);
   }
   return {
@@ -115,7 +129,7 @@ export function generateActivity(activity: SampleActivity, ctx: GeneratorContext
     blocks: [{ anchor: "A1", rows }],
     columns: [
       { index: 0, width: 10 }, { index: 1, width: 17 }, { index: 2, width: 14 }, { index: 3, width: 11 },
-      { index: 4, width: 3 }, { index: 5, width: 11 }, { index: 6, width: 10 },
+      { index: 4, width: 3 }, { index: 5, width: 11 }, { index: 6, width: 10 }, { index: 7, width: 3 }, { index: 8, width: 22 },
     ],
     freeze: { rows: 1, columns: 0 },
   };

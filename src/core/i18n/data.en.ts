@@ -179,6 +179,7 @@ export const dataEn = {
   activityHeaderChannel: "Channel",
   activityHeaderPaid: "Paid users",
   activityHeaderAmount: "Amount",
+  activityHeaderActive: "Active in the last 7 days",
   metricsTitle: "Metrics (live OPS functions)",
   metricsSubtitle: "These cells need the OpsKit add-in; without it they show #NAME?. Prepare the workbook for sharing to freeze them as values.",
   metricsWeeklyRetention: "Weekly cohort retention (weeks 1–4)",

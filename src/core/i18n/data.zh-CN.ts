@@ -173,6 +173,7 @@ export const dataZhCN: Record<keyof typeof dataEn, string> = {
   activityHeaderChannel: "渠道",
   activityHeaderPaid: "付费用户",
   activityHeaderAmount: "金额",
+  activityHeaderActive: "近 7 天活跃用户",
   metricsTitle: "指标计算（OPS 实时函数）",
   metricsSubtitle: "这些单元格需要 OpsKit 加载项；没有加载项时显示 #NAME?。共享前请“准备共享”，将其冻结为数值。",
   metricsWeeklyRetention: "周同期群留存（第 1–4 周）",

@@ -15,7 +15,7 @@ import type { Contingency, FiveW2H, Goal, Indicator, Person, Plan, PlanTask, Rac
 import { PLAN_VERSION } from "./types";
 import type { Locale, MessageKey } from "../i18n/start";
 import { tIn } from "../i18n/start";
-import { isoOfSerial, parseIsoSerial } from "../dates";
+import { isoOfSerial, mondayOf, parseIsoSerial } from "../dates";
 import { workday } from "../workday";
 import { findTemplate, templateIds, FIVE_W2H_KEYS, type ScheduleTemplate } from "../templates";
 import { scheduleDates, scheduleSpan } from "./scheduleDates";
@@ -111,7 +111,10 @@ export function planFromTemplate(templateId: string, options: FromTemplateOption
   };
   const dates = scheduleDates({ schedule });
   const launch = template.launchTaskId ? dates.get(template.launchTaskId)?.start : undefined;
-  if (launch !== undefined) schedule.launchDate = isoOfSerial(launch);
+  if (launch !== undefined) {
+    schedule.launchTaskId = template.launchTaskId!;
+    schedule.launchDate = isoOfSerial(launch);
+  }
   const { last } = scheduleSpan(dates);
   const holidays = new Set(schedule.holidays.map((h) => Math.trunc(parseIsoSerial(h))));
   const reviewDate = launch !== undefined ? isoOfSerial(workday(launch, 5, holidays)) : undefined;
@@ -185,13 +188,22 @@ const SAMPLE_PEOPLE: { id: string; name: MessageKey; roleId: string }[] = [
  * A complete, realistic B2B launch plan (template b2b-launch, starting
  * 2026-03-02 with four holidays inside the schedule), with the first tasks
  * done or under way, for the demo workbook and the golden snapshots.
+ *
+ * `startDate` moves the whole plan: it starts on the Monday of that date's
+ * week, and the sample holidays move by the same whole number of weeks, so
+ * every task keeps its weekday and the schedule its shape (the demo dates
+ * the plan from the day it is generated).
  */
-export function samplePlan(locale: Locale): Plan {
+export function samplePlan(locale: Locale, startDate: string = SAMPLE_START): Plan {
+  const requested = parseIsoSerial(startDate);
+  if (Number.isNaN(requested)) throw new Error(tIn(locale, "planProblemDate", { got: startDate }));
+  const shift = mondayOf(Math.floor(requested)) - parseIsoSerial(SAMPLE_START);
+  const moved = (iso: string) => isoOfSerial(parseIsoSerial(iso) + shift);
   const template = requireTemplate("b2b-launch", locale);
   const roleName = new Map(template.roles.map((r) => [r.id, r.name[locale]]));
   const s = (key: MessageKey) => tIn(locale, key);
   const plan = planFromTemplate("b2b-launch", {
-    startDate: SAMPLE_START,
+    startDate: moved(SAMPLE_START),
     locale,
     title: s("planSampleTitle"),
     people: SAMPLE_PEOPLE.map((p) => ({ id: p.id, name: s(p.name), role: roleName.get(p.roleId)! })),
@@ -208,7 +220,7 @@ export function samplePlan(locale: Locale): Plan {
         howMuch: s("planSampleHowMuch"),
       },
     },
-    holidays: [...SAMPLE_HOLIDAYS],
+    holidays: SAMPLE_HOLIDAYS.map(moved),
     channels: [s("planSampleChannelWebsite"), s("planSampleChannelEvents"), s("planSampleChannelPartners"), s("planSampleChannelSales")],
     budget: 300000,
     currency: "CNY",

@@ -12,6 +12,11 @@
  *   array    := "{" item (("," | ";") item)* "}"   "," separates columns, ";" rows
  *   item     := number | string | TRUE | FALSE
  *
+ * One wrapper is understood too, the single-cell pick the wizard's KPI
+ * formulas use (src/core/plan/indicatorFormulas.ts):
+ *
+ *   =LET(r, call, INDEX(r, ROWS(r), n))   → row ROWS(r), column n of the call's grid
+ *
  * An empty argument (OPS.PAYRATE(a,b,,"payers")) is omitted → null, as Excel
  * passes it. Arguments are shaped like Excel shapes them for the functions'
  * declared parameters (see src/functions/functions.ts): a matrix parameter
@@ -397,7 +402,17 @@ export function opsEvaluator(spec: WorkbookSpec, options: EvaluateOptions = {}):
     }
   };
 
-  return (sheet, formula) => {
+  const evaluate = (sheet: string, formula: string): EvalResult => {
+    const pick = LAST_ROW_PICK.exec(formula);
+    if (pick) {
+      const inner = evaluate(sheet, pick[2]!);
+      if (inner.kind !== "value") return inner;
+      const row = inner.grid[inner.grid.length - 1]!;
+      const col = Number(pick[3]) - 1;
+      if (col < 0 || col >= row.length) return { kind: "unsupported", reason: tIn(locale, "shareEvalNotOpsCall", { formula: formula.trim() }) };
+      const v = row[col]!;
+      return isOpsError(v) ? { kind: "error", error: v } : { kind: "value", grid: [[v]] };
+    }
     try {
       const call = parseOpsCall(formula, locale);
       const fn = OPS_FUNCTIONS[call.name];
@@ -416,7 +431,11 @@ export function opsEvaluator(spec: WorkbookSpec, options: EvaluateOptions = {}):
       throw e;
     }
   };
+  return evaluate;
 }
+
+/** =LET(r,<OPS call>,INDEX(r,ROWS(r),n)): the KPI recipes' "last row, column n" (name, call, n). */
+const LAST_ROW_PICK = /^\s*=?\s*LET\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*(.+?)\s*,\s*INDEX\(\s*\1\s*,\s*ROWS\(\s*\1\s*\)\s*,\s*(\d+)\s*\)\s*\)\s*$/i;
 
 /** Evaluates one formula of a sheet of `spec` (indexes the spec each call: use opsEvaluator for many). */
 export function evaluateOpsFormula(spec: WorkbookSpec, sheet: string, formula: string, options: EvaluateOptions = {}): EvalResult {

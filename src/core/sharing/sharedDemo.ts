@@ -4,20 +4,26 @@
  * in front, every OPS.* formula frozen to its value (computed in TypeScript
  * by the same core functions the add-in runs; the originals kept in the
  * hidden "OpsKit formulas" sheet) and print settings on every sheet. It opens
- * without the add-in with no #NAME? anywhere. Pure.
+ * without the add-in with no #NAME? anywhere. The data sheet (Activity: 3,000
+ * event rows, about 70 pages) is hidden: nothing in the copy refers to it any
+ * more, and a printout of the workbook is the plan, not the raw data (anyone
+ * who wants the rows unhides the sheet). The values are frozen on the day
+ * the demo is dated from. Pure.
  */
 import type { WorkbookSpec } from "../tablespec/types";
-import { samplePlan } from "../plan/fromTemplate";
-import { buildDemoWorkbook, demoData, type DemoData } from "../generators/demo";
+import { buildDemoWorkbook, demoData, DEMO_TODAY, type DemoData } from "../generators/demo";
 import { expectedTiering } from "../generators/tiering";
 import { freezeOpsFormulas } from "./freeze";
 import { generateOverview, overviewNoteRange } from "./overview";
 import { withPrintSettings } from "./print";
 
-/** A fixed freeze date, so the demo file is the same on every run (after the sample activity's 90 days). */
-export const SHARED_DEMO_FROZEN_AT = "2026-06-01";
+/** The freeze date of the demo with the default clock (the demo's DEMO_TODAY). */
+export const SHARED_DEMO_FROZEN_AT = DEMO_TODAY;
 
-export function buildSharedDemoWorkbook(data: DemoData = demoData(), frozenAt: string = SHARED_DEMO_FROZEN_AT): WorkbookSpec {
+/** Sheet kinds holding raw data: hidden in the shared copy, so they stay out of its printout. */
+export const DATA_SHEET_KINDS: readonly string[] = ["activity"];
+
+export function buildSharedDemoWorkbook(data: DemoData = demoData(), frozenAt: string = data.today): WorkbookSpec {
   const { ctx, customers } = data;
   const live = buildDemoWorkbook(data);
   const { workbook, skipped } = freezeOpsFormulas(live, {
@@ -29,9 +35,10 @@ export function buildSharedDemoWorkbook(data: DemoData = demoData(), frozenAt: s
     // The demo's formulas are all plain OPS calls over constant data: anything left live is a bug here.
     throw new Error(`shared demo: OPS formulas left live: ${skipped.map((s) => `${s.sheet}!${s.address} (${s.reason})`).join("; ")}`);
   }
-  const overview = generateOverview(samplePlan(ctx.locale), ctx, {
+  const overview = generateOverview(data.plan, ctx, {
     tierSummary: expectedTiering(customers, {}).summary,
     frozenAt,
   });
-  return withPrintSettings({ ...workbook, sheets: [overview, ...workbook.sheets] }, { locale: ctx.locale, asOf: frozenAt });
+  const sheets = workbook.sheets.map((s) => (DATA_SHEET_KINDS.includes(s.kind) ? { ...s, hidden: true } : s));
+  return withPrintSettings({ ...workbook, sheets: [overview, ...sheets] }, { locale: ctx.locale, asOf: frozenAt });
 }

@@ -103,12 +103,12 @@ describe("scanFormulaCells", () => {
 });
 
 describe("scanAddinDependencies over generated workbooks", () => {
-  it("the demo: the six Metrics formulas; spill sizes from the evaluator", () => {
+  it("the demo: the five KPI actuals and the six Metrics formulas; spill sizes from the evaluator", () => {
     const report = scanAddinDependencies(buildDemoWorkbook(demoData("en")));
-    expect(report.ops).toHaveLength(6);
-    expect(report.ops.every((o) => o.sheet === "Metrics")).toBe(true);
+    expect(report.ops.map((o) => o.sheet)).toEqual([...Array(5).fill("KPIs"), ...Array(6).fill("Metrics")]);
     expect(report.ops.find((o) => o.functions[0] === "TIER")!.area).toBe("J5:J204");
-    expect(report.dependants).toEqual([]);
+    // The KPI progress cells read the live actuals (and the Summary reads the KPI sheet).
+    expect(report.dependants.some((d) => d.sheet === "KPIs")).toBe(true);
   });
 
   it("a plan with live KPI actuals: the KPI progress, the Summary and the Overview links depend on them", () => {

@@ -182,10 +182,10 @@ describe("freezing the demo workbook with the evaluator", () => {
   const spec = buildDemoWorkbook(demoData("en"));
   const { workbook, frozen, skipped } = freezeOpsFormulas(spec, { frozenAt: "2026-06-01" });
 
-  it("freezes all six OPS formulas of the Metrics sheet, none skipped", () => {
+  it("freezes the six OPS formulas of the Metrics sheet and the five KPI actuals, none skipped", () => {
     expect(skipped).toEqual([]);
     const opsBefore = specFormulaCells(spec).filter((c) => usesOps(c.formula));
-    expect(opsBefore).toHaveLength(6);
+    expect(opsBefore.map((c) => c.sheet)).toEqual([...Array(5).fill("KPIs"), ...Array(6).fill("Metrics")]);
     expect(frozen.map((f) => f.address)).toEqual(opsBefore.map((c) => c.address));
     const opsAfter = specFormulaCells(workbook).filter((c) => usesOps(c.formula));
     expect(opsAfter).toEqual([]);
@@ -193,8 +193,8 @@ describe("freezing the demo workbook with the evaluator", () => {
 
   it("every cell of every spill area holds what the evaluator computed", () => {
     const evaluate = opsEvaluator(spec);
-    const metrics = sheetCells(workbook.sheets.find((s) => s.kind === "metrics")!);
     for (const f of frozen) {
+      const metrics = sheetCells(workbook.sheets.find((s) => s.name === f.sheet)!);
       const result = evaluate(f.sheet, f.formula);
       if (result.kind !== "value") throw new Error(f.formula);
       const { row, col } = parseA1(f.address);

@@ -12,9 +12,9 @@ describe.each<Locale>(["en", "zh-CN"])("buildSharedDemoWorkbook (%s)", (locale) 
   const live = buildDemoWorkbook(data);
   const shared = buildSharedDemoWorkbook(data);
 
-  it("is the demo with the Overview in front and the hidden formulas sheet at the end", () => {
+  it("is the demo with the Overview in front and the hidden formulas sheet at the end; the data sheet hidden", () => {
     expect(shared.sheets.map((s) => s.name)).toEqual([data.ctx.sheetNames.overview, ...live.sheets.map((s) => s.name), OPS_FORMULAS_SHEET]);
-    expect(shared.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual([OPS_FORMULAS_SHEET]);
+    expect(shared.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual([data.ctx.sheetNames.activity, OPS_FORMULAS_SHEET]);
     expect(shared.names).toEqual(live.names);
   });
 
