@@ -61,6 +61,8 @@ module.exports = async (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane", "commands"],
       }),
+      // The pane loads its strings one language at a time (src/taskpane/i18n/index.ts).
+      new webpack.DefinePlugin({ __OPSKIT_LAZY_LOCALES__: JSON.stringify(true) }),
       // @fluentui/tokens' 465-entry `tokens` table → the same strings computed on access
       // (scripts/fluentTokens.js; checked key by key in test/scripts/fluentTokens.test.ts).
       new webpack.NormalModuleReplacementPlugin(/[\\/]@fluentui[\\/]tokens[\\/]lib[\\/]tokens\.js$/, path.resolve(__dirname, "scripts/fluentTokens.js")),

@@ -10,7 +10,7 @@ import { App } from "./App";
 import type { FakeWorkbook } from "./host/fakeWorkbook";
 import { officeHost } from "./host/officeHost";
 import type { WorkbookHost } from "./host/WorkbookHost";
-import { switchLanguage, toLocale } from "./i18n";
+import { loadLocale, switchLanguage, toLocale } from "./i18n";
 
 declare global {
   interface Window {
@@ -27,10 +27,13 @@ function markReady(): void {
   performance.mark?.("opskit-interactive");
 }
 
-function start(host: WorkbookHost, displayLanguage: string | undefined): void {
+async function start(host: WorkbookHost, displayLanguage: string | undefined): Promise<void> {
   window.opskitStartedAt = performance.now();
   const params = new URLSearchParams(window.location.search);
-  switchLanguage(toLocale(params.get("lang") ?? displayLanguage ?? navigator.language));
+  const locale = toLocale(params.get("lang") ?? displayLanguage ?? navigator.language);
+  // The pane's strings come one language at a time (src/taskpane/i18n); English is the fallback.
+  await loadLocale(locale).catch(() => loadLocale("en"));
+  switchLanguage(locale);
   const root = document.getElementById("root");
   if (!root) return;
   createRoot(root).render(createElement(App, { host, onReady: markReady }));
@@ -43,7 +46,7 @@ async function startFake(): Promise<void> {
   const fake = new FakeWorkbook({ writeDelayMs: Number(params.get("delay") ?? 120) });
   seedDemoData(fake);
   window.opskitFake = fake;
-  start(fake, undefined);
+  await start(fake, undefined);
 }
 
 const wantsFake = new URLSearchParams(window.location.search).get("fake") === "1";
@@ -52,7 +55,7 @@ if (wantsFake || typeof Office === "undefined") {
 } else {
   void Office.onReady((info) => {
     if (info.host === Office.HostType.Excel) {
-      start(officeHost, Office.context.displayLanguage);
+      void start(officeHost, Office.context.displayLanguage);
     } else void startFake();
   });
 }

@@ -95,7 +95,7 @@ function serve(dir: string): Promise<http.Server> {
     // not in the page is the in-memory workbook standing in for Excel (fake-workbook and
     // the chunks it needs), which Excel never loads.
     const requested = await page.evaluate(() => {
-      const tags = new Set([...document.querySelectorAll("script[src]")].map((s) => new URL((s as HTMLScriptElement).src).pathname));
+      const tags = new Set(Array.from(document.querySelectorAll("script[src]")).map((s) => new URL((s as HTMLScriptElement).src).pathname));
       return performance
         .getEntriesByType("resource")
         .filter((e) => /\.js(\?|$)/.test(e.name) && new URL(e.name).origin === location.origin)

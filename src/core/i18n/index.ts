@@ -14,11 +14,14 @@ import { metricsEn } from "./metrics.en";
 import { metricsZhCN } from "./metrics.zh-CN";
 import { breakdownEn } from "./breakdown.en";
 import { breakdownZhCN } from "./breakdown.zh-CN";
+import { planEn } from "./plan.en";
+import { planZhCN } from "./plan.zh-CN";
 import { registerMessages } from "./start";
 
 export * from "./start";
 
 registerMessages({
-  en: { ...en, ...dataEn, ...shareEn, ...breakdownEn, ...metricsEn },
-  "zh-CN": { ...zhCN, ...dataZhCN, ...shareZhCN, ...breakdownZhCN, ...metricsZhCN },
+  // The plan messages again: sheets may be written in a language the pane is not shown in.
+  en: { ...planEn, ...en, ...dataEn, ...shareEn, ...breakdownEn, ...metricsEn },
+  "zh-CN": { ...planZhCN, ...zhCN, ...dataZhCN, ...shareZhCN, ...breakdownZhCN, ...metricsZhCN },
 });

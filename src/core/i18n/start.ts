@@ -1,7 +1,8 @@
 /**
  * The i18n layer's start tier: the one message catalogue (catalogue.ts) with
  * the messages the task pane needs before it is interactive (the plan's
- * checks and defaults, plan.*.ts). The other catalogues (functions, data
+ * checks and defaults, plan.*.ts; in the pane's browser build they come with
+ * the pane's strings, one language at a time). The other catalogues (functions, data
  * sheets, sharing, metrics) are registered by ./index.ts, which every module
  * outside the pane's start path imports; the pane's start path imports this
  * file, so those catalogues load with the code that uses them (the page's
@@ -10,8 +11,7 @@
  */
 import { Catalogue } from "./catalogue";
 import type { en } from "./en";
-import { planEn } from "./plan.en";
-import { planZhCN } from "./plan.zh-CN";
+import type { planEn } from "./plan.en";
 import type { dataEn } from "./data.en";
 import type { shareEn } from "./share.en";
 import type { metricsEn } from "./metrics.en";
@@ -23,12 +23,17 @@ export type MessageParams = Record<string, string | number>;
 export type Locale = "en" | "zh-CN";
 export const SUPPORTED_LOCALES: readonly Locale[] = ["en", "zh-CN"];
 
-const resources: Record<Locale, { translation: Record<string, string> }> = {
-  en: { translation: { ...planEn } },
-  "zh-CN": { translation: { ...planZhCN } },
-};
 const instance = new Catalogue<Locale>("en");
-for (const locale of SUPPORTED_LOCALES) instance.addResourceBundle(locale, "translation", resources[locale].translation);
+declare const __OPSKIT_LAZY_LOCALES__: boolean | undefined;
+// The task pane's browser build loads the plan messages with the pane's strings, one language
+// at a time (src/taskpane/i18n); everywhere else (tests, Node, the custom functions through
+// ./index.ts) they are here at once. Written out in the condition so webpack drops the branch.
+if (typeof __OPSKIT_LAZY_LOCALES__ === "undefined") {
+  /* eslint-disable @typescript-eslint/no-require-imports -- synchronous on purpose (see above) */
+  instance.addResourceBundle("en", "translation", (require("./plan.en") as { planEn: Record<string, string> }).planEn);
+  instance.addResourceBundle("zh-CN", "translation", (require("./plan.zh-CN") as { planZhCN: Record<string, string> }).planZhCN);
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 /** Maps an Office display language such as "zh-CN" or "en-US" to a supported locale. */
 export function toLocale(displayLanguage: string | null | undefined): Locale {
@@ -47,6 +52,11 @@ export function getLocale(): Locale {
 /** Translates a catalogued message. */
 export function t(key: MessageKey, params?: MessageParams): string {
   return instance.t(key, params);
+}
+
+/** Adds one language's messages to the default namespace. */
+export function registerMessagesFor(locale: Locale, bundle: Readonly<Record<string, string>>): void {
+  instance.addResourceBundle(locale, "translation", bundle);
 }
 
 /** Adds messages to the default namespace (./index.ts registers the catalogues outside the start tier). */

@@ -13,9 +13,9 @@ const SPECS = ["./retention.test", "./funnel.test", "./payrate.test", "./tier.te
 
 if (postgresListening()) {
   useEngine("postgres");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   for (const spec of SPECS) {
     describe(`PostgreSQL: ${spec.slice(2, -5)}`, () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the spec registers its tests here, after useEngine
       require(spec);
     });
   }
