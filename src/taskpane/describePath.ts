@@ -27,6 +27,7 @@ const FIELD_KEY: Record<string, PaneKey> = {
   "team.currency": "currency",
   "schedule.startDate": "startDate",
   "schedule.launchDate": "launchDate",
+  "schedule.launchTaskId": "launchTask",
   "schedule.holidays": "holidays",
   "schedule.tasks": "tasks",
   "schedule.templateId": "template",

@@ -2,6 +2,7 @@
  * Small pure helpers shared by the wizard steps: which step owns a field,
  * the problems of one field, ids for new rows, and immutable updates.
  */
+import { syncLaunchDate } from "../core/plan/launch";
 import type { Plan, PlanProblem } from "../core/plan/types";
 
 export const STEPS = ["goal", "team", "schedule", "indicators", "contingency", "review"] as const;
@@ -54,10 +55,28 @@ export function freshId(prefix: string, taken: Iterable<string>): string {
   return `${prefix}${n}`;
 }
 
-/** Returns an edited copy of the plan: `edit` mutates a deep copy (plans are plain JSON). */
+/**
+ * A deep copy of plain JSON data that keeps NaN (a number box holding text
+ * or left blank stores NaN until it is fixed; JSON would turn it into null).
+ */
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneJson) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = cloneJson(v);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * Returns an edited copy of the plan: `edit` mutates a deep copy (plans are
+ * plain JSON). The launch date then follows the launch task, whatever moved it.
+ */
 export function editPlan(plan: Plan, edit: (draft: Plan) => void): Plan {
-  const draft = JSON.parse(JSON.stringify(plan)) as Plan;
+  const draft = cloneJson(plan);
   edit(draft);
+  syncLaunchDate(draft);
   return draft;
 }
 
@@ -87,6 +106,8 @@ export interface TaskRemoval {
   raci?: Plan["raci"][string];
   /** The previous predecessors of every task that depended on it, by task id. */
   dependents: Record<string, string[]>;
+  /** True when it was the plan's launch task. */
+  launch?: boolean;
 }
 
 /**
@@ -100,7 +121,7 @@ export function removeTask(draft: Plan, id: string): TaskRemoval | null {
   const index = tasks.findIndex((t) => t.id === id);
   if (index < 0) return null;
   const task = tasks[index]!;
-  const removal: TaskRemoval = { task: JSON.parse(JSON.stringify(task)) as TaskRemoval["task"], index, dependents: {} };
+  const removal: TaskRemoval = { task: cloneJson(task), index, dependents: {} };
   if (draft.raci[id]) removal.raci = { ...draft.raci[id] };
   tasks.splice(index, 1);
   for (const t of tasks) {
@@ -110,6 +131,10 @@ export function removeTask(draft: Plan, id: string): TaskRemoval | null {
     t.dependsOn = [...new Set(inherited)].filter((dep) => dep !== t.id);
   }
   delete draft.raci[id];
+  if (draft.schedule.launchTaskId === id) {
+    removal.launch = true;
+    delete draft.schedule.launchTaskId;
+  }
   return removal;
 }
 
@@ -117,11 +142,12 @@ export function removeTask(draft: Plan, id: string): TaskRemoval | null {
 export function restoreTask(draft: Plan, removal: TaskRemoval): void {
   const tasks = draft.schedule.tasks;
   if (tasks.some((t) => t.id === removal.task.id)) return;
-  tasks.splice(Math.min(removal.index, tasks.length), 0, JSON.parse(JSON.stringify(removal.task)) as TaskRemoval["task"]);
+  tasks.splice(Math.min(removal.index, tasks.length), 0, cloneJson(removal.task));
   const ids = new Set(tasks.map((t) => t.id));
   for (const t of tasks) {
     const before = removal.dependents[t.id];
     if (before) t.dependsOn = before.filter((dep) => ids.has(dep));
   }
   if (removal.raci) draft.raci[removal.task.id] = { ...removal.raci };
+  if (removal.launch) draft.schedule.launchTaskId = removal.task.id;
 }

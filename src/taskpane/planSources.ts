@@ -8,6 +8,7 @@ import { planFromTemplate, type FromTemplateOptions } from "../core/plan/fromTem
 import type { Plan } from "../core/plan/types";
 import { listTemplates } from "../core/templates";
 import { blankPlan } from "../core/plan/persist";
+import { moveLaunchTo } from "../core/plan/launch";
 
 export const DEFAULT_TEMPLATE = "b2b-launch";
 
@@ -62,5 +63,8 @@ export function applyTemplate(plan: Plan, templateId: string, today: Date = new 
   if (plan.title.trim() !== "") options.title = plan.title;
   if (plan.team.budget !== undefined) options.budget = plan.team.budget;
   if (plan.team.currency !== undefined) options.currency = plan.team.currency;
-  return planFromTemplate(templateId, options);
+  const next = planFromTemplate(templateId, options);
+  // A launch date the user set is kept: the new schedule is moved so its launch task starts then.
+  if (plan.schedule.launchPinned && plan.schedule.launchDate !== undefined && moveLaunchTo(next, plan.schedule.launchDate)) next.schedule.launchPinned = true;
+  return next;
 }

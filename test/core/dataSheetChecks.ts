@@ -8,7 +8,7 @@ import * as path from "path";
 import type { CellSpec, SheetSpec } from "../../src/core/tablespec/types";
 import { parseA1, parseRange, sheetRef } from "../../src/core/tablespec/a1";
 import type { GeneratorContext } from "../../src/core/generators/context";
-import type { Plan } from "../../src/core/plan/types";
+import { PLAN_VERSION, type Plan } from "../../src/core/plan/types";
 import type { Locale } from "../../src/core/i18n";
 
 export interface FoundFormula {
@@ -136,7 +136,7 @@ export function fixedPlan(locale: Locale, ctx: GeneratorContext): Plan {
   const zh = locale === "zh-CN";
   const m = (address: string) => sheetRef(ctx.sheetNames.metrics, address);
   return {
-    version: 1,
+    version: PLAN_VERSION,
     locale,
     title: zh ? "专业版上线" : "Pro tier launch",
     goal: {

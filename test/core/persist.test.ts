@@ -1,5 +1,6 @@
 import { PLAN_FORMAT, blankPlan, parsePlan, serializePlan } from "../../src/core/plan/persist";
 import { PLAN_VERSION, type Plan } from "../../src/core/plan/types";
+import { validatePlan } from "../../src/core/plan/validate";
 
 function fullPlan(): Plan {
   const plan = blankPlan("zh-CN");
@@ -13,7 +14,8 @@ function fullPlan(): Plan {
   plan.schedule = {
     templateId: "paidTier",
     startDate: "2026-04-01",
-    launchDate: "2026-05-01",
+    launchTaskId: "t2",
+    launchDate: "2026-04-06", // format 2: the launch task's start
     holidays: ["2026-05-01"],
     tasks: [
       { id: "t1", phase: "Prep", name: "Call 60 users", ownerId: "p1", durationDays: 3, dependsOn: [], milestone: false },
@@ -61,12 +63,23 @@ describe("serializePlan / parsePlan", () => {
     expect(parsePlan(undefined)).toEqual({ plan: null, problems: [], recovered: false });
   });
 
+  it("reads a number box saved blank (JSON null) back as blank, for validation to point at", () => {
+    const plan = fullPlan();
+    plan.schedule.tasks[1]!.durationDays = NaN;
+    plan.goal.target.value = NaN;
+    const r = parsePlan(serializePlan(plan));
+    expect(r.problems).toEqual([]);
+    expect(r.plan!.schedule.tasks[1]!.durationDays).toBeNaN();
+    expect(r.plan!.goal.target.value).toBeNaN();
+    expect(validatePlan(r.plan!).map((p) => p.path)).toEqual(["goal.target.value", "schedule.tasks[1].durationDays"]);
+  });
+
   it("keeps valid fields and defaults broken ones, naming each path", () => {
     const saved = JSON.parse(serializePlan(fullPlan()));
     saved.plan.goal.target.value = "lots";
     saved.plan.goal.type = "fame";
     saved.plan.team.people.push(42);
-    saved.plan.schedule.tasks[1].durationDays = null;
+    saved.plan.schedule.tasks[1].durationDays = "soon";
     saved.plan.schedule.holidays = "2026-05-01";
     saved.plan.indicators[0].unit = "furlongs";
     saved.plan.contingencies = {};

@@ -15,7 +15,7 @@ describe("validatePlan", () => {
 
   it.each<[string, (p: Mutable) => void, string, RegExp]>([
     // kind of problem              mutation                                                           path                                  message
-    ["wrong version",               (p) => (p.version = 2),                                            "version",                            /unsupported plan version 2/],
+    ["wrong version",               (p) => (p.version = 99),                                           "version",                            /unsupported plan version 99/],
     ["unknown locale",              (p) => (p.locale = "fr"),                                          "locale",                             /en, zh-CN/],
     ["blank title",                 (p) => (p.title = "  "),                                           "title",                              /not blank/],
     ["missing goal",                (p) => delete p.goal,                                              "goal",                               /required/],

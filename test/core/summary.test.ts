@@ -2,6 +2,8 @@ import { generateSummary } from "../../src/core/generators/summary";
 import { generateKpi, kpiRows } from "../../src/core/generators/kpi";
 import { defaultContext, type GeneratorContext } from "../../src/core/generators/context";
 import type { Locale } from "../../src/core/i18n";
+import { samplePlan } from "../../src/core/plan/fromTemplate";
+import { parseIsoSerial } from "../../src/core/dates";
 import { allFormulas, cellAt, expectGolden, expectWellFormed, fixedPlan, referencedSheets, textValues } from "./dataSheetChecks";
 
 const renamed: GeneratorContext = {
@@ -91,5 +93,27 @@ describe("generateSummary", () => {
   it.each<Locale>(["en", "zh-CN"])("matches the golden snapshot (%s)", (locale) => {
     const c = defaultContext(locale);
     expectGolden("summary", locale, generateSummary(fixedPlan(locale, c), c));
+  });
+});
+
+describe("generateSummary: the plan as set out", () => {
+  it.each<[Locale, string, string]>([
+    // locale   section title            channels joined by
+    ["en",      "The plan as set out",   ", "],
+    ["zh-CN",   "计划概要",                "、"],
+  ])("writes the 5W2H text, launch date, channels and budget from the wizard (%s)", (locale, title, joiner) => {
+    const plan = samplePlan(locale);
+    plan.goal.fiveW2H.where = "=not a formula";
+    const rows = generateSummary(plan, defaultContext(locale)).blocks[0]!.rows;
+    const start = rows.findIndex((r) => r[0]?.value === title);
+    expect(start).toBeGreaterThan(0);
+    const section = rows.slice(start + 2).map((r) => r.filter((c) => c !== null).map((c) => c!.value));
+    const value = (i: number) => section[i]?.[1];
+    expect(value(0)).toBe(plan.goal.fiveW2H.what);
+    expect(section.map((r) => r[1])).toContain("=not a formula"); // text, as typed (written as a value)
+    expect(section).toContainEqual([expect.any(String), Math.trunc(parseIsoSerial(plan.schedule.launchDate!))]);
+    expect(section).toContainEqual([expect.any(String), plan.team.channels.join(joiner)]);
+    const budgetRow = rows.slice(start).find((r) => r[1]?.value === 300000)!;
+    expect(budgetRow[1]!.numberFormat).toBe('#,##0.00 "CNY"');
   });
 });

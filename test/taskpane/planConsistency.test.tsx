@@ -96,3 +96,127 @@ describe("durations", () => {
     await waitFor(() => expect(heading()).toHaveTextContent("Indicators"));
   });
 });
+
+describe("numbers and dates", () => {
+  it("does not leave the Goal step with a blank, negative or non-number target, or a goal date before the start", async () => {
+    const { user, fake } = await renderPane();
+    const target = screen.getByRole("textbox", { name: /^target/i });
+    const next = () => user.click(screen.getByRole("button", { name: "Next" }));
+
+    await user.clear(target);
+    await next();
+    expect(heading()).toHaveTextContent("Goal");
+    expect(target).toHaveAccessibleDescription("enter a number");
+
+    await user.type(target, "-5");
+    expect(target).toHaveAccessibleDescription("must be a number greater than 0");
+
+    // Text: the plan no longer holds the previous number, so Next stays on the step.
+    await user.clear(target);
+    await user.type(target, "2000x");
+    expect(target).toHaveAccessibleDescription(/enter a number/i);
+    await next();
+    expect(heading()).toHaveTextContent("Goal");
+    expect(fake.calls).not.toContain("savePlan");
+
+    await user.clear(target);
+    await user.type(target, "2000");
+    const by = screen.getByLabelText(/by date/i);
+    const start = (await import("../../src/taskpane/planSources")).nextMonday();
+    const dayBefore = new Date(`${start}T12:00:00`);
+    dayBefore.setDate(dayBefore.getDate() - 3);
+    const { fireEvent } = await import("@testing-library/react");
+    fireEvent.change(by, { target: { value: dayBefore.toISOString().slice(0, 10) } });
+    await next();
+    expect(heading()).toHaveTextContent("Goal");
+    expect(by).toHaveAccessibleDescription(`must be on or after the plan's start (${start})`);
+
+    // A date in the past (but after the start of an old plan) only warns.
+    fireEvent.change(by, { target: { value: "2030-01-31" } });
+    await next();
+    await waitFor(() => expect(heading()).toHaveTextContent("Team & resources"));
+    expect(savedPlan(fake).goal.target).toMatchObject({ value: 2000, by: "2030-01-31" });
+  });
+
+  it("warns when the goal date is in the past", async () => {
+    const { user } = await renderPane();
+    const { fireEvent } = await import("@testing-library/react");
+    const by = screen.getByLabelText(/by date/i);
+    fireEvent.change(by, { target: { value: "2001-01-01" } });
+    expect(by).toHaveAccessibleDescription(/is in the past/);
+    // (before the plan's start too: that one is an error, shown after Next)
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(by).toHaveAccessibleDescription(/on or after the plan's start/);
+  });
+
+  it("gives a new indicator no target, and does not leave the step until it has one", async () => {
+    const { user, fake } = await renderPane();
+    await goToStep(user, "Indicators");
+    await user.selectOptions(screen.getByRole("combobox", { name: /indicator to add/i }), "custom");
+    await user.click(screen.getByRole("button", { name: "Add indicator" }));
+    const added = screen.getAllByRole("listitem", { name: /^Indicator \d+$/ }).at(-1)!;
+    const target = within(added).getByRole("textbox", { name: /^target/i });
+    expect(target).toHaveValue("");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(heading()).toHaveTextContent("Indicators");
+    expect(target).toHaveAccessibleDescription("enter a number");
+    await user.type(target, "-1");
+    expect(target).toHaveAccessibleDescription("must not be negative");
+    await user.clear(target);
+    await user.type(target, "40");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(heading()).toHaveTextContent("Contingency"));
+    expect(savedPlan(fake).indicators.at(-1)).toMatchObject({ kind: "custom", target: 40 });
+  });
+
+  it("does not write tiers from a cutoff box holding text", async () => {
+    const { FakeWorkbook, seedDemoData } = await import("../../src/taskpane/host/fakeWorkbook");
+    const fake = new FakeWorkbook();
+    seedDemoData(fake);
+    const { user } = await renderPane({ fake });
+    await user.click(screen.getByRole("tab", { name: "Customer tiering" }));
+    fake.select("Customers!B2:B21");
+    await user.click(screen.getByRole("button", { name: /use current selection for customer values/i }));
+    await screen.findByRole("table", { name: "Tier counts" });
+    const cutoff = screen.getByRole("textbox", { name: "Cutoff for A" });
+    await user.type(cutoff, "x");
+    expect(cutoff).toHaveAccessibleDescription(/enter a number/i);
+    expect(screen.getByRole("button", { name: "Write tiering sheet" })).toHaveAttribute("aria-disabled", "true");
+  });
+});
+
+describe("launch date", () => {
+  it("is the Launch day task's start: editing either moves the other, and another template keeps it", async () => {
+    const { user, fake } = await renderPane();
+    const { fireEvent } = await import("@testing-library/react");
+    await goToStep(user, "Schedule");
+    const launch = screen.getByLabelText("Launch date");
+    const start = screen.getByLabelText(/start date/i);
+    expect(screen.getByRole("combobox", { name: /launch task/i })).toHaveDisplayValue("18. Launch day");
+    const launchDay = () => within(task(18)).getByText(/^\d{4}-\d{2}-\d{2}/).textContent;
+    expect(launchDay()).toBe((launch as HTMLInputElement).value);
+
+    // The launch date moves the Launch day task (and the schedule with it).
+    fireEvent.change(launch, { target: { value: "2027-06-16" } });
+    expect(launch).toHaveValue("2027-06-16");
+    expect(launchDay()).toBe("2027-06-16");
+    const movedStart = (start as HTMLInputElement).value;
+    expect(movedStart > "2027-01-01").toBe(true);
+
+    // Another template keeps the launch date the user chose.
+    await user.selectOptions(screen.getByRole("combobox", { name: /template/i }), "paid-tier-launch");
+    await user.click(screen.getByRole("button", { name: "Use this template" }));
+    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace" }));
+    await waitFor(() => expect(screen.getByLabelText("Launch date")).toHaveValue("2027-06-16"));
+
+    // The start date moves the launch task, and the field with it.
+    fireEvent.change(screen.getByLabelText(/start date/i), { target: { value: "2027-03-01" } });
+    const shown = (screen.getByLabelText("Launch date") as HTMLInputElement).value;
+    expect(shown).not.toBe("2027-06-16");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(heading()).toHaveTextContent("Indicators"));
+    const plan = savedPlan(fake);
+    expect(plan.schedule.launchDate).toBe(shown);
+    expect(plan.schedule.launchTaskId).toBeDefined();
+  });
+});

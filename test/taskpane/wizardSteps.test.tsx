@@ -232,12 +232,14 @@ describe("Indicators step", () => {
     const typed = within(added).getByRole("textbox", { name: /paying user ids/i });
     await user.type(typed, "not a range");
     expect(typed).toHaveAccessibleDescription(/not a range address/i);
+    // A new indicator starts without a target (0 could show no progress): the user sets one.
+    await user.type(within(added).getByRole("textbox", { name: /target/i }), "1500");
 
     await user.click(screen.getByRole("button", { name: "Next" }));
     await waitFor(() => expect(heading()).toHaveTextContent("Contingency"));
     const plan = savedPlan(fake);
     expect(plan.indicators[1]).toMatchObject({ target: 0.095, actualFormula: "=OPS.PAYRATE(Users!$D$2:$D$41,Users!$A$2:$A$41)" });
-    expect(plan.indicators[plan.indicators.length - 1]).toMatchObject({ kind: "arppu", unit: "currency" });
+    expect(plan.indicators[plan.indicators.length - 1]).toMatchObject({ kind: "arppu", unit: "currency", target: 1500 });
     expect(plan.indicators[plan.indicators.length - 1]!.actualFormula).toBeUndefined();
   });
 

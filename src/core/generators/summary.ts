@@ -10,6 +10,10 @@
  * result is typed in. Met? compares Result with Target in the indicator's
  * direction (≥ when higher is better, ≤ when lower is better).
  *
+ * Last, "The plan as set out": the 5W2H text, launch date, channels and
+ * budget from the wizard (blank 5W2H fields left out), so the write-up sits
+ * next to what was planned.
+ *
  * Layout: columns A (goal / point), B–D (short picks), E (long text); the
  * team (owners for the follow-ups' validation list) sits in G:H.
  */
@@ -21,6 +25,13 @@ import { tIn, type MessageKey } from "../i18n";
 import type { GeneratorContext } from "./context";
 import { DATE_FORMAT, formulaCell, groupThousands, header, inputCell, lit, rectangular, textCell, unitFormat } from "./dataCells";
 import { kpiCell, kpiRows } from "./kpi";
+import { planCheckText, type PlanCheckKey } from "../plan/messages";
+import { parseIsoSerial } from "../dates";
+
+const FIVE_W2H_LABELS: [keyof Plan["goal"]["fiveW2H"], PlanCheckKey][] = [
+  ["what", "summaryPlanWhat"], ["why", "summaryPlanWhy"], ["who", "summaryPlanWho"], ["when", "summaryPlanWhen"],
+  ["where", "summaryPlanWhere"], ["how", "summaryPlanHow"], ["howMuch", "summaryPlanHowMuch"],
+];
 
 /** Blank input rows per free-text section. */
 export const SUMMARY_SECTION_ROWS = { worked: 4, didNot: 4, followUps: 6, lessons: 4 } as const;
@@ -232,6 +243,25 @@ export function generateSummary(plan: Plan, ctx: GeneratorContext): SheetSpec {
     { kind: "list", range: rangeA1(lessons.from, 2, lessons.to, 2), values: appliesTo, allowBlank: true },
     { kind: "list", range: rangeA1(lessons.from, 3, lessons.to, 3), values: [yes, no], allowBlank: true },
   );
+  push([]);
+
+  // --- The plan as set out: 5W2H, launch, channels, budget ---
+  const pc = (key: PlanCheckKey) => planCheckText(locale, key);
+  push([textCell(pc("summaryPlanTitle"), "title")]);
+  push([textCell(pc("summaryPlanHint"), "note")]);
+  for (const [key, label] of FIVE_W2H_LABELS) {
+    const text = plan.goal.fiveW2H[key].trim();
+    if (text !== "") push([header(pc(label)), textCell(text)]);
+  }
+  const launch = plan.schedule.launchDate !== undefined ? parseIsoSerial(plan.schedule.launchDate) : NaN;
+  if (Number.isFinite(launch)) push([header(pc("summaryPlanLaunch")), { value: Math.trunc(launch), numberFormat: DATE_FORMAT }]);
+  if (plan.team.channels.length > 0) push([header(pc("summaryPlanChannels")), textCell(plan.team.channels.join(locale === "zh-CN" ? "、" : ", "))]);
+  if (plan.team.budget !== undefined && Number.isFinite(plan.team.budget)) {
+    const budget: CellSpec = { value: plan.team.budget, numberFormat: unitFormat("currency", locale, plan.team.currency) };
+    const currency = plan.team.currency?.trim();
+    // A currency that is not a three-letter code (e.g. "元") is not in the number format: say it beside.
+    push(currency && !/^[A-Za-z]{3}$/.test(currency) ? [header(pc("summaryPlanBudget")), budget, textCell(currency)] : [header(pc("summaryPlanBudget")), budget]);
+  }
   const lastRow = nextRow() - 1;
 
   // --- Team (owners), beside the goal table ---

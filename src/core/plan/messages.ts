@@ -12,7 +12,7 @@ export const PLAN_CHECKS_NS = "planChecks";
 const en = {
   durationRange: "must be a whole number of working days from 1 to {{max}} (got {{got}})",
   targetPositive: "must be a number greater than 0",
-  targetRequired: "enter the target as a number",
+  numberRequired: "enter a number",
   notNegative: "must not be negative",
   byBeforeStart: "must be on or after the plan's start ({{start}})",
   byInPast: "is in the past ({{today}})",
@@ -22,12 +22,25 @@ const en = {
   ownersMissing: "{{count}} tasks have no owner: add people on Team & resources, then choose owners",
   cycle: "this would make a loop: {{cycle}} (each waits for the next)",
   endsAfterGoal: "The schedule ends on {{end}}, after the goal date {{by}}.",
+  // Summary sheet: the plan as it was set out (5W2H, launch, channels, budget)
+  summaryPlanTitle: "The plan as set out",
+  summaryPlanHint: "From the plan wizard: the 5W2H frame, the launch date, the channels and the budget, to compare with what happened.",
+  summaryPlanWhat: "What",
+  summaryPlanWhy: "Why",
+  summaryPlanWho: "Who",
+  summaryPlanWhen: "When",
+  summaryPlanWhere: "Where",
+  summaryPlanHow: "How",
+  summaryPlanHowMuch: "How much",
+  summaryPlanLaunch: "Launch date",
+  summaryPlanChannels: "Channels",
+  summaryPlanBudget: "Budget",
 } as const;
 
 const zhCN: Record<keyof typeof en, string> = {
   durationRange: "必须是 1 到 {{max}} 之间的整数工作日（当前为 {{got}}）",
   targetPositive: "必须是大于 0 的数字",
-  targetRequired: "请输入数字目标",
+  numberRequired: "请输入数字",
   notNegative: "不能为负数",
   byBeforeStart: "不能早于计划开始日期（{{start}}）",
   byInPast: "已是过去的日期（今天是 {{today}}）",
@@ -37,6 +50,18 @@ const zhCN: Record<keyof typeof en, string> = {
   ownersMissing: "{{count}} 个任务没有负责人：请先在“团队与资源”中添加人员，再选择负责人",
   cycle: "这会形成循环：{{cycle}}（每项都在等下一项）",
   endsAfterGoal: "进度计划在 {{end}} 结束，晚于目标日期 {{by}}。",
+  summaryPlanTitle: "计划概要",
+  summaryPlanHint: "来自计划向导：5W2H、发布日期、渠道和预算，用于与实际情况对照。",
+  summaryPlanWhat: "做什么（What）",
+  summaryPlanWhy: "为什么（Why）",
+  summaryPlanWho: "谁来做（Who）",
+  summaryPlanWhen: "何时（When）",
+  summaryPlanWhere: "在哪里（Where）",
+  summaryPlanHow: "怎么做（How）",
+  summaryPlanHowMuch: "花多少（How much）",
+  summaryPlanLaunch: "发布日期",
+  summaryPlanChannels: "渠道",
+  summaryPlanBudget: "预算",
 };
 
 export type PlanCheckKey = keyof typeof en;

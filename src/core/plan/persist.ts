@@ -12,6 +12,13 @@
  *
  * This checks shapes, not meaning: a task that depends on an unknown task id
  * is kept here and reported by validatePlan.
+ *
+ * Migrations, by saved format:
+ *   1 → 2  the launch task is named (schedule.launchTaskId): the template's
+ *          launch task when the plan still has it, else the task that started
+ *          on the saved launch date (a milestone first); launchDate then follows
+ *          that task's start. A launch date no task started on is dropped, with
+ *          a note at schedule.launchDate.
  */
 import { i18n } from "../i18n/start";
 import type { Locale } from "../i18n/start";
@@ -31,6 +38,10 @@ import {
   type RaciLetter,
   type TaskStatus,
 } from "./types";
+import { parseIsoSerial } from "../dates";
+import { findTemplate } from "../templates";
+import { syncLaunchDate } from "./launch";
+import { scheduleDates } from "./scheduleDates";
 
 export const PLAN_FORMAT = "opskit.plan";
 
@@ -57,6 +68,7 @@ const messages = {
     newerVersion: "The plan was saved by a newer OpsKit (format {{saved}}); fields this version does not know were left out.",
     badField: "This field was unreadable and was reset.",
     badItem: "This entry was unreadable and was removed.",
+    launchDropped: "The launch date {{date}} belonged to no task, so it was dropped: choose the launch task on the Schedule step.",
   },
   "zh-CN": {
     notJson: "无法读取此工作簿中保存的计划（不是有效的 JSON），已新建计划。",
@@ -66,6 +78,7 @@ const messages = {
     newerVersion: "该计划由新版 OpsKit 保存（格式 {{saved}}），本版本不认识的字段已忽略。",
     badField: "此字段无法读取，已重置。",
     badItem: "此条目无法读取，已删除。",
+    launchDropped: "发布日期 {{date}} 不对应任何任务，已删除：请在“进度计划”步骤中选择发布任务。",
   },
 } as const;
 type MessageId = keyof (typeof messages)["en"];
@@ -147,6 +160,10 @@ class Reader {
     if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
     this.field(path);
     return fallback;
+  }
+  /** A number the plan requires; null is how JSON saves a box left blank (NaN), kept blank for validation to report. */
+  numOrBlank(o: Obj, key: string, path: string, fallback: number): number {
+    return o[key] === null ? NaN : this.num(o, key, path, fallback);
   }
   optNum(o: Obj, key: string, path: string): number | undefined {
     const v = o[key];
@@ -238,7 +255,7 @@ function idOf(r: Reader, o: Obj, path: string, prefix: string, seen: Set<string>
   return id;
 }
 
-function readPlan(r: Reader, p: Obj): Plan {
+function readPlan(r: Reader, p: Obj, saved: number): Plan {
   const goalObj = r.obj(p, "goal", "goal");
   const targetObj = r.obj(goalObj, "target", "goal.target");
   const fiveObj = r.obj(goalObj, "fiveW2H", "goal.fiveW2H");
@@ -266,7 +283,7 @@ function readPlan(r: Reader, p: Obj): Plan {
       phase: r.str(o, "phase", `${path}.phase`),
       name: r.str(o, "name", `${path}.name`),
       ownerId: r.str(o, "ownerId", `${path}.ownerId`),
-      durationDays: r.num(o, "durationDays", `${path}.durationDays`, 1),
+      durationDays: r.numOrBlank(o, "durationDays", `${path}.durationDays`, 1),
       dependsOn: r.strList(o, "dependsOn", `${path}.dependsOn`),
       milestone: r.bool(o, "milestone", `${path}.milestone`),
     };
@@ -286,6 +303,11 @@ function readPlan(r: Reader, p: Obj): Plan {
   };
   const launch = r.optStr(schedObj, "launchDate", "schedule.launchDate");
   if (launch !== undefined) schedule.launchDate = launch;
+  const launchTask = r.optStr(schedObj, "launchTaskId", "schedule.launchTaskId");
+  if (launchTask !== undefined) schedule.launchTaskId = launchTask;
+  if (schedObj.launchPinned === true) schedule.launchPinned = true;
+  if (saved < 2 && launchTask === undefined) migrateLaunch(r, schedule);
+  else syncLaunchDate({ schedule });
 
   const raci: Plan["raci"] = {};
   const raciObj = r.obj(p, "raci", "raci");
@@ -310,7 +332,7 @@ function readPlan(r: Reader, p: Obj): Plan {
       name: r.str(o, "name", `${path}.name`),
       definition: r.str(o, "definition", `${path}.definition`),
       unit: r.word(o, "unit", `${path}.unit`, INDICATOR_UNITS, "count"),
-      target: r.num(o, "target", `${path}.target`, 0),
+      target: r.numOrBlank(o, "target", `${path}.target`, 0),
     };
     const direction = r.optWord(o, "direction", `${path}.direction`, ["higher", "lower"] as const);
     if (direction !== undefined) ind.direction = direction;
@@ -341,7 +363,7 @@ function readPlan(r: Reader, p: Obj): Plan {
     goal: {
       type: r.word(goalObj, "type", "goal.type", GOAL_TYPES, "users"),
       target: {
-        value: r.num(targetObj, "value", "goal.target.value", 0),
+        value: r.numOrBlank(targetObj, "value", "goal.target.value", 0),
         unit: r.str(targetObj, "unit", "goal.target.unit"),
         by: r.str(targetObj, "by", "goal.target.by"),
       },
@@ -353,6 +375,26 @@ function readPlan(r: Reader, p: Obj): Plan {
     indicators,
     contingencies,
   };
+}
+
+/** Format 1 → 2: names the launch task from the template, or from the saved launch date. */
+function migrateLaunch(r: Reader, schedule: Plan["schedule"]): void {
+  const tasks = schedule.tasks;
+  const fromTemplate = schedule.templateId ? findTemplate(schedule.templateId)?.launchTaskId : undefined;
+  let id = fromTemplate !== undefined && tasks.some((t) => t.id === fromTemplate) ? fromTemplate : undefined;
+  if (id === undefined && schedule.launchDate !== undefined) {
+    try {
+      const dates = scheduleDates({ schedule });
+      const day = Math.trunc(parseIsoSerial(schedule.launchDate));
+      const starting = tasks.filter((t) => dates.get(t.id)?.start === day);
+      id = (starting.find((t) => t.milestone) ?? starting[0])?.id;
+    } catch {
+      // A schedule with a cycle: no launch task can be found; the note below says so.
+    }
+  }
+  if (id !== undefined) schedule.launchTaskId = id;
+  else if (schedule.launchDate !== undefined) r.problems.push({ path: "schedule.launchDate", message: say(r.locale, "launchDropped", { date: schedule.launchDate }) });
+  syncLaunchDate({ schedule });
 }
 
 export interface ParseOptions {
@@ -396,7 +438,7 @@ export function parsePlan(text: string | null | undefined, options: ParseOptions
     const planLocale = typeof body.locale === "string" && (LOCALES as readonly string[]).includes(body.locale) ? (body.locale as Locale) : undefined;
     const reader = new Reader(uiLocale);
     if (planLocale === undefined) reader.field("locale");
-    const plan = readPlan(reader, body);
+    const plan = readPlan(reader, body, saved);
     plan.locale = planLocale ?? uiLocale;
     const problems = [...notes, ...reader.problems];
     return { plan, problems, recovered: problems.length > 0 };

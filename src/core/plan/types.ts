@@ -6,7 +6,11 @@
  */
 import type { Locale } from "../i18n/start";
 
-export const PLAN_VERSION = 1;
+/**
+ * Format of the saved plan. 2: schedule.launchTaskId (the launch date is the
+ * launch task's start); plans saved as 1 are migrated by parsePlan.
+ */
+export const PLAN_VERSION = 2;
 
 /**
  * Longest task, in working days: about one working year. Longer is a typo
@@ -72,8 +76,18 @@ export interface Schedule {
   templateId: string;
   /** First working day of the plan (ISO). */
   startDate: string;
-  /** The launch / go-live date, when there is one (ISO). */
+  /** The task whose start is the launch / go-live date (format 2). */
+  launchTaskId?: string;
+  /**
+   * The launch date (ISO): always the launch task's computed start, kept in
+   * step by syncLaunchDate (src/core/plan/launch.ts); absent without a launch task.
+   */
   launchDate?: string;
+  /**
+   * True when the user typed the launch date (it then anchors the plan: another
+   * template keeps it and moves the start); false or absent when the start does.
+   */
+  launchPinned?: boolean;
   /** Non-working days (ISO), written to the Settings sheet and fed to WORKDAY. */
   holidays: string[];
   tasks: PlanTask[];

@@ -96,7 +96,7 @@ export function validatePlan(plan: unknown, locale?: Locale): PlanProblem[] {
   const optStr = (v: unknown, path: string) => v === undefined || str(v, path, false);
   const num = (v: unknown, path: string): v is number => {
     if (typeof v === "number" && Number.isFinite(v)) return true;
-    if (typeof v === "number" && Number.isNaN(v)) addCheck(path, "targetRequired"); // a blank or non-number box
+    if (typeof v === "number" && Number.isNaN(v)) addCheck(path, "numberRequired"); // a blank or non-number box
     else add(path, v === undefined ? "planProblemRequired" : "planProblemNumber");
     return false;
   };
@@ -216,7 +216,17 @@ export function validatePlan(plan: unknown, locale?: Locale): PlanProblem[] {
       }
     });
     // Task ids are checked first (all of them), so a dependency on a later task is not "missing".
-    for (const cycle of findCycles(edges)) add(cycle.path, "planProblemCycle", { cycle: cycle.ids.join(" → ") });
+    const cycles = findCycles(edges);
+    for (const cycle of cycles) add(cycle.path, "planProblemCycle", { cycle: cycle.ids.join(" → ") });
+    if (schedule.launchTaskId !== undefined && str(schedule.launchTaskId, "schedule.launchTaskId", true)) {
+      if (!taskIds.has(schedule.launchTaskId)) add("schedule.launchTaskId", "planProblemUnknownTask", { id: schedule.launchTaskId });
+      else if (cycles.length === 0 && typeof schedule.startDate === "string" && typeof schedule.launchDate === "string") {
+        // The launch task may have a fixed start of its own: it must not be before the plan's start.
+        const start = parseIsoSerial(schedule.startDate);
+        if (Number.isFinite(start) && parseIsoSerial(schedule.launchDate) < start)
+          addCheck("schedule.launchDate", "launchBeforeStart", { start: schedule.startDate });
+      }
+    }
   }
 
   // --- raci ---

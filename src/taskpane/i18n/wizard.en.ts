@@ -7,7 +7,9 @@ export const wizardEn = {
   undo: "Undo",
   taskRemovedLabel: "Removed task",
   taskRemoved: "Removed “{{name}}”.",
-  taskRemovedDependents_one: "The task that followed it now follows its predecessors.",
-  taskRemovedDependents_other: "The {{count}} tasks that followed it now follow its predecessors.",
+  taskRemovedDependentsOne: "The task that followed it now follows its predecessors.",
   taskRemovedDependents: "The {{count}} tasks that followed it now follow its predecessors.",
+  launchTask: "Launch task",
+  launchTaskHint: "The launch date is this task's start. Changing the launch date moves the whole schedule.",
+  launchTaskNone: "No launch task",
 } as const;

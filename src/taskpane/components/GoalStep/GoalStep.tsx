@@ -34,11 +34,11 @@ export function GoalStep(props: GoalStepProps) {
         </RadioGroup>
       </Field>
       <div className={own.target}>
-        <NumberField className={own.value} label={t("targetValue")} required value={plan.goal.target.value} blankValue={0} onChange={s.setTargetValue} validationMessage={s.message("goal.target.value")} />
+        <NumberField className={own.value} label={t("targetValue")} required value={plan.goal.target.value} blankValue={NaN} onChange={s.setTargetValue} validationMessage={s.message("goal.target.value")} />
         <Field className={own.unit} label={t("targetUnit")} required hint={t("targetUnitHint")} {...err("goal.target.unit")}>
           <Input className={styles.fill} value={plan.goal.target.unit} onChange={(_, d) => s.setTargetUnit(d.value)} />
         </Field>
-        <Field className={own.wide} label={t("targetBy")} required {...err("goal.target.by")}>
+        <Field className={own.wide} label={t("targetBy")} required {...(s.message("goal.target.by") ? err("goal.target.by") : s.byWarning ? { validationMessage: s.byWarning, validationState: "warning" as const } : {})}>
           <Input className={styles.fill} type="date" value={plan.goal.target.by} onChange={(_, d) => s.setTargetBy(d.value)} />
         </Field>
       </div>

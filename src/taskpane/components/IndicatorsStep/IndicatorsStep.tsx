@@ -56,7 +56,7 @@ export function IndicatorsStep(props: IndicatorsStepProps) {
                   label={t("indicatorTarget")}
                   required
                   value={ind.target}
-                  blankValue={0}
+                  blankValue={NaN}
                   scale={percent ? 100 : 1}
                   unit={t(`unit_${ind.unit}`)}
                   onChange={(v) => s.setTarget(ind.id, v)}

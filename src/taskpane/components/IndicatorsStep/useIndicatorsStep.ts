@@ -50,7 +50,8 @@ export function useIndicatorsStep({ plan, update, problems }: IndicatorsStepProp
   const addIndicator = () => {
     const id = freshId("K", plan.indicators.map((x) => x.id));
     update((d) =>
-      void d.indicators.push({ id, kind: kindToAdd, name: t(`kind_${kindToAdd}`), definition: "", unit: KIND_UNIT[kindToAdd], target: 0 }),
+      // No target yet (NaN shows an empty box): a target of 0 could never show progress, so the user sets one.
+      void d.indicators.push({ id, kind: kindToAdd, name: t(`kind_${kindToAdd}`), definition: "", unit: KIND_UNIT[kindToAdd], target: NaN }),
     );
     setFocusId(id);
   };
@@ -84,7 +85,7 @@ export function useIndicatorsStep({ plan, update, problems }: IndicatorsStepProp
       update((d) => void moveItem(d.indicators, d.indicators.findIndex((x) => x.id === id), delta)),
     focusId,
     setName: (id: string, name: string) => edit(id, (x) => void (x.name = name)),
-    setTarget: (id: string, target: number | undefined) => edit(id, (x) => void (x.target = target ?? 0)),
+    setTarget: (id: string, target: number | undefined) => edit(id, (x) => void (x.target = target ?? NaN)),
     setDirection: (id: string, direction: "higher" | "lower") => edit(id, (x) => void (x.direction = direction)),
     roles: (ind: Indicator) => indicatorRanges(ind.kind),
     rangesOf,

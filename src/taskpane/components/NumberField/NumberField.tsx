@@ -10,8 +10,9 @@ export function NumberField(props: NumberFieldProps) {
   const { text, invalid, onTextChange } = useNumberField(props);
   const styles = useNumberFieldStyles();
   const message = invalid ? t("notANumber") : props.validationMessage;
+  const state = message ? "error" : props.warningMessage ? "warning" : "none";
   return (
-    <Field className={props.className} label={props.label} hint={props.hint} required={props.required} validationMessage={message} validationState={message ? "error" : "none"}>
+    <Field className={props.className} label={props.label} hint={props.hint} required={props.required} validationMessage={message ?? props.warningMessage} validationState={state}>
       <Input
         className={props.narrow ? (props.unit ? styles.narrowWithUnit : styles.narrow) : styles.wide}
         inputMode="decimal"

@@ -3,10 +3,12 @@ export interface NumberFieldProps {
   label: string;
   /** The number held by the plan; undefined shows an empty box. */
   value: number | undefined;
-  /** Called with the parsed number, or undefined when the box is empty. */
+  /** Called with the parsed number, undefined (or blankValue) when the box is empty, NaN when it holds text that is not a number. */
   onChange: (value: number | undefined) => void;
   /** Problem from plan validation, shown under the field. */
   validationMessage?: string;
+  /** A warning shown under the field when there is no problem (does not block). */
+  warningMessage?: string;
   hint?: string;
   /** Text after the box, e.g. "%" or "days". */
   unit?: string;
@@ -16,7 +18,7 @@ export interface NumberFieldProps {
    */
   scale?: number;
   /**
-   * What an emptied box stores, for numbers the plan requires (0 makes validation point at the field).
+   * What an emptied box stores, for numbers the plan requires (NaN makes validation point at the field).
    * @default undefined
    */
   blankValue?: number;

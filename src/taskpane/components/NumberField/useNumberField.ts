@@ -32,7 +32,11 @@ export function useNumberField({ value, onChange, scale = 1, blankValue }: Numbe
     setText(next);
     const n = parseNumberText(next);
     if (n !== undefined && Number.isNaN(n)) {
+      // Text is not a number: the plan holds NaN (not the previous number), so validation
+      // keeps the step from advancing and nothing is generated from a value no longer shown.
       setInvalid(true);
+      committed.current = NaN;
+      onChange(NaN);
       return;
     }
     setInvalid(false);

@@ -81,9 +81,17 @@ export function ScheduleStep(props: ScheduleStepProps) {
           <Input className={styles.fill} type="date" value={s.plan.schedule.startDate} onChange={(_, d) => s.setStartDate(d.value)} />
         </Field>
         <Field label={t("launchDate")} {...err("schedule.launchDate")}>
-          <Input className={styles.fill} type="date" value={s.plan.schedule.launchDate ?? ""} onChange={(_, d) => s.setLaunchDate(d.value)} />
+          <Input className={styles.fill} type="date" disabled={s.plan.schedule.launchTaskId === undefined} value={s.plan.schedule.launchDate ?? ""} onChange={(_, d) => s.setLaunchDate(d.value)} />
         </Field>
       </div>
+      <Field label={t("launchTask")} hint={t("launchTaskHint")} {...err("schedule.launchTaskId")}>
+        <Select value={s.plan.schedule.launchTaskId ?? ""} onChange={(_, d) => s.setLaunchTask(d.value)}>
+          <option value="">{t("launchTaskNone")}</option>
+          {s.plan.schedule.tasks.map((task, i) => (
+            <option key={task.id} value={task.id}>{`${i + 1}. ${task.name || task.id}`}</option>
+          ))}
+        </Select>
+      </Field>
 
       {s.lateEnd && (
         <MessageBar intent="warning" layout="multiline">

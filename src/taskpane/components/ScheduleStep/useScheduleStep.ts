@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import type { Plan } from "../../../core/plan/types";
 import { planCheckText } from "../../../core/plan/messages";
 import { endAfterGoal } from "../../../core/plan/scheduleDates";
+import { moveLaunchTo } from "../../../core/plan/launch";
 import { usePaneT } from "../../i18n";
 import { fieldMessage } from "../../planEditing";
 import { applyTemplate, templateChoices } from "../../planSources";
@@ -54,11 +55,22 @@ export function useScheduleStep({ plan, update, problems }: ScheduleStepProps) {
     setHolidayDraft,
     addHoliday,
     removeHoliday: (day: string) => update((d) => void (d.schedule.holidays = d.schedule.holidays.filter((h) => h !== day))),
-    setStartDate: (v: string) => update((d) => void (d.schedule.startDate = v)),
-    setLaunchDate: (v: string) =>
+    setStartDate: (v: string) =>
       update((d) => {
-        if (v === "") delete d.schedule.launchDate;
-        else d.schedule.launchDate = v;
+        d.schedule.startDate = v;
+        delete d.schedule.launchPinned; // the start now anchors the plan
+      }),
+    /** The launch date is the launch task's start: typing one moves the whole schedule there. */
+    setLaunchDate: (v: string) => {
+      if (v !== "")
+        update((d) => {
+          if (moveLaunchTo(d, v)) d.schedule.launchPinned = true;
+        });
+    },
+    setLaunchTask: (id: string) =>
+      update((d) => {
+        if (id === "") delete d.schedule.launchTaskId;
+        else d.schedule.launchTaskId = id;
       }),
     message: (path: string) => fieldMessage(problems, path),
   };

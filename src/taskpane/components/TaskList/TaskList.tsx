@@ -35,7 +35,7 @@ export function TaskList(props: TaskListProps) {
         <div className={styles.row}>
           <Text role="status" className={styles.grow}>
             {t("taskRemoved", { name: task.name || task.id })}
-            {dependents > 0 ? ` ${t("taskRemovedDependents", { count: dependents })}` : ""}
+            {dependents > 0 ? ` ${t(dependents === 1 ? "taskRemovedDependentsOne" : "taskRemovedDependents", { count: dependents })}` : ""}
           </Text>
           <Button ref={undoRef} onClick={s.undoRemove}>
             {t("undo")}
@@ -55,8 +55,8 @@ export function TaskList(props: TaskListProps) {
       )}
       <TaskTitlesContext.Provider value={s.titles}>
         <ul className={styles.list} ref={listRef}>
-          {s.tasks.map((task, i) => [
-            s.removed && s.removed.index === i ? removedNote : null,
+          {s.tasks.flatMap((task, i) => [
+            ...(s.removed && s.removed.index === i ? [removedNote] : []),
             <TaskRow
               key={task.id}
               task={task}

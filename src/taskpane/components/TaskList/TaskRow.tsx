@@ -47,7 +47,7 @@ function TaskRowView({ task, index, count, people, dates, messages, handlers }: 
             ))}
           </Select>
         </Field>
-        <NumberField narrow className={own.days} label={t("taskDuration")} required value={task.durationDays} blankValue={0} onChange={(v) => handlers.setDuration(task.id, v)} validationMessage={messages.durationDays} />
+        <NumberField narrow className={own.days} label={t("taskDuration")} required value={task.durationDays} blankValue={NaN} onChange={(v) => handlers.setDuration(task.id, v)} validationMessage={messages.durationDays} />
       </div>
       <div className={styles.row}>
         <div className={own.deps}>

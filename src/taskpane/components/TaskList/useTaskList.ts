@@ -86,7 +86,7 @@ export function useTaskList({ plan, update, problems }: TaskListProps) {
         }),
       setName: (id, name) => edit(id, (t) => void (t.name = name)),
       setPhase: (id, phase) => edit(id, (t) => void (t.phase = phase)),
-      setDuration: (id, days) => edit(id, (t) => void (t.durationDays = days ?? 0)),
+      setDuration: (id, days) => edit(id, (t) => void (t.durationDays = days ?? NaN)),
       setDependsOn: (id, deps) => edit(id, (t) => void (t.dependsOn = deps)),
       setMilestone: (id, milestone) => edit(id, (t) => void (t.milestone = milestone)),
     }),
