@@ -107,3 +107,39 @@ describe("KeyInterner: property against a Map reference", () => {
     );
   });
 });
+
+describe("KeyInterner: whole numbers (their own table)", () => {
+  it.each<[string, unknown[]]>([
+    ["numbers first, then their text", [7, 8, "7", " 8 ", 7]],
+    ["text first, then the numbers", ["7", "8", 7, 8, "7"]],
+    ["negative and large 32-bit integers", [-1, "-1", 2147483647, "2147483647", -2147483648, "-2147483648"]],
+    ["just outside 32 bits (the Map path)", [2147483648, "2147483648", -2147483649, 4294967296, "4294967296"]],
+    ["multiples of the table size do not collide into one chain", Array.from({ length: 5000 }, (_, i) => (i % 2 ? i * 1024 : String(i * 1024)))],
+    ["fractions beside integers", [1, 1.5, "1.5", "1", 1.0]],
+  ])("%s: the same codes as the text reference", (_name, keys) => {
+    const { codes, names } = internAll(keys);
+    expect({ codes, names }).toEqual(referenceCodes(keys));
+  });
+
+  it("0 is blank unless zeroIsBlank is false (then it is the text 0, as is -0)", () => {
+    const interner = new KeyInterner();
+    expect(interner.code(0)).toBe(BLANK_CODE);
+    expect([interner.code(0, false), interner.code(-0, false), interner.code("0")]).toEqual([0, 0, 0]);
+  });
+
+  it("lookup finds whole numbers without adding them", () => {
+    const interner = new KeyInterner();
+    interner.code("12");
+    expect([interner.lookup(12), interner.lookup(13), interner.size]).toEqual([0, BLANK_CODE, 1]);
+  });
+
+  it("grows far past its first size and keeps every code (fast-check against the reference)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -3000, max: 3000 }), fc.integer().map(String), fc.integer({ min: 1, max: 1e6 })), { maxLength: 4000 }), (keys) => {
+        const { codes, names } = internAll(keys);
+        expect({ codes, names }).toEqual(referenceCodes(keys));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
