@@ -18,6 +18,13 @@ import { opsEvaluator } from "../../src/core/sharing/evaluateOps";
 import { workbookToXlsx } from "../../src/xlsx/writeXlsx";
 import { cachedValue, openBook } from "../support/xlsxFile";
 import { expectedKpis } from "../support/demoExpectations";
+import { buildSharedDemoWorkbook } from "../../src/core/sharing/sharedDemo";
+import { formulaRecordsOf, restoreOpsFormulas } from "../../src/core/sharing/freeze";
+import { sheetCells } from "../../src/core/sharing/cells";
+import { FORMATS } from "../../src/core/presentation";
+import { tIn } from "../../src/core/i18n";
+import { parseA1 } from "../../src/core/tablespec/a1";
+import type { ChartSpec } from "../../src/core/tablespec/types";
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay(); // 0 = Sunday
 
@@ -128,5 +135,71 @@ describe("the demo's KPI actuals", () => {
   it("are a mix, not all met or all missed (a plan in progress)", () => {
     const statuses = new Set(expectedKpis(data).map((k) => k.status));
     expect(statuses.size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("the demo's Metrics sheet, presented", () => {
+  const data = demoData("en");
+  const live = buildDemoWorkbook(data);
+  const metrics = live.sheets.find((s) => s.kind === "metrics")!;
+  const shared = buildSharedDemoWorkbook(data);
+  const frozenMetrics = shared.sheets.find((s) => s.kind === "metrics")!;
+  const records = formulaRecordsOf(shared).records.filter((r) => r.sheet === metrics.name);
+
+  it("has a heat-map on the retention shares, data bars on the funnel and native charts: retention curves and the funnel", () => {
+    expect(metrics.colorScales!.length).toBeGreaterThanOrEqual(2); // weekly and channel retention
+    expect(metrics.dataBars!.length).toBeGreaterThanOrEqual(1);
+    const kinds = metrics.charts!.map((c) => [c.kind, c.title]);
+    expect(kinds).toContainEqual(["line", tIn("en", "mxChartRetentionCurves")]);
+    expect(kinds).toContainEqual(["bar", tIn("en", "mxChartFunnel")]);
+  });
+
+  it("charts overlap neither each other nor any spill or content", () => {
+    const rect = (c: ChartSpec) => {
+      const { row, col } = parseA1(c.anchor);
+      return { row1: row, col1: col, row2: row + c.heightCells - 1, col2: col + c.widthCells - 1 };
+    };
+    const rects = metrics.charts!.map(rect);
+    const overlap = (a: ReturnType<typeof rect>, b: ReturnType<typeof rect>) => a.row1 <= b.row2 && b.row1 <= a.row2 && a.col1 <= b.col2 && b.col1 <= a.col2;
+    rects.forEach((a, i) => rects.slice(i + 1).forEach((b) => expect(overlap(a, b)).toBe(false)));
+    const occupied = records.map((r) => {
+      const { row, col } = parseA1(r.address);
+      return { row1: row, col1: col, row2: row + r.rows - 1, col2: col + r.cols - 1 };
+    });
+    for (const [key, cell] of sheetCells(metrics)) if (cell.value !== undefined) occupied.push({ row1: Math.floor(key / 16384), col1: key % 16384, row2: Math.floor(key / 16384), col2: key % 16384 });
+    for (const c of rects) for (const o of occupied) expect([c, o, overlap(c, o)]).toEqual([c, o, false]);
+  });
+
+  it("the shared copy keeps the presented formats on the frozen values: cohort dates, counts, percentages", () => {
+    const before = sheetCells(metrics);
+    const after = sheetCells(frozenMetrics);
+    let checked = 0;
+    for (const r of records) {
+      const { row, col } = parseA1(r.address);
+      for (let dr = 0; dr < r.rows; dr++)
+        for (let dc = 0; dc < r.cols; dc++) {
+          const key = (row + dr) * 16384 + col + dc;
+          const format = before.get(key)?.numberFormat;
+          if (!format) continue;
+          expect([r.address, dr, dc, after.get(key)?.numberFormat]).toEqual([r.address, dr, dc, format]);
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(50);
+    const weekly = records[0]!;
+    const { row, col } = parseA1(weekly.address);
+    const cohort = after.get((row + 1) * 16384 + col)!;
+    const share = after.get((row + 1) * 16384 + col + 2)!;
+    expect([typeof cohort.value, cohort.numberFormat]).toEqual(["number", FORMATS.date]);
+    expect([typeof share.value, share.numberFormat]).toEqual(["number", FORMATS.share]);
+  });
+
+  it("a restore puts the live formulas back and keeps the formats under their spills", () => {
+    const restored = restoreOpsFormulas(shared).sheets.find((s) => s.kind === "metrics")!;
+    const cells = sheetCells(restored);
+    for (const [key, cell] of sheetCells(metrics)) {
+      if (!cell.numberFormat) continue;
+      expect([key, cells.get(key)?.numberFormat]).toEqual([key, cell.numberFormat]);
+    }
   });
 });

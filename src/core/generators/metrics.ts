@@ -1,16 +1,17 @@
 /**
  * The demo's data and live-metrics sheets: an Activity sheet of event rows
  * (user, time, event, channel) plus paid users and amounts, and a Metrics
- * sheet whose cells are OPS.* formulas over those ranges. The spill heights
- * are computed here with the same core functions the add-in runs, so the
- * blocks never spill into each other.
+ * sheet whose cells are OPS.* formulas over those ranges, presented with
+ * number formats, a heat-map, data bars and charts (src/core/presentation).
  */
 import { tIn, type MessageKey } from "../i18n";
-import { a1, rangeA1, sheetRef } from "../tablespec/a1";
-import type { BlockSpec, CellSpec, SheetSpec } from "../tablespec/types";
-import { isOpsError } from "../errors";
+import { a1, parseA1, parseRange, rangeA1, sheetRef } from "../tablespec/a1";
+import type { BlockSpec, CellSpec, ChartSpec, ColorScaleSpec, DataBarSpec, SheetSpec } from "../tablespec/types";
+import { isOpsError, type Grid, type OpsError } from "../errors";
 import { retention } from "../metrics/retention";
 import { funnel } from "../metrics/funnel";
+import { payrate } from "../metrics/payrate";
+import { FORMATS, presentMetric, type MetricResult } from "../presentation";
 import type { GeneratorContext } from "./context";
 import { seededRandom } from "./sampleData";
 import { TIERING_COLUMNS, TIERING_LAYOUT } from "./tiering";
@@ -135,39 +136,58 @@ export function generateActivity(activity: SampleActivity, ctx: GeneratorContext
   };
 }
 
-function spillHeight(result: unknown): number {
-  return isOpsError(result) || !Array.isArray(result) ? 1 : result.length;
+/** The charts' bottom row (exclusive), or `row` when there are none. */
+function chartsBottom(charts: readonly ChartSpec[], row: number): number {
+  return charts.reduce((bottom, c) => Math.max(bottom, parseA1(c.anchor).row + Math.max(1, c.heightCells)), row);
 }
 
-/** The Metrics sheet: labelled OPS.* formulas over the Activity and Customer tiers sheets. */
+/**
+ * The Metrics sheet: labelled live OPS.* formulas over the Activity and
+ * Customer tiers sheets, each presented by the metric presentation generator
+ * (src/core/presentation): cohort dates and percentages as number formats
+ * under the spill, a colour-scale heat-map on the retention shares, data
+ * bars on the funnel's conversions and native charts beside each grid
+ * (retention curves and first-period retention, the funnel as bars). The
+ * spills' extents are computed here with the same core functions the
+ * add-in runs, so the blocks and charts never run into each other.
+ */
 export function generateMetrics(activity: SampleActivity, customerCount: number, ctx: GeneratorContext): SheetSpec {
   const tr = (key: MessageKey) => tIn(ctx.locale, key);
   const r = activityRanges(activity, ctx);
   const col = (xs: readonly unknown[]) => xs.map((x) => [x]);
   const stepsConstant = `{${FUNNEL_EVENTS.map((s) => `"${s}"`).join(";")}}`;
+  const asGrid = (x: Grid | number | OpsError): Grid => (isOpsError(x) ? [[x]] : typeof x === "number" ? [[x]] : x);
 
-  const sections: { label: MessageKey; formula: string; height: number; format?: string }[] = [
+  const sections: { label: MessageKey; formula: string; result: MetricResult }[] = [
     {
       label: "metricsWeeklyRetention",
       formula: `=OPS.RETENTION(${r.users},${r.times},"week",4)`,
-      height: spillHeight(retention(col(activity.userIds), col(activity.times), "week", 4, null, null)),
+      result: { metric: "retention", period: "week", grid: asGrid(retention(col(activity.userIds), col(activity.times), "week", 4, null, null)) },
     },
     {
       label: "metricsChannelRetention",
       formula: `=OPS.RETENTION(${r.users},${r.times},"day",{1,7},"classic",${r.channels})`,
-      height: spillHeight(
-        retention(col(activity.userIds), col(activity.times), "day", [[1, 7]], "classic", col(activity.channels)),
-      ),
+      result: {
+        metric: "retention",
+        period: "day",
+        grid: asGrid(retention(col(activity.userIds), col(activity.times), "day", [[1, 7]], "classic", col(activity.channels))),
+      },
     },
     {
       label: "metricsFunnel",
       formula: `=OPS.FUNNEL(${stepsConstant},${r.users},${r.events},${r.times},14)`,
-      height: spillHeight(
-        funnel(col([...FUNNEL_EVENTS]), col(activity.userIds), col(activity.events), col(activity.times), 14, null),
-      ),
+      result: { metric: "funnel", grid: asGrid(funnel(col([...FUNNEL_EVENTS]), col(activity.userIds), col(activity.events), col(activity.times), 14, null)) },
     },
-    { label: "metricsPayRate", formula: `=OPS.PAYRATE(${r.payers},${r.users})`, height: 1, format: "0.0%" },
-    { label: "metricsArppu", formula: `=OPS.PAYRATE(${r.payers},${r.users},${r.amounts},"arppu")`, height: 1, format: "#,##0.00" },
+    {
+      label: "metricsPayRate",
+      formula: `=OPS.PAYRATE(${r.payers},${r.users})`,
+      result: { metric: "payrate", measure: "rate", grid: asGrid(payrate(col(activity.payers), col(activity.userIds), null, null)) },
+    },
+    {
+      label: "metricsArppu",
+      formula: `=OPS.PAYRATE(${r.payers},${r.users},${r.amounts},"arppu")`,
+      result: { metric: "payrate", measure: "arppu", grid: asGrid(payrate(col(activity.payers), col(activity.userIds), col(activity.amounts), "arppu")) },
+    },
   ];
 
   const blocks: BlockSpec[] = [
@@ -176,29 +196,53 @@ export function generateMetrics(activity: SampleActivity, customerCount: number,
       rows: [[{ value: tr("metricsTitle"), style: "title" }], [{ value: tr("metricsSubtitle"), style: "note" }]],
     },
   ];
+  const colorScales: ColorScaleSpec[] = [];
+  const dataBars: DataBarSpec[] = [];
+  const charts: ChartSpec[] = [];
+  const widths = new Map<number, number>([[0, 14]]);
   let row = 3;
+  let right = 0; // the first column right of every grid and chart
   for (const s of sections) {
-    blocks.push({
-      anchor: a1(row, 0),
-      rows: [[{ value: tr(s.label), style: "subtitle" }], [{ formula: s.formula, ...(s.format ? { numberFormat: s.format } : {}) }]],
-    });
-    row += 1 + s.height + 2;
+    blocks.push({ anchor: a1(row, 0), rows: [[{ value: tr(s.label), style: "subtitle" }]] });
+    const anchor = a1(row + 1, 0);
+    const p = presentMetric(s.result, { locale: ctx.locale, anchor, cells: "formatsOnly" });
+    blocks.push(...p.blocks);
+    // The live formula sits where the presented value starts (a payment rate's value is beside its label); later blocks win.
+    const at = s.result.metric === "payrate" ? a1(row + 2, 1) : anchor;
+    blocks.push({ anchor: at, rows: [[{ formula: s.formula, ...(s.result.metric === "payrate" ? { numberFormat: payrateFormat(s.result) } : {}) }]] });
+    colorScales.push(...p.colorScales);
+    dataBars.push(...p.dataBars);
+    charts.push(...p.charts);
+    for (const c of p.columns) widths.set(c.index, Math.max(widths.get(c.index) ?? 0, c.width ?? 0));
+    const area = parseRange(p.range);
+    right = Math.max(right, area.col2 + 1, ...p.charts.map((c) => parseA1(c.anchor).col + Math.max(1, c.widthCells)));
+    row = Math.max(area.row2 + 1, chartsBottom(p.charts, row)) + 2;
   }
 
-  // TIER spills one label per customer: its own column, beside the other blocks.
+  // TIER spills one label per customer: its own column, right of the grids and charts.
   const tierSheet = ctx.sheetNames.tiering;
   const first = TIERING_LAYOUT.firstDataRow;
   const values = sheetRef(tierSheet, rangeA1(first, TIERING_COLUMNS.value, first + Math.max(customerCount, 1) - 1, TIERING_COLUMNS.value, true));
+  const tierCol = right + 1;
   blocks.push({
-    anchor: a1(3, 9),
+    anchor: a1(3, tierCol),
     rows: [[{ value: tr("metricsTiers"), style: "subtitle" }], [{ formula: `=OPS.TIER(${values})` }]],
   });
+  widths.set(tierCol, 12);
 
   return {
     kind: "metrics",
     name: ctx.sheetNames.metrics,
     blocks,
-    columns: [{ index: 0, width: 14 }, ...[1, 2, 3, 4, 5, 6, 7, 8].map((index) => ({ index, width: 12 })), { index: 9, width: 12 }],
+    columns: [...widths].sort((a, b) => a[0] - b[0]).map(([index, width]) => ({ index, width })),
+    ...(colorScales.length ? { colorScales } : {}),
+    ...(dataBars.length ? { dataBars } : {}),
+    ...(charts.length ? { charts } : {}),
     print: { orientation: "landscape", fitToWidth: true },
   };
+}
+
+/** The number format the presentation gives a payment-rate value. */
+function payrateFormat(result: MetricResult): string {
+  return result.measure === "arpu" || result.measure === "arppu" ? FORMATS.money : result.measure === "payers" ? FORMATS.whole : FORMATS.share;
 }

@@ -76,6 +76,11 @@ function valueCell(v: CellOut | undefined, base?: CellSpec): CellSpec | null {
   return cell.value === undefined && cell.numberFormat === undefined && cell.style === undefined ? null : cell;
 }
 
+const formatOnly = (cell: CellSpec): CellSpec => ({
+  ...(cell.numberFormat ? { numberFormat: cell.numberFormat } : {}),
+  ...(cell.style ? { style: cell.style } : {}),
+});
+
 /** Maps the blocks of a sheet cell by cell (null = leave empty); keeps the block structure. */
 function mapBlocks(sheet: SheetSpec, fn: (row: number, col: number, cell: CellSpec | null) => CellSpec | null): BlockSpec[] {
   return sheet.blocks.map((block) => {
@@ -131,7 +136,8 @@ export function freezeOpsFormulas(spec: WorkbookSpec, options: FreezeOptions): F
         const blockRows: (CellSpec | null)[][] = [];
         for (let r = 0; r < rows; r++) {
           const out: (CellSpec | null)[] = [];
-          for (let c = 0; c < cols; c++) out.push(r === 0 && c === 0 ? null : valueCell(grid[r]?.[c]));
+          // A spill cell keeps the format and style the sheet gives it (dates, percentages of a presented grid).
+          for (let c = 0; c < cols; c++) out.push(r === 0 && c === 0 ? null : valueCell(grid[r]?.[c], cells.get(cellKey(row + r, col + c))));
           blockRows.push(out);
         }
         spillBlocks.push({ anchor: ref.address, rows: blockRows });
@@ -208,7 +214,8 @@ export function restoreOpsFormulas(spec: WorkbookSpec): WorkbookSpec {
         if (inNote(r, c)) return null;
         if (!cleared.has(key)) return cell;
         if (cell && anchors.has(key)) kept.set(key, cell);
-        return null;
+        // The spill area keeps its formats, without the frozen values.
+        return cell && !anchors.has(key) && (cell.numberFormat || cell.style) ? formatOnly(cell) : null;
       }).filter((b) => b.rows.some((row) => row.some((c) => c !== null)));
       for (const [key, formula] of anchors) {
         const base = kept.get(key);
