@@ -8,7 +8,7 @@
  * window. A user's furthest step is the longest valid match anywhere; the
  * median gaps come from the lexicographically earliest such match
  * (start time, then the times at which steps 1..i are done).
- * It shares no code with src/core/metrics/funnel.ts.
+ * It shares no code with src/core/metrics/funnel/.
  */
 import fc from "fast-check";
 import { funnel } from "../../src/core/metrics/funnel";

@@ -1,5 +1,5 @@
 /**
- * OPS.FUNNEL spec (issue 8, "OPS.FUNNEL"): one row per rule.
+ * OPS.FUNNEL spec (docs/functions/funnel.md): one row per rule.
  */
 import { funnel } from "../../src/core/metrics/funnel";
 import { CellOut, Grid, OpsError } from "../../src/core/errors";

@@ -1,6 +1,6 @@
 /**
  * OPS.RETENTION spec: one table row per case, covering every rule of the
- * contract (issue 8, "OPS.RETENTION" and the general argument rules).
+ * contract (docs/functions/retention.md and docs/functions/args.md).
  *
  * Calendar used below (Excel serials): 2026-03-01 is serial 46082, a Sunday;
  * 2026-03-02 (46083) is a Monday. `D(n)` is 2026-03-01 + n days.
