@@ -19,7 +19,6 @@ import {
   type WriteSheetsOptions,
   type TableInfo,
 } from "./WorkbookHost";
-import { readSourceColumns } from "./readColumns";
 
 const SAMPLE_ROWS = 200;
 
@@ -250,8 +249,10 @@ export const officeHost: WorkbookHost = {
     });
   },
 
-  readColumns(source, columns, options) {
+  async readColumns(source, columns, options) {
     // One Excel.run (one sync) per chunk: each request stays under the payload limit.
+    // The chunking code is fetched with the Metrics tab's first read (the pane's start-up stays small).
+    const { readSourceColumns } = await import(/* webpackChunkName: "read-columns" */ "./readColumns");
     return readSourceColumns(source, columns, (address) => officeHost.readRange(address), options);
   },
 

@@ -289,29 +289,26 @@ export function MetricsTab(props: MetricsTabProps) {
   );
 }
 
-/** A native select of the event names found, and an Add button. */
+/** A text box for the event name (the names found in the first rows are suggested), and an Add button. */
 function StepAdder({ names, onAdd, label, button }: { names: string[]; onAdd: (name: string) => void; label: string; button: string }) {
   const styles = useStepStyles();
   const [pick, setPick] = useState("");
+  const add = () => {
+    if (pick.trim() === "") return;
+    onAdd(pick.trim());
+    setPick("");
+  };
   return (
     <div className={styles.row}>
       <Field label={label} className={styles.grow}>
-        <Select value={pick} onChange={(_, d) => setPick(d.value)}>
-          <option value="" />
-          {names.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </Select>
+        <Input value={pick} list="opskit-event-names" onChange={(_, d) => setPick(d.value)} onKeyDown={(e) => e.key === "Enter" && add()} />
       </Field>
-      <Button
-        disabledFocusable={pick === ""}
-        onClick={() => {
-          onAdd(pick);
-          setPick("");
-        }}
-      >
+      <datalist id="opskit-event-names">
+        {names.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
+      <Button disabledFocusable={pick.trim() === ""} onClick={add}>
         {button}
       </Button>
     </div>
