@@ -151,3 +151,31 @@ export function restoreTask(draft: Plan, removal: TaskRemoval): void {
   if (removal.raci) draft.raci[removal.task.id] = { ...removal.raci };
   if (removal.launch) draft.schedule.launchTaskId = removal.task.id;
 }
+
+/**
+ * For each task, the tasks that wait for it directly or through others:
+ * choosing any of them (or itself) as its predecessor would close a loop.
+ */
+export function loopingChoices(tasks: readonly Pick<Plan["schedule"]["tasks"][number], "id" | "dependsOn">[]): Map<string, Set<string>> {
+  const waitsFor = new Map<string, string[]>(); // id → tasks that depend on it directly
+  for (const t of tasks) for (const dep of t.dependsOn) (waitsFor.get(dep) ?? waitsFor.set(dep, []).get(dep)!).push(t.id);
+  const out = new Map<string, Set<string>>();
+  for (const t of tasks) {
+    const seen = new Set<string>([t.id]);
+    const stack = [t.id];
+    while (stack.length > 0) for (const next of waitsFor.get(stack.pop()!) ?? []) if (!seen.has(next)) seen.add(next), stack.push(next);
+    out.set(t.id, seen);
+  }
+  return out;
+}
+
+/**
+ * A validation message in the pane's words: task ids (which the pane never
+ * shows) become the task's number and name, e.g. "L01 → L02" → "“1. Define
+ * the goal” → “2. Quantify targets”".
+ */
+export function withTaskTitles(message: string, tasks: readonly Pick<Plan["schedule"]["tasks"][number], "id" | "name">[]): string {
+  if (!message.includes("→")) return message;
+  const label = new Map(tasks.map((t, i) => [t.id, `“${i + 1}. ${t.name || t.id}”`]));
+  return message.replace(/[^\s:：（(→]+(?=\s*→)|(?<=→\s*)[^\s（(→]+/g, (id) => label.get(id) ?? id);
+}

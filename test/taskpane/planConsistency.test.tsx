@@ -220,3 +220,48 @@ describe("launch date", () => {
     expect(plan.schedule.launchTaskId).toBeDefined();
   });
 });
+
+describe("errors the user can see and act on", () => {
+  it("names the tasks of a loop (from a saved plan) by number and name, at the field", async () => {
+    const { samplePlan } = await import("../../src/core/plan/fromTemplate");
+    const { serializePlan } = await import("../../src/core/plan/persist");
+    const { FakeWorkbook } = await import("../../src/taskpane/host/fakeWorkbook");
+    const plan = samplePlan("en");
+    plan.schedule.tasks[0]!.dependsOn = ["L02"];
+    const fake = new FakeWorkbook();
+    fake.savedPlan = serializePlan(plan);
+    const { user } = await renderPane({ fake });
+    await goToStep(user, "Schedule");
+    const after = within(task(1)).getByRole("button", { name: /^after/i });
+    // Shown at once (not only after Next), in the pane's words.
+    expect(after).toHaveAttribute("aria-invalid", "true");
+    expect(after).toHaveAccessibleDescription(/“1\. Define the goal and the 5W2H” → “2\. Quantify targets from past results and industry forecast” → “1\. /);
+    expect(after).not.toHaveAccessibleDescription(/L01|L02/);
+    // The loop can be undone from the list: the ticked choice stays enabled.
+    await user.click(after);
+    expect(within(task(1)).getByRole("checkbox", { name: /^2\. / })).toBeEnabled();
+  });
+
+  it("shows a day count of 0 at once, with no dates in the header, and Next at the bottom focuses it", async () => {
+    const { user } = await renderPane();
+    await goToStep(user, "Schedule");
+    const days = within(task(3)).getByRole("textbox", { name: /days/i });
+    await user.clear(days);
+    await user.type(days, "0");
+    expect(days).toHaveAttribute("aria-invalid", "true");
+    expect(within(task(3)).queryByText(/→/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(days).toHaveFocus());
+  });
+
+  it("closes the After list with Escape and returns to its button", async () => {
+    const { user } = await renderPane();
+    await goToStep(user, "Schedule");
+    const after = within(task(2)).getByRole("button", { name: /^after/i });
+    await user.click(after);
+    await user.click(within(task(2)).getByRole("checkbox", { name: /^1\. / })); // untick: focus is in the list
+    await user.keyboard("{Escape}");
+    expect(after).toHaveAttribute("aria-expanded", "false");
+    expect(after).toHaveFocus();
+  });
+});

@@ -12,4 +12,5 @@ export const wizardEn = {
   launchTask: "Launch task",
   launchTaskHint: "The launch date is this task's start. Changing the launch date moves the whole schedule.",
   launchTaskNone: "No launch task",
+  wouldLoop: "waits for this task",
 } as const;

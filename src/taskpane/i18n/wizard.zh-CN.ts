@@ -10,4 +10,5 @@ export const wizardZhCN: Record<keyof typeof wizardEn, string> = {
   launchTask: "发布任务",
   launchTaskHint: "发布日期即此任务的开始日期。修改发布日期会整体移动进度计划。",
   launchTaskNone: "无发布任务",
+  wouldLoop: "在等本任务",
 };

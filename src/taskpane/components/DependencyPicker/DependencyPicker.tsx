@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronUp16Regular } from "@fluentui/react-icons";
-import { useId } from "react";
+import { useId, useRef } from "react";
 import type { DependencyPickerProps } from "./DependencyPicker.types";
 import { useDependencyPicker } from "./useDependencyPicker";
 import { useDependencyPickerStyles } from "./useDependencyPickerStyles";
@@ -16,6 +16,7 @@ export function DependencyPicker(props: DependencyPickerProps) {
   const listId = useId();
   const summaryId = useId();
   const labelId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
   // The check boxes sit after the Field, not inside it: inside, each would take the Field's control id.
   return (
     <div>
@@ -23,7 +24,9 @@ export function DependencyPicker(props: DependencyPickerProps) {
         {(field) => {
           return (
             <Button
+              ref={buttonRef}
               className={styles.button}
+              aria-invalid={props.validationMessage ? true : undefined}
               aria-expanded={s.open}
               aria-controls={s.open ? listId : undefined}
               aria-labelledby={`${labelId} ${summaryId}`}
@@ -41,12 +44,36 @@ export function DependencyPicker(props: DependencyPickerProps) {
         }}
       </Field>
       {s.open && (
-        <div id={listId} role="group" aria-labelledby={labelId} className={styles.choices}>
-          {props.choices.map((c) =>
-            c.id === props.taskId ? null : (
-              <Checkbox key={c.id} label={c.title} checked={props.value.includes(c.id)} onChange={(_, d) => s.toggle(c.id, d.checked === true)} />
-            ),
-          )}
+        <div
+          id={listId}
+          role="group"
+          aria-labelledby={labelId}
+          className={styles.choices}
+          onKeyDown={(e) => {
+            // Escape closes the list and returns to its button, like any disclosure.
+            if (e.key === "Escape") {
+              e.preventDefault();
+              e.stopPropagation();
+              s.setOpen(false);
+              buttonRef.current?.focus();
+            }
+          }}
+        >
+          {props.choices.map((c) => {
+            if (c.id === props.taskId) return null;
+            const checked = props.value.includes(c.id);
+            // A task that waits for this one cannot also come before it (unless a loaded plan already says so: then it can be unticked).
+            const loops = !checked && props.looping?.has(c.id) === true;
+            return (
+              <Checkbox
+                key={c.id}
+                label={loops && props.loopNote ? `${c.title} (${props.loopNote})` : c.title}
+                checked={checked}
+                disabled={loops}
+                onChange={(_, d) => s.toggle(c.id, d.checked === true)}
+              />
+            );
+          })}
         </div>
       )}
     </div>

@@ -10,4 +10,8 @@ export interface DependencyPickerProps {
   emptyText: string;
   label: string;
   validationMessage?: string;
+  /** Tasks that wait for this one: choosing them would make a loop, so they are offered disabled. */
+  looping?: ReadonlySet<string>;
+  /** Said after a disabled choice, e.g. "would make a loop". */
+  loopNote?: string;
 }

@@ -53,12 +53,14 @@ export function PlanWizard(props: PlanWizardProps) {
         </MessageBar>
       )}
       {w.blocked && (
+        <div ref={w.blockedRef} tabIndex={-1}>
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>{stepLabel(t, w.step)}</MessageBarTitle>
             {t("stepHasProblems")}
           </MessageBarBody>
         </MessageBar>
+        </div>
       )}
 
       <div ref={w.bodyRef}>

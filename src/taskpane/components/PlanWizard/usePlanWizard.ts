@@ -2,6 +2,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { STEPS, problemsOfStep, type StepId } from "../../planEditing";
 import type { PlanWizardProps } from "./PlanWizard.types";
 
+/** Fields whose problems show while typing, before Next. */
+const IMMEDIATE = /(\.durationDays|\.dependsOn(\[\d+\])?|\.target|^goal\.target\.value|^schedule\.launchDate|^team\.budget)$/;
+
 export function usePlanWizard({ problems, save, initialStep = "goal" }: PlanWizardProps) {
   const [step, setStep] = useState<StepId>(initialStep);
   /** Steps whose validation messages are visible (the user tried to leave them, or to generate). */
@@ -9,10 +12,14 @@ export function usePlanWizard({ problems, save, initialStep = "goal" }: PlanWiza
   const [blocked, setBlocked] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const blockedRef = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
 
   const index = STEPS.indexOf(step);
   const stepProblems = problemsOfStep(problems, step);
+  // What the user types into a number or date box is checked at once (a day count of 0 or −3,
+  // a loop of tasks); "required" fields wait until the user tries to leave the step.
+  const visibleProblems = shown.has(step) ? stepProblems : stepProblems.filter((p) => IMMEDIATE.test(p.path));
 
   // After a step change, move focus to the new step's heading so keyboard and screen-reader users start there.
   useEffect(() => {
@@ -39,8 +46,13 @@ export function usePlanWizard({ problems, save, initialStep = "goal" }: PlanWiza
     if (stepProblems.length > 0) {
       setShown((old) => new Set(old).add(step));
       setBlocked(true);
-      // Focus the first field that has a problem.
-      requestAnimationFrame(() => bodyRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      // Focus the first field that has a problem (it scrolls into view, even 29 tasks up);
+      // without one (a problem of the whole step) the note saying what to fix.
+      requestAnimationFrame(() => {
+        const target = bodyRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? blockedRef.current;
+        target?.focus();
+        target?.scrollIntoView?.({ block: "center" });
+      });
       return;
     }
     const target = STEPS[index + 1];
@@ -60,7 +72,8 @@ export function usePlanWizard({ problems, save, initialStep = "goal" }: PlanWiza
     step,
     index,
     total: STEPS.length,
-    visibleProblems: shown.has(step) ? stepProblems : [],
+    visibleProblems,
+    blockedRef,
     blocked,
     goTo,
     next,

@@ -13,7 +13,7 @@ import { PLAN_SHEET_KINDS } from "../../../core/generators/workbook";
 import type { Locale } from "../../../core/i18n";
 import { describePath, stepLabel } from "../../describePath";
 import { usePaneT } from "../../i18n";
-import { stepOfPath } from "../../planEditing";
+import { stepOfPath, withTaskTitles } from "../../planEditing";
 import { OverwriteDialog } from "../OverwriteDialog";
 import { WriteProgress } from "../WriteProgress";
 import { useStepStyles } from "../stepStyles";
@@ -89,7 +89,7 @@ export function ReviewStep(props: ReviewStepProps) {
                   const step = stepOfPath(p.path);
                   return (
                     <li key={`${p.path}-${i}`}>
-                      {describePath(t, p.path)}: {p.message}{" "}
+                      {describePath(t, p.path)}: {withTaskTitles(p.message, plan.schedule.tasks)}{" "}
                       <Link as="button" onClick={() => props.onGoToStep(step)}>
                         {t("goToStep", { step: stepLabel(t, step) })}
                       </Link>

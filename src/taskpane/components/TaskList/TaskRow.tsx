@@ -8,13 +8,13 @@ import { useStepStyles } from "../stepStyles";
 import type { TaskRowProps } from "./TaskList.types";
 import { useTaskListStyles } from "./useTaskListStyles";
 
-/** Number and name of every task; read only by an open dependency list, so typing a name does not re-render every row. */
-export const TaskTitlesContext = createContext<readonly { id: string; title: string }[]>([]);
+/** Number and name of every task, and per task the choices that would close a loop; read by the dependency lists. */
+export const TaskTitlesContext = createContext<{ titles: readonly { id: string; title: string }[]; looping: ReadonlyMap<string, ReadonlySet<string>> }>({ titles: [], looping: new Map() });
 
 /** The dependency picker reads the task titles from context (only when it renders, i.e. for changed rows). */
-function Dependencies(props: Omit<DependencyPickerProps, "choices">) {
-  const titles = useContext(TaskTitlesContext);
-  return <DependencyPicker {...props} choices={titles} />;
+function Dependencies(props: Omit<DependencyPickerProps, "choices" | "looping">) {
+  const { titles, looping } = useContext(TaskTitlesContext);
+  return <DependencyPicker {...props} choices={titles} looping={looping.get(props.taskId)} />;
 }
 
 function TaskRowView({ task, index, count, people, dates, messages, handlers }: TaskRowProps) {
@@ -56,6 +56,7 @@ function TaskRowView({ task, index, count, people, dates, messages, handlers }: 
             label={t("taskDependsOn")}
             emptyText={t("taskDependsNone")}
             value={task.dependsOn}
+            loopNote={t("wouldLoop")}
             onChange={(ids) => handlers.setDependsOn(task.id, ids)}
             validationMessage={messages.dependsOn}
           />

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { isoOfSerial } from "../../../core/dates";
 import { scheduleDates, type TaskDates } from "../../../core/plan/scheduleDates";
-import type { PlanTask } from "../../../core/plan/types";
-import { editPlan, fieldMessage, freshId, moveItem, removeTask, restoreTask, type TaskRemoval } from "../../planEditing";
+import { MAX_DURATION_DAYS, type PlanTask } from "../../../core/plan/types";
+import { editPlan, fieldMessage, loopingChoices, withTaskTitles, freshId, moveItem, removeTask, restoreTask, type TaskRemoval } from "../../planEditing";
 import type { TaskListProps, TaskRowHandlers } from "./TaskList.types";
 
 /** focusTask value that puts focus on the Undo button of a removed task. */
@@ -94,11 +94,16 @@ export function useTaskList({ plan, update, problems }: TaskListProps) {
   );
 
   /** Number and name of every task, for the dependency lists. */
-  const titles = useMemo(() => tasks.map((t, i) => ({ id: t.id, title: `${i + 1}. ${t.name || t.id}` })), [tasks]);
+  const titles = useMemo(
+    () => ({ titles: tasks.map((t, i) => ({ id: t.id, title: `${i + 1}. ${t.name || t.id}` })), looping: loopingChoices(tasks) }),
+    [tasks],
+  );
 
   const dateText = (id: string): string | undefined => {
     const d = dates.get(id);
-    if (!d) return undefined;
+    // No dates for a duration that is not a day count yet (0 would show an end before the start).
+    const days = tasks.find((t) => t.id === id)?.durationDays;
+    if (!d || days === undefined || !Number.isInteger(days) || days < 1 || days > MAX_DURATION_DAYS) return undefined;
     const start = isoOfSerial(d.start);
     const end = isoOfSerial(d.end);
     // Same year: the end without it (2026-03-02 → 03-06).
@@ -111,7 +116,7 @@ export function useTaskList({ plan, update, problems }: TaskListProps) {
       name: fieldMessage(problems, `${p}.name`),
       ownerId: fieldMessage(problems, `${p}.ownerId`),
       durationDays: fieldMessage(problems, `${p}.durationDays`),
-      dependsOn: fieldMessage(problems, `${p}.dependsOn`),
+      dependsOn: ((m) => (m === undefined ? m : withTaskTitles(m, tasks)))(fieldMessage(problems, `${p}.dependsOn`)),
       phase: fieldMessage(problems, `${p}.phase`),
     };
   };
