@@ -28,6 +28,7 @@ import { isOpsError, type Grid } from "../../src/core/errors";
 import { a1, parseA1, parseRange } from "../../src/core/tablespec/a1";
 import type { CellSpec, WorkbookSpec } from "../../src/core/tablespec/types";
 import { buildDemoWorkbook, demoData } from "../../src/core/generators/demo";
+import { sortCustomers } from "../../src/core/generators/tiering";
 import { sheetCells, isFormulaCell } from "../../src/core/sharing/cells";
 import { usesOps } from "../../src/core/sharing/formulaText";
 import { cachedValue, expectedValue, openBook, type Book } from "../support/xlsxFile";
@@ -211,5 +212,45 @@ describe("the demo workbook", () => {
       }
     }
     expect(anchors).toBeGreaterThanOrEqual(6);
+  }, 60_000);
+
+  it("caches the core functions' results over every Metrics spill, cell by cell", async () => {
+    const data = demoData("en");
+    const spec = buildDemoWorkbook(data);
+    const book = await openBook(await workbookToXlsx(spec));
+    const sheet = spec.sheets.find((s) => s.kind === "metrics")!;
+    const written = book.sheets.get(sheet.name)!.cells;
+    const { activity, customers } = data;
+    const tierValues = sortCustomers(customers).map((c) => [c.value ?? ""]); // the order the Customer tiers sheet lists them
+    const asGrid = (x: Grid | number | ReturnType<typeof payrate>): Grid => (isOpsError(x) ? [[x]] : typeof x === "number" ? [[x]] : x);
+    const expected: [RegExp, () => Grid][] = [
+      [/^=OPS\.RETENTION\(.*"week",4\)$/, () => asGrid(retention(col(activity.userIds), col(activity.times), "week", [[4]], null, null))],
+      [/^=OPS\.RETENTION\(.*"classic",/, () => asGrid(retention(col(activity.userIds), col(activity.times), "day", [[1, 7]], "classic", col(activity.channels)))],
+      [/^=OPS\.FUNNEL\(/, () => asGrid(funnel(col(["browse", "register", "try", "pay"]), col(activity.userIds), col(activity.events), col(activity.times), 14, null))],
+      [/^=OPS\.PAYRATE\([^"]*\)$/, () => asGrid(payrate(col(activity.payers), col(activity.userIds), null, null))],
+      [/^=OPS\.PAYRATE\(.*"arppu"\)$/, () => asGrid(payrate(col(activity.payers), col(activity.userIds), col(activity.amounts), "arppu"))],
+      [/^=OPS\.TIER\(/, () => asGrid(tier(tierValues, null, null, null, null))],
+    ];
+    let compared = 0;
+    let formulas = 0;
+    for (const [key, cell] of sheetCells(sheet)) {
+      if (!isFormulaCell(cell) || !usesOps(cell.formula)) continue;
+      formulas++;
+      const match = expected.find(([re]) => re.test(cell.formula));
+      expect([cell.formula, match !== undefined]).toEqual([cell.formula, true]);
+      const grid = match![1]();
+      const row = Math.floor(key / 16384);
+      const c0 = key % 16384;
+      const width = Math.max(...grid.map((r) => r.length));
+      expect(written.get(a1(row, c0))!.f!.ref).toBe(grid.length === 1 && width === 1 ? a1(row, c0) : `${a1(row, c0)}:${a1(row + grid.length - 1, c0 + width - 1)}`);
+      for (let r = 0; r < grid.length; r++)
+        for (let c = 0; c < width; c++) {
+          const where = `${a1(row, c0)}+(${r},${c})`;
+          expect([where, cachedValue(written.get(a1(row + r, c0 + c)), book.strings)]).toEqual([where, expectedValue(grid[r]![c])]);
+          compared++;
+        }
+    }
+    expect(formulas).toBe(expected.length);
+    expect(compared).toBeGreaterThan(300);
   }, 60_000);
 });
