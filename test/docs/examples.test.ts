@@ -145,7 +145,7 @@ const SCALAR_RESULT = new Set(["PAYRATE"]);
 function matrixParams(): Map<string, boolean[]> {
   const source = readFileSync(join(ROOT, "src", "functions", "functions.ts"), "utf8");
   const out = new Map<string, boolean[]>();
-  for (const m of source.matchAll(/export function (\w+)\(([^)]*)\)/g)) {
+  for (const m of source.matchAll(/export (?:async )?function (\w+)\(([^)]*)\)/g)) {
     const params = m[2]!.split(",").map((p) => p.trim()).filter((p) => p !== "");
     out.set(m[1]!.toUpperCase(), params.map((p) => /:\s*any\[\]\[\]$/.test(p)));
   }
