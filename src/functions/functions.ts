@@ -32,7 +32,7 @@ function loadImplementations(): Promise<Implementations> {
 }
 
 /**
- * Cohort retention: of the users first seen in a period (or who signed up in it, with a start list), the share active again k periods later. Spills Cohort | Users | Day/Week/Month k, plus an All row.
+ * Cohort retention: of the users first seen in a period (or who signed up in it, with a start list), the share active again k periods later. Spills Cohort | Users | Day/Week/Month k, plus an All row. Its ranges travel in one request, bounded by Excel's request size (5 MB on the web: roughly 100–150k event rows); for larger tables use the OpsKit pane's Metrics tab (computed table).
  * @customfunction RETENTION
  * @param user_ids User id of each activity row (a column or a row).
  * @param dates Date of each activity row: Excel dates or text YYYY-MM-DD [HH:MM[:SS]].
@@ -58,7 +58,7 @@ export async function retention(
 }
 
 /**
- * Conversion funnel: users reaching each step, conversion from previous and first step, drop-off. Counts form (steps, counts) or event form (steps, user ids, events, times), optionally broken down by segment (first touch). Order "any" needs all of steps 1..i within the window (unlike PostHog's unordered funnel, which counts any i steps).
+ * Conversion funnel: users reaching each step, conversion from previous and first step, drop-off. Counts form (steps, counts) or event form (steps, user ids, events, times), optionally broken down by segment (first touch). Order "any" needs all of steps 1..i within the window (unlike PostHog's unordered funnel, which counts any i steps). Its ranges travel in one request, bounded by Excel's request size (5 MB on the web: roughly 100–150k event rows); for larger tables use the OpsKit pane's Metrics tab (computed table).
  * @customfunction FUNNEL
  * @param steps Step names in funnel order, e.g. browse, register, try, pay.
  * @param values Counts per step (counts form) or the user id of each event row (event form).
@@ -82,7 +82,7 @@ export async function funnel(
 }
 
 /**
- * Payment rate, ARPU, ARPPU or payer count. Payers and population as two counts, or as id ranges (distinct ids; payers count only when in the population). Also gives the activity rate: active ids vs all ids.
+ * Payment rate, ARPU, ARPPU or payer count. Payers and population as two counts, or as id ranges (distinct ids; payers count only when in the population). Also gives the activity rate: active ids vs all ids. Its ranges travel in one request, bounded by Excel's request size (5 MB on the web: roughly 100–150k event rows); for larger tables use the OpsKit pane's Metrics tab (computed table).
  * @customfunction PAYRATE
  * @param payers Number of paying users, or their ids.
  * @param population Number of users, or their ids (registered or active users).
@@ -95,7 +95,7 @@ export async function payrate(payers: any[][], population: any[][], amounts?: an
 }
 
 /**
- * Customer tier (S/A/B/C by default) for each value: pareto by value share, rank by customer share, or fixed thresholds; a manual override wins.
+ * Customer tier (S/A/B/C by default) for each value: pareto by value share, rank by customer share, or fixed thresholds; a manual override wins. Its ranges travel in one request, bounded by Excel's request size (5 MB on the web: roughly 100–150k event rows); for larger tables use the OpsKit pane's Metrics tab (computed table).
  * @customfunction TIER
  * @param values Customer values, e.g. yearly revenue.
  * @param [method] "pareto" (default), "rank" or "threshold".
@@ -115,7 +115,7 @@ export async function tier(
 }
 
 /**
- * Revenue retention by cohort of first payment: the share of a cohort's revenue (net of refunds) that renews k periods later, or of its paying users who pay again. Spills Cohort | Payers | Revenue | Month/Week/Day k, plus an All row.
+ * Revenue retention by cohort of first payment: the share of a cohort's revenue (net of refunds) that renews k periods later, or of its paying users who pay again. Spills Cohort | Payers | Revenue | Month/Week/Day k, plus an All row. Its ranges travel in one request, bounded by Excel's request size (5 MB on the web: roughly 100–150k event rows); for larger tables use the OpsKit pane's Metrics tab (computed table).
  * @customfunction RENEWAL
  * @param user_ids User id of each payment row (a column or a row).
  * @param dates Date of each payment: Excel dates or text YYYY-MM-DD [HH:MM[:SS]].
