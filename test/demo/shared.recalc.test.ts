@@ -33,6 +33,7 @@ import type { Locale } from "../../src/core/i18n";
 import { convertWithLibreOffice, describeWithLibreOffice, recalculate, readAllValues, isError, type CellResult } from "../support/libreoffice";
 import { KPI_COLUMNS } from "../../src/core/generators/kpi";
 import { expectedKpis } from "../support/demoExpectations";
+import { tIn } from "../../src/core/i18n";
 
 const ERROR_TEXT = /^#(NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|REF!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
@@ -167,6 +168,16 @@ describeWithLibreOffice("shared demo workbook recalculated by LibreOffice (no ad
         expect([k.id, Math.abs(progress - k.progress) <= Math.abs(k.progress) * 1e-12]).toEqual([k.id, true]);
         expect([k.id, kpi.get(a1(k.row, KPI_COLUMNS.status))]).toEqual([k.id, k.status]);
       }
+      // The Summary's "Met?" reads the same frozen actuals (it showed 0 of 5 when the actuals were empty).
+      const summary = values.get(data.ctx.sheetNames.summary)!;
+      for (const [i, k] of expectedKpis(data).entries()) {
+        const ind = data.plan.indicators[i]!;
+        const at = [...summary].find(([address, v]) => v === ind.name && address.startsWith("A"))?.[0];
+        expect([k.id, at !== undefined]).toEqual([k.id, true]);
+        const { row } = parseA1(at!);
+        const met = tIn(locale, k.actual >= ind.target ? "summaryMet" : "summaryNotMet");
+        expect([k.id, summary.get(a1(row, 3))]).toEqual([k.id, met]);
+      }
     });
 
     it("the Overview's links compute: milestone dates and tier rows", () => {
@@ -196,7 +207,7 @@ describeWithLibreOffice("shared demo workbook recalculated by LibreOffice (no ad
 /**
  * The shared copy's printout is the plan: LibreOffice's PDF export prints
  * every visible sheet's print area, and the data sheet (3,000 Activity rows,
- * about 70 pages when it was visible) is hidden. Measured here: 16 pages
+ * about 70 pages when it was visible) is hidden. Measured here: 14 pages
  * (it was 80).
  */
 describeWithLibreOffice("shared demo printout (PDF export by LibreOffice)", () => {
