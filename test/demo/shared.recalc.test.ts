@@ -29,11 +29,10 @@ import { FUNNEL_EVENTS } from "../../src/core/generators/metrics";
 import { expectedTiering, sortCustomers } from "../../src/core/generators/tiering";
 import { scheduleDates } from "../../src/core/plan/scheduleDates";
 import { a1, parseA1 } from "../../src/core/tablespec/a1";
-import type { Locale } from "../../src/core/i18n";
+import { tIn, type Locale } from "../../src/core/i18n";
 import { convertWithLibreOffice, describeWithLibreOffice, recalculate, readAllValues, isError, type CellResult } from "../support/libreoffice";
 import { KPI_COLUMNS } from "../../src/core/generators/kpi";
 import { expectedKpis } from "../support/demoExpectations";
-import { tIn } from "../../src/core/i18n";
 
 const ERROR_TEXT = /^#(NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|REF!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
@@ -159,7 +158,7 @@ describeWithLibreOffice("shared demo workbook recalculated by LibreOffice (no ad
       expect(compared).toBeGreaterThan(200 + 4 * 6); // the tiers alone are 200 cells
     });
 
-    it("KPIs: the frozen actuals equal the core functions' results; LibreOffice computes progress and status from them", () => {
+    it("KPIs: the frozen actuals equal the core functions' results; LibreOffice computes progress, status and the Summary's Met? from them", () => {
       const kpi = values.get(data.ctx.sheetNames.kpi)!;
       for (const k of expectedKpis(data)) {
         const actual = kpi.get(a1(k.row, KPI_COLUMNS.actual)) as number;
