@@ -44,9 +44,11 @@ export function templateChoices(locale: Locale): { id: string; name: string; des
 /**
  * The plan with a template's tasks, RACI, risks and indicators; the user's
  * title, goal, team, channels, budget, start date and holidays are kept.
+ * The template's texts are in `locale` (the pane's language), which also
+ * becomes the sheets' language.
  * Roles the team lacks get placeholder people.
  */
-export function applyTemplate(plan: Plan, templateId: string, today: Date = new Date()): Plan {
+export function applyTemplate(plan: Plan, templateId: string, today: Date = new Date(), locale: Locale = plan.locale): Plan {
   const fiveW2H = Object.fromEntries(Object.entries(plan.goal.fiveW2H).filter(([, v]) => v.trim() !== ""));
   const target: Partial<Plan["goal"]["target"]> = {};
   if (Number.isFinite(plan.goal.target.value) && plan.goal.target.value > 0) target.value = plan.goal.target.value;
@@ -54,7 +56,7 @@ export function applyTemplate(plan: Plan, templateId: string, today: Date = new 
   if (plan.goal.target.by.trim() !== "") target.by = plan.goal.target.by;
   const options: FromTemplateOptions = {
     startDate: /^\d{4}-\d{2}-\d{2}$/.test(plan.schedule.startDate) ? plan.schedule.startDate : nextMonday(today),
-    locale: plan.locale,
+    locale,
     people: plan.team.people,
     goal: { type: plan.goal.type, target, fiveW2H },
     holidays: plan.schedule.holidays,

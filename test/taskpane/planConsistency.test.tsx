@@ -265,3 +265,29 @@ describe("errors the user can see and act on", () => {
     expect(after).toHaveFocus();
   });
 });
+
+describe("content follows the language", () => {
+  it("switching to 中文 translates the template's texts the user has not changed, and the sheets' language", async () => {
+    const { user, fake } = await renderPane();
+    await goToStep(user, "Schedule");
+    const row = (n: number) => screen.getByRole("listitem", { name: new RegExp(`^(Task|任务) ${n}$`) });
+    const name = (n: number) => within(row(n)).getByRole("textbox", { name: /^(task|任务)/i });
+    await user.clear(name(2));
+    await user.type(name(2), "My own task");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "zh-CN");
+    await waitFor(() => expect(name(1)).toHaveValue("明确目标，完成 5W2H"));
+    expect(within(row(1)).getByRole("textbox", { name: /阶段/ })).toHaveValue("策划（5W2H）");
+    expect(name(2)).toHaveValue("My own task"); // the user's text stays
+    // A template applied in the Chinese interface comes in Chinese.
+    await user.selectOptions(screen.getByRole("combobox", { name: /模板/ }), "operation-activity");
+    await user.click(screen.getByRole("button", { name: "使用此模板" }));
+    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "替换" }));
+    await waitFor(() => expect(name(1)).toHaveValue("确定并量化核心目标"));
+    await user.click(screen.getByRole("button", { name: "下一步" }));
+    await waitFor(() => expect(fake.savedPlan).not.toBeNull());
+    const plan = savedPlan(fake);
+    expect(plan.locale).toBe("zh-CN");
+    expect(plan.indicators.every((i) => /[\u4e00-\u9fff]/.test(i.name))).toBe(true);
+    expect(plan.contingencies.every((c) => /[\u4e00-\u9fff]/.test(c.risk))).toBe(true);
+  });
+});

@@ -1,11 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { translateTemplateText } from "../../../core/plan/translate";
+import { usePaneT } from "../../i18n";
 import { STEPS, problemsOfStep, type StepId } from "../../planEditing";
 import type { PlanWizardProps } from "./PlanWizard.types";
 
 /** Fields whose problems show while typing, before Next. */
 const IMMEDIATE = /(\.durationDays|\.dependsOn(\[\d+\])?|\.target|^goal\.target\.value|^schedule\.launchDate|^team\.budget)$/;
 
-export function usePlanWizard({ problems, save, initialStep = "goal" }: PlanWizardProps) {
+export function usePlanWizard({ problems, save, update, initialStep = "goal" }: PlanWizardProps) {
+  // A language switch: the template's texts still in the plan follow it, and so does the sheets' language.
+  const { locale } = usePaneT();
+  const shownLocale = useRef(locale);
+  useEffect(() => {
+    const from = shownLocale.current;
+    if (from === locale) return;
+    shownLocale.current = locale;
+    update((d) => {
+      translateTemplateText(d, from, locale);
+      d.locale = locale;
+    });
+  }, [locale, update]);
+
   const [step, setStep] = useState<StepId>(initialStep);
   /** Steps whose validation messages are visible (the user tried to leave them, or to generate). */
   const [shown, setShown] = useState<ReadonlySet<StepId>>(new Set());

@@ -22,7 +22,7 @@ export function useScheduleStep({ plan, update, problems }: ScheduleStepProps) {
   const confirmTemplate = () => {
     setConfirming(false);
     try {
-      replaceWith(applyTemplate(plan, templateId));
+      replaceWith(applyTemplate(plan, templateId, new Date(), locale));
       setTemplateError(null);
     } catch (e) {
       setTemplateError(shortDetail(e) ?? "");
