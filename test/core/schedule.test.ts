@@ -1,5 +1,6 @@
 import { generateSchedule, generateSettings, ganttInfo, scheduleCell, HOLIDAY_ROWS } from "../../src/core/generators/schedule";
 import { SCHEDULE_LAYOUT, HOLIDAYS_NAME, DATE_FORMAT } from "../../src/core/generators/planCommon";
+import { buildPlanWorkbook } from "../../src/core/generators/workbook";
 import { defaultContext, type GeneratorContext } from "../../src/core/generators/context";
 import { samplePlan, planFromTemplate } from "../../src/core/plan/fromTemplate";
 import { scheduleDates } from "../../src/core/plan/scheduleDates";
@@ -260,5 +261,18 @@ describe("Gantt width", () => {
     expect(gantt.mode).toBe("week");
     expect(SCHEDULE_LAYOUT.firstGanttColumn + gantt.periods).toBe(16_384);
     expect(columnLetters(SCHEDULE_LAYOUT.firstGanttColumn + gantt.periods - 1)).toBe("XFD");
+  });
+});
+
+describe("holidays of a second set (Keep both)", () => {
+  it("gets its own workbook name, so the first Schedule keeps reading its own list", () => {
+    const names = { ...defaultContext("en").sheetNames, schedule: "Schedule (2)", settings: "Settings (2)", intake: "Requirement intake (2)" };
+    const second = buildPlanWorkbook(samplePlan("en"), { locale: "en", sheetNames: names }, ["schedule", "intake"]);
+    expect(second.names).toEqual([{ name: "Holidays_2", refersTo: expect.stringMatching(/^'Settings \(2\)'!\$A\$5:\$A\$\d+$/) }]);
+    const formulas = second.sheets.flatMap((s) => s.blocks.flatMap((b) => b.rows.flat().map((c) => c?.formula ?? "")));
+    expect(formulas.filter((f) => f.includes("WORKDAY")).length).toBeGreaterThan(0);
+    expect(formulas.filter((f) => /\bHolidays\b/.test(f))).toEqual([]);
+    const first = buildPlanWorkbook(samplePlan("en"), defaultContext("en"), ["schedule"]);
+    expect(first.names!.map((n) => n.name)).toEqual([HOLIDAYS_NAME]);
   });
 });

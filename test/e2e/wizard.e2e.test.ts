@@ -359,6 +359,11 @@ suite("task pane in headless Chromium", () => {
     await page.getByRole("button", { name: "Open Schedule (2)" }).waitFor();
     const sheets = await page.evaluate(() => window.opskitFake!.sheetNames);
     expect(sheets).toEqual(expect.arrayContaining(["Schedule", "Schedule (2)", "Settings (2)"]));
+    // Each set keeps its own holidays: the first Schedule's WORKDAY still reads 'Settings'.
+    const names = await page.evaluate(() => Object.fromEntries(window.opskitFake!.names));
+    expect(names.Holidays).toMatch(/^'Settings'!/);
+    expect(names.Holidays_2).toMatch(/^'Settings \(2\)'!/);
+    await expect(page.evaluate(() => window.opskitFake!.cell("Schedule (2)", "G5")?.formula)).resolves.toBe("=WORKDAY(E5,F5-1,Holidays_2)");
   });
 
   it("previews customer tiers before writing the tiering sheet", async () => {

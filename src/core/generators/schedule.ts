@@ -58,6 +58,16 @@ export interface GanttInfo {
   firstPeriod: number;
 }
 
+/**
+ * The workbook name of this set's holidays: "Holidays", or "Holidays_2" when
+ * the Settings sheet is "Settings (2)" (Keep both). Each generated set keeps
+ * its own holidays: the first Schedule's WORKDAY never reads the copy's list.
+ */
+export function holidaysName(ctx: GeneratorContext): string {
+  const copy = /\((\d+)\)\s*$/.exec(ctx.sheetNames.settings);
+  return copy ? `${HOLIDAYS_NAME}_${copy[1]}` : HOLIDAYS_NAME;
+}
+
 /** Excel's last column is XFD, the 16,384th. */
 export const EXCEL_COLUMNS = 16_384;
 /** Most Gantt columns that fit after the fixed columns A..K. */
@@ -82,6 +92,7 @@ export function scheduleCell(taskIndex: number, column: keyof typeof C, absolute
 export function generateSchedule(input: Plan, ctx: GeneratorContext): SheetSpec {
   const plan = checkedPlan(input, ctx.locale);
   const L = ctx.locale;
+  const holidays = holidaysName(ctx);
   const tasks = plan.schedule.tasks;
   const names = personNames(plan);
   const rowOf = new Map(tasks.map((t, i) => [t.id, SCHEDULE_LAYOUT.firstTaskRow + i]));
@@ -139,7 +150,7 @@ export function generateSchedule(input: Plan, ctx: GeneratorContext): SheetSpec 
       preds.length === 0
         ? { value: parseIsoSerial(task.start ?? plan.schedule.startDate), numberFormat: DATE_FORMAT, style: "input" }
         : {
-            formula: `=WORKDAY(${preds.length === 1 ? preds[0] : `MAX(${preds.join(",")})`},1,${HOLIDAYS_NAME})`,
+            formula: `=WORKDAY(${preds.length === 1 ? preds[0] : `MAX(${preds.join(",")})`},1,${holidays})`,
             numberFormat: DATE_FORMAT,
             style: "computed",
           };
@@ -150,7 +161,7 @@ export function generateSchedule(input: Plan, ctx: GeneratorContext): SheetSpec 
       { value: names.get(task.ownerId)! },
       start,
       { value: task.durationDays, numberFormat: "0", style: "input" },
-      { formula: `=WORKDAY(${cell(r, C.start)},${cell(r, C.duration)}-1,${HOLIDAYS_NAME})`, numberFormat: DATE_FORMAT, style: "computed" },
+      { formula: `=WORKDAY(${cell(r, C.start)},${cell(r, C.duration)}-1,${holidays})`, numberFormat: DATE_FORMAT, style: "computed" },
       task.dependsOn.length > 0 ? { value: task.dependsOn.join(", ") } : null,
       { value: taskStatusLabel(L, task.status ?? "notStarted"), style: "input" },
       { value: task.percentComplete ?? 0, numberFormat: "0%", style: "input" },
@@ -184,7 +195,7 @@ export function generateSchedule(input: Plan, ctx: GeneratorContext): SheetSpec 
     conditionalFormats.push({
       kind: "expression",
       range: `${ganttHeader.split(":")[0]}:${a1(last, gLast)}`,
-      formula: `=OR(WEEKDAY(${hdr},2)>5,COUNTIF(${HOLIDAYS_NAME},${hdr})>0)`,
+      formula: `=OR(WEEKDAY(${hdr},2)>5,COUNTIF(${holidays},${hdr})>0)`,
       format: { fill: FILL.offDay },
     });
   const fixedRange = rangeA1(first, 0, last, FIXED_COLUMNS - 1);
@@ -289,5 +300,5 @@ export function generateSettings(plan: Plan, ctx: GeneratorContext): { sheet: Sh
     print: { orientation: "portrait", fitToWidth: true, repeatRows: `${SETTINGS_HEADER_ROW + 1}:${SETTINGS_HEADER_ROW + 1}` },
     tabColor: "#7F7F7F",
   };
-  return { sheet, names: [{ name: HOLIDAYS_NAME, refersTo: sheetRef(ctx.sheetNames.settings, range) }] };
+  return { sheet, names: [{ name: holidaysName(ctx), refersTo: sheetRef(ctx.sheetNames.settings, range) }] };
 }

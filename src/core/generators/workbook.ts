@@ -18,9 +18,8 @@ import { SHEET_KINDS, type GeneratorContext, type SheetKind } from "./context";
 import { generateContingency } from "./contingency";
 import { generateIntake } from "./intake";
 import { generateKpi } from "./kpi";
-import { HOLIDAYS_NAME } from "./planCommon";
 import { generateRaci } from "./raci";
-import { generateSchedule, generateSettings } from "./schedule";
+import { generateSchedule, generateSettings, holidaysName } from "./schedule";
 import { generateSummary } from "./summary";
 
 /** The sheets a plan can produce, in the order the wizard offers them. */
@@ -77,7 +76,7 @@ export function buildPlanWorkbook(plan: Plan, ctx: GeneratorContext, kinds: read
         sheets.push(generateSummary(plan, ctx));
         break;
       case "intake":
-        sheets.push(generateIntake(ctx, all.includes("schedule") ? { holidays: HOLIDAYS_NAME } : {}));
+        sheets.push(generateIntake(ctx, all.includes("schedule") ? { holidays: holidaysName(ctx) } : {}));
         break;
       default:
         break;
