@@ -61,9 +61,17 @@ describe("columns, live formula and estimate", () => {
   it.each([
     ["retention", { period: "week", periods: "1,2,4", segments: true }, '=OPS.RETENTION(Events[User], Events[Date], "week", {1,2,4}, "classic", Events[Channel])'],
     ["retention", {}, '=OPS.RETENTION(Events[User], Events[Date], "day", , "classic")'],
+    ["funnel", { segments: true, steps: ["browse", "pay"], windowDays: "7", order: "any" }, '=OPS.FUNNEL({"browse";"pay"}, Events[User], Events[Event], Events[Date], 7, "any", Events[Channel])'],
     ["funnel", { steps: ["browse", "pay"], windowDays: "14" }, '=OPS.FUNNEL({"browse";"pay"}, Events[User], Events[Event], Events[Date], 14, "ordered")'],
   ] as const)("%s %j → %s", (metric, opts, formula) => {
     expect(liveFormula(metric, { ...DEFAULT_OPTIONS, ...opts, steps: [...((opts as { steps?: string[] }).steps ?? [])] }, source(10, sample), mapping)).toBe(formula);
+  });
+
+  it("writes RETENTION's start list as its 7th and 8th arguments", () => {
+    const signups: TableInfo = { name: "Signups", sheet: "S", address: "A1:B3", headers: ["用户", "注册日期"], rows: 2, sample: [] };
+    expect(liveFormula("retention", DEFAULT_OPTIONS, source(10, sample), mapping, { source: signups, user: 0, date: 1 })).toBe(
+      '=OPS.RETENTION(Events[User], Events[Date], "day", , "classic", , Signups[用户], Signups[注册日期])',
+    );
   });
 
   it("estimates the request from the measured sample, as Excel passes range arguments ([[v],…] per column)", () => {

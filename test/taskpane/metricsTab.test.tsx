@@ -103,4 +103,21 @@ describe("Metrics tab", () => {
     expect(alert.parentElement!.textContent).toMatch(/#VALUE!/);
     expect(fake.sheet("Retention")).toBeUndefined();
   });
+
+  it("offers RETENTION's start list (start_ids, start_dates): only the listed users count", async () => {
+    const fake = new FakeWorkbook();
+    fake.addTable("Events", "Events", "A1", ["User", "Date", "Event", "Channel"], eventColumns(3000));
+    fake.addTable("Signups", "Signups", "A1", ["用户", "注册日期"], [Array.from({ length: 10 }, (_, i) => `u${i}`), Array.from({ length: 10 }, () => 46020)]);
+    const { user } = await openMetrics(fake);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Table" }), "Events");
+    await screen.findByText("3,000 rows, 4 columns");
+    await user.selectOptions(screen.getByRole("combobox", { name: /^Start list \(optional\)/ }), "Signups");
+    expect(screen.getByRole("combobox", { name: "Start list: user column" })).toHaveValue("用户");
+    expect(screen.getByRole("combobox", { name: "Start list: date column" })).toHaveValue("注册日期");
+    await user.click(screen.getByRole("button", { name: "Compute" }));
+    await screen.findByRole("button", { name: "Open Retention" });
+    expect(fake.cell("Retention", "A5")?.value).toBe(46020);
+    expect(fake.cell("Retention", "B5")?.value).toBe(10);
+    expect(fake.cell("Retention", "A6")?.value).toBe("All");
+  });
 });

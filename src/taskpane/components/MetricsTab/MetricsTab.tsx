@@ -123,6 +123,37 @@ export function MetricsTab(props: MetricsTabProps) {
               </RadioGroup>
             </Field>
             {segmentsBox}
+            <Field label={mt("optStart")}>
+              <Select value={o.startTable} onChange={(_, d) => s.pickStartTable(d.value)}>
+                <option value="">{mt("startNone")}</option>
+                {s.tables.map((x) => (
+                  <option key={x.name} value={x.name}>
+                    {x.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {s.startTable && (
+              <div className={own.roles}>
+                {(["startUser", "startDate"] as const).map((key) => (
+                  <Field key={key} label={mt(key)}>
+                    <Select value={o[key]} onChange={(_, d) => s.setOption(key, d.value)}>
+                      <option value="">{mt("columnNone")}</option>
+                      {s.startTable!.headers.map((h, i) => (
+                        <option key={`${i}-${h}`} value={h}>
+                          {h}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                ))}
+              </div>
+            )}
+            {s.startIncomplete && (
+              <MessageBar intent="warning">
+                <MessageBarBody>{mt("startIncomplete")}</MessageBarBody>
+              </MessageBar>
+            )}
           </>
         )}
         {s.metric === "funnel" && (

@@ -36,6 +36,16 @@ export interface MetricOptions {
   /** As typed: "" (defaults) or "0.5,0.8,0.95". */
   cutoffs: string;
   renewalMeasure: RenewalMeasure;
+  /** RETENTION's start list (e.g. sign-ups): a table name ("" = none) and its user and date headers. */
+  startTable: string;
+  startUser: string;
+  startDate: string;
+}
+
+/** The start list's columns as read (RETENTION start_ids, start_dates). */
+export interface StartList {
+  ids: ReadValue[];
+  dates: ReadValue[];
 }
 
 export const DEFAULT_OPTIONS: MetricOptions = {
@@ -51,6 +61,9 @@ export const DEFAULT_OPTIONS: MetricOptions = {
   tierMethod: "pareto",
   cutoffs: "",
   renewalMeasure: "revenue",
+  startTable: "",
+  startUser: "",
+  startDate: "",
 };
 
 /** A live formula is offered only below this estimate: well under Excel's 5,000,000-byte request limit. */
@@ -106,11 +119,11 @@ function totalsByUser(users: readonly ReadValue[], amounts: readonly ReadValue[]
 }
 
 /** Runs the metric with the core function OPS.* uses, on columns read from the source (one array per role). */
-export function computeMetric(metric: MetricKind, options: MetricOptions, data: Partial<Record<Role, ReadValue[]>>): MetricResult | OpsError {
+export function computeMetric(metric: MetricKind, options: MetricOptions, data: Partial<Record<Role, ReadValue[]>>, start?: StartList): MetricResult | OpsError {
   const col = (r: Role) => (data[r] ? [data[r]!] : null); // a row vector: the core reads it without copying rows
   switch (metric) {
     case "retention": {
-      const g = retention(col("user"), col("date"), options.period, periodsArg(options.periods), options.mode, options.segments ? col("segment") : null);
+      const g = retention(col("user"), col("date"), options.period, periodsArg(options.periods), options.mode, options.segments ? col("segment") : null, start ? [start.ids] : null, start ? [start.dates] : null);
       return isOpsError(g) ? g : { metric, grid: g, period: options.period };
     }
     case "funnel": {
@@ -180,7 +193,7 @@ function arrayConstant(text: string): string | null {
 }
 
 /** The OPS.* formula the live output writes (English, comma-separated). */
-export function liveFormula(metric: MetricKind, options: MetricOptions, source: TableInfo, mapping: ColumnMapping): string {
+export function liveFormula(metric: MetricKind, options: MetricOptions, source: TableInfo, mapping: ColumnMapping, start?: { source: TableInfo; user: number; date: number }): string {
   const ref = (r: Role) => (mapping[r] === null ? "" : columnRef(source, mapping[r]!));
   const args = (list: (string | null)[]) => {
     while (list.length > 0 && (list[list.length - 1] === null || list[list.length - 1] === "")) list.pop();
@@ -188,7 +201,16 @@ export function liveFormula(metric: MetricKind, options: MetricOptions, source: 
   };
   switch (metric) {
     case "retention":
-      return `=OPS.RETENTION(${args([ref("user"), ref("date"), quote(options.period), arrayConstant(options.periods), quote(options.mode), options.segments ? ref("segment") : null])})`;
+      return `=OPS.RETENTION(${args([
+        ref("user"),
+        ref("date"),
+        quote(options.period),
+        arrayConstant(options.periods),
+        quote(options.mode),
+        options.segments ? ref("segment") : null,
+        start ? columnRef(start.source, start.user) : null,
+        start ? columnRef(start.source, start.date) : null,
+      ])})`;
     case "funnel":
       return `=OPS.FUNNEL(${args([`{${options.steps.map(quote).join(";")}}`, ref("user"), ref("event"), mapping.date === null ? null : ref("date"), options.windowDays.trim() || null, quote(options.order), options.segments ? ref("segment") : null])})`;
     case "payrate": {

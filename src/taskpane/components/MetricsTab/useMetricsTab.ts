@@ -31,6 +31,7 @@ import {
   sourceLabel,
   type MetricDefinition,
   type MetricOptions,
+  type StartList,
 } from "./metricJob";
 import { useMetricsT } from "./metricsT";
 import type { MetricsTabProps } from "./MetricsTab.types";
@@ -165,12 +166,37 @@ export function useMetricsTab(props: MetricsTabProps) {
     });
   const removeStep = (i: number) => setOptions((o) => ({ ...o, steps: o.steps.filter((_, k) => k !== i) }));
 
+  /** RETENTION's start list: the table and the positions of its user and date columns (null when not used or incomplete). */
+  const startOf = (list: readonly TableInfo[], m: MetricKind, opts: MetricOptions) => {
+    if (m !== "retention" || opts.startTable === "") return null;
+    const table = list.find((x) => x.name === opts.startTable);
+    if (!table) return null;
+    const user = table.headers.indexOf(opts.startUser);
+    const date = table.headers.indexOf(opts.startDate);
+    return user < 0 || date < 0 ? null : { source: table, user, date };
+  };
+  const start = startOf(tables, metric, options);
+  const startIncomplete = metric === "retention" && options.startTable !== "" && start === null;
+  const startTable = tables.find((x) => x.name === options.startTable) ?? null;
+  const pickStartTable = (name: string) => {
+    const table = tables.find((x) => x.name === name);
+    const found = table ? mapColumns(table.headers).mapping : null;
+    setOptions((o) => ({
+      ...o,
+      startTable: table ? name : "",
+      startUser: table && found?.user != null ? table.headers[found.user]! : "",
+      startDate: table && found?.date != null ? table.headers[found.date]! : "",
+    }));
+  };
+
   const plan = source ? columnsToRead(metric, options, mapping) : null;
   const missing = plan && "missing" in plan ? plan.missing : [];
-  const estimate = source && plan && "columns" in plan ? estimatePayload(source, plan.columns) : null;
+  const mainEstimate = source && plan && "columns" in plan ? estimatePayload(source, plan.columns) : null;
+  const startBytes = start ? estimatePayload(start.source, [start.user, start.date]).bytes : 0;
+  const estimate = mainEstimate ? { ...mainEstimate, bytes: mainEstimate.bytes + startBytes, safe: mainEstimate.bytes + startBytes <= LIVE_SAFE_BYTES } : null;
   const liveAllowed = estimate !== null && estimate.safe;
   const busy = writer.busy || phase.kind === "reading" || phase.kind === "computing";
-  const canRun = source !== null && missing.length === 0 && !busy && (output === "computed" || liveAllowed) && (metric !== "funnel" || options.steps.length > 0);
+  const canRun = source !== null && missing.length === 0 && !startIncomplete && !busy && (output === "computed" || liveAllowed) && (metric !== "funnel" || options.steps.length > 0);
 
   const saveDefinition = async (def: MetricDefinition) => {
     const next = [...definitions.filter((d) => d.sheet.toLowerCase() !== def.sheet.toLowerCase()), def];
@@ -179,16 +205,23 @@ export function useMetricsTab(props: MetricsTabProps) {
   };
 
   /** Reads, computes and writes one computed sheet; resolves to the sheet written (null when cancelled or refused). */
-  const compute = async (src: TableInfo, m: MetricKind, opts: MetricOptions, map: ColumnMapping, desiredName: string): Promise<string | null> => {
+  const compute = async (src: TableInfo, m: MetricKind, opts: MetricOptions, map: ColumnMapping, desiredName: string, list: readonly TableInfo[]): Promise<string | null> => {
     const wanted = columnsToRead(m, opts, map);
     if ("missing" in wanted) return null;
     const controller = new AbortController();
     abort.current = controller;
     setPhase({ kind: "reading", progress: { done: 0, total: src.rows, requests: 0 } });
     let data: Partial<Record<Role, ReadValue[]>>;
+    let startList: StartList | undefined;
     try {
       const read = await host.readColumns(src, wanted.columns, { signal: controller.signal, onProgress: (progress) => setPhase({ kind: "reading", progress }) });
       data = Object.fromEntries(wanted.roles.map((r, i) => [r, read.columns[i]!]));
+      const startAt = startOf(list, m, opts);
+      if (startAt) {
+        setPhase({ kind: "reading", progress: { done: 0, total: startAt.source.rows, requests: 0 } });
+        const s = await host.readColumns(startAt.source, [startAt.user, startAt.date], { signal: controller.signal, onProgress: (progress) => setPhase({ kind: "reading", progress }) });
+        startList = { ids: s.columns[0]!, dates: s.columns[1]! };
+      }
     } catch (e) {
       setPhase(isAbortError(e) ? { kind: "cancelled" } : { kind: "error", title: t("errorTitle"), message: plainError(t, "read", e) });
       return null;
@@ -197,7 +230,7 @@ export function useMetricsTab(props: MetricsTabProps) {
     }
     setPhase({ kind: "computing" });
     await new Promise((r) => setTimeout(r, 0)); // let the pane show "Computing…"
-    const result = computeMetric(m, opts, data);
+    const result = computeMetric(m, opts, data, startList);
     if (isOpsError(result)) {
       setPhase({ kind: "error", title: mt("metricError"), message: `${result.code} ${result.message}` });
       return null;
@@ -221,10 +254,10 @@ export function useMetricsTab(props: MetricsTabProps) {
   const run = async () => {
     if (!source || !canRun) return;
     if (output === "computed") {
-      await compute(source, metric, options, mapping, metricTitle(metric, sheetLocale));
+      await compute(source, metric, options, mapping, metricTitle(metric, sheetLocale), tables);
       return;
     }
-    const formula = liveFormula(metric, options, source, mapping);
+    const formula = liveFormula(metric, options, source, mapping, start ?? undefined);
     const title = `${metricTitle(metric, sheetLocale)} (live)`;
     const note = tIn(sheetLocale, "mxLiveFrom", { source: sourceLabel(source), rows: source.rows });
     await writer.write({ desired: { metric: title }, build: (names) => ({ sheets: [liveSheet(metric, formula, names.metric, sheetLocale, note)] }) });
@@ -247,7 +280,7 @@ export function useMetricsTab(props: MetricsTabProps) {
       setRefreshError(mt("refreshFailed", { sheet: def.sheet, reason: mt("mappingMissing", { roles: wanted.missing.map((r) => mt(`role_${r}`)).join(", ") }) }));
       return;
     }
-    await compute(src, def.metric, def.options, map, def.sheet);
+    await compute(src, def.metric, def.options, map, def.sheet, list);
   };
 
   return {
@@ -268,6 +301,9 @@ export function useMetricsTab(props: MetricsTabProps) {
     options,
     setOption,
     events: eventNames(source, mapping.event),
+    startTable,
+    pickStartTable,
+    startIncomplete,
     addStep,
     moveStep,
     removeStep,
