@@ -39,7 +39,7 @@ import {
   type TaskStatus,
 } from "./types";
 import { parseIsoSerial } from "../dates";
-import { findTemplate } from "../templates";
+import { TEMPLATE_LAUNCH_TASKS } from "../templates/launchTasks";
 import { syncLaunchDate } from "./launch";
 import { scheduleDates } from "./scheduleDates";
 
@@ -380,7 +380,8 @@ function readPlan(r: Reader, p: Obj, saved: number): Plan {
 /** Format 1 → 2: names the launch task from the template, or from the saved launch date. */
 function migrateLaunch(r: Reader, schedule: Plan["schedule"]): void {
   const tasks = schedule.tasks;
-  const fromTemplate = schedule.templateId ? findTemplate(schedule.templateId)?.launchTaskId : undefined;
+  const templateId = schedule.templateId;
+  const fromTemplate = templateId !== undefined && Object.prototype.hasOwnProperty.call(TEMPLATE_LAUNCH_TASKS, templateId) ? TEMPLATE_LAUNCH_TASKS[templateId] : undefined;
   let id = fromTemplate !== undefined && tasks.some((t) => t.id === fromTemplate) ? fromTemplate : undefined;
   if (id === undefined && schedule.launchDate !== undefined) {
     try {
