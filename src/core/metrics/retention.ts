@@ -255,6 +255,14 @@ function scanUsers(act: Activity, bucket: Int32Array): { first: Int32Array; last
   return { first, last };
 }
 
+/** The period of each day, in place of a copy; the "no activity" sentinel −2^31 stays. */
+function bucketsOfDays(period: Period, days: Int32Array): Int32Array {
+  if (period === "day") return days;
+  const out = new Int32Array(days.length);
+  for (let u = 0; u < days.length; u++) out[u] = days[u] === -0x80000000 ? -0x80000000 : bucketOf(period, days[u]!);
+  return out;
+}
+
 /** Per user: the earliest row by time (ties: the first such row). */
 function earliestRows(act: Activity): Int32Array {
   const { rows, user, userCount } = act;
@@ -631,8 +639,23 @@ function compute(
   bySegment: boolean,
   listed: { start: StartList; latestDay: number } | null,
 ): Grid {
-  const { bucket, maxBucket } = bucketRows(act, period, listed ? listed.latestDay : 0);
-  const { first, last } = listed ? scanListedUsers(act, bucket, listed.start, period) : scanUsers(act, bucket);
+  let first: Int32Array;
+  let last: Int32Array;
+  let maxBucket: number;
+  let bucket: Int32Array | null = null;
+  if (mode === "classic") {
+    ({ bucket, maxBucket } = bucketRows(act, period, listed ? listed.latestDay : 0));
+    ({ first, last } = listed ? scanListedUsers(act, bucket, listed.start, period) : scanUsers(act, bucket));
+  } else {
+    // Unbounded needs only each user's first and last period, and periods keep the order of days:
+    // scan days, then map per user (no bucket per row).
+    const days = listed ? scanListedUsers(act, act.day, listed.start, "day") : scanUsers(act, act.day);
+    let maxDay = listed ? listed.latestDay : 0;
+    for (let u = 0; u < days.last.length; u++) if (days.last[u]! > maxDay) maxDay = days.last[u]!;
+    first = bucketsOfDays(period, days.first);
+    last = bucketsOfDays(period, days.last);
+    maxBucket = bucketOf(period, maxDay);
+  }
   const groups = bySegment ? (listed ? startSegmentGroups(listed.start) : segmentGroups(act)) : cohortGroups(first, period);
   const { sorted, slotOfColumn } = offsetsOf(ks);
 
@@ -646,7 +669,7 @@ function compute(
     reach[u] = Math.max(last[u]! - first[u]!, -1);
   }
   const eligible = countAtLeast(groups, age, sorted);
-  const retained = mode === "unbounded" ? countAtLeast(groups, reach, sorted) : countClassic(act, bucket, first, groups, sorted);
+  const retained = bucket === null ? countAtLeast(groups, reach, sorted) : countClassic(act, bucket, first, groups, sorted);
   const sizes = new Int32Array(groups.count);
   for (let u = 0; u < groups.of.length; u++) sizes[groups.of[u]!] = sizes[groups.of[u]!]! + 1;
 
