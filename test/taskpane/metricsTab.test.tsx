@@ -120,4 +120,22 @@ describe("Metrics tab", () => {
     expect(fake.cell("Retention", "B5")?.value).toBe(10);
     expect(fake.cell("Retention", "A6")?.value).toBe("All");
   });
+
+  it("writes a live formula on a small table, with the computed table's formats and charts over its spill area", async () => {
+    const fake = new FakeWorkbook();
+    fake.addTable("Events", "Events", "A1", ["User", "Date", "Event", "Channel"], eventColumns(900));
+    const { user } = await openMetrics(fake);
+    await screen.findByText("900 rows, 4 columns");
+    await user.click(screen.getByRole("radio", { name: "Week" }));
+    await user.click(screen.getByRole("radio", { name: "Live formula" }));
+    await user.click(screen.getByRole("button", { name: "Write formula" }));
+    await screen.findByRole("button", { name: "Open Retention (live)" });
+    expect(fake.cell("Retention (live)", "A4")?.formula).toBe('=OPS.RETENTION(Events[User], Events[Date], "week", , "classic")');
+    expect(fake.cell("Retention (live)", "C5")).toEqual({ numberFormat: "0.0%" });
+    expect(fake.cell("Retention (live)", "A5")?.numberFormat).toBe("yyyy-mm-dd");
+    const spec = fake.sheet("Retention (live)")!.spec!;
+    expect(spec.colorScales).toHaveLength(1);
+    expect(spec.charts!.map((c) => c.kind)).toEqual(["line", "line"]);
+    expect(fake.savedDefinitions).toBeNull(); // a live sheet recalculates by itself: nothing to refresh
+  });
 });

@@ -14,7 +14,7 @@ import { tier, type TierMethod } from "../../../core/metrics/tier";
 import { renewal, type RenewalMeasure } from "../../../core/metrics/renewal";
 import { CHUNK_TARGET_BYTES, jsonBytes } from "../../../core/payload/limits";
 export { PAYLOAD_LIMIT_BYTES } from "../../../core/payload/limits";
-import { metricSheet, metricTitle, provenanceNote, type MetricKind, type MetricResult } from "../../../core/presentation";
+import { metricSheet, metricTitle, presentMetric, provenanceNote, type MetricKind, type MetricResult } from "../../../core/presentation";
 import type { Locale } from "../../../core/i18n";
 import type { SheetSpec } from "../../../core/tablespec/types";
 import { parseRange, rangeA1 } from "../../../core/tablespec/a1";
@@ -253,16 +253,26 @@ export function computedSheet(result: MetricResult, name: string, locale: Locale
   return metricSheet(result, { locale, name, note: provenanceNote(locale, sourceLabel(source), source.rows, when) });
 }
 
-/** The live-formula sheet: title, note, the formula at A4. */
-export function liveSheet(metric: MetricKind, formula: string, name: string, locale: Locale, noteText: string): SheetSpec {
+/**
+ * The live-formula sheet: title, note, the formula at A4. With `shape` (the
+ * result computed once from the same data), the spill area gets the same
+ * presentation as a computed sheet: number formats, heat-map or data bars and
+ * charts over the cells the formula spills into (formats only, no values).
+ */
+export function liveSheet(metric: MetricKind, formula: string, name: string, locale: Locale, noteText: string, shape?: MetricResult): SheetSpec {
+  const p = shape ? presentMetric(shape, { locale, anchor: "A4", cells: "formatsOnly" }) : null;
   return {
     kind: `metric-${metric}-live`,
     name,
     blocks: [
       { anchor: "A1", rows: [[{ value: metricTitle(metric, locale), style: "title" }], [{ value: noteText, style: "note" }]] },
-      { anchor: "A4", rows: [[{ formula }]] },
+      ...(p ? p.blocks : []),
+      { anchor: "A4", rows: [[{ formula }]] }, // after the formats: the formula cell wins
     ],
-    columns: [{ index: 0, width: 14 }],
+    columns: p ? p.columns : [{ index: 0, width: 14 }],
+    ...(p && p.colorScales.length ? { colorScales: p.colorScales } : {}),
+    ...(p && p.dataBars.length ? { dataBars: p.dataBars } : {}),
+    ...(p && p.charts.length ? { charts: p.charts } : {}),
   };
 }
 

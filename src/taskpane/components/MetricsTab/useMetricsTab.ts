@@ -204,8 +204,8 @@ export function useMetricsTab(props: MetricsTabProps) {
     await host.saveMetricDefinitions(serializeDefinitions(next));
   };
 
-  /** Reads, computes and writes one computed sheet; resolves to the sheet written (null when cancelled or refused). */
-  const compute = async (src: TableInfo, m: MetricKind, opts: MetricOptions, map: ColumnMapping, desiredName: string, list: readonly TableInfo[]): Promise<string | null> => {
+  /** Reads the columns in chunks (progress, Cancel) and computes; null when cancelled or failed (the phase says why). */
+  const readAndCompute = async (src: TableInfo, m: MetricKind, opts: MetricOptions, map: ColumnMapping, list: readonly TableInfo[]) => {
     const wanted = columnsToRead(m, opts, map);
     if ("missing" in wanted) return null;
     const controller = new AbortController();
@@ -236,6 +236,13 @@ export function useMetricsTab(props: MetricsTabProps) {
       return null;
     }
     setPhase({ kind: "idle" });
+    return result;
+  };
+
+  /** Reads, computes and writes one computed sheet; resolves to the sheet written (null when cancelled or refused). */
+  const compute = async (src: TableInfo, m: MetricKind, opts: MetricOptions, map: ColumnMapping, desiredName: string, list: readonly TableInfo[]): Promise<string | null> => {
+    const result = await readAndCompute(src, m, opts, map, list);
+    if (!result) return null;
     const when = stamp(new Date());
     const created = await writer.write({
       desired: { metric: desiredName },
@@ -260,7 +267,10 @@ export function useMetricsTab(props: MetricsTabProps) {
     const formula = liveFormula(metric, options, source, mapping, start ?? undefined);
     const title = `${metricTitle(metric, sheetLocale)} (live)`;
     const note = tIn(sheetLocale, "mxLiveFrom", { source: sourceLabel(source), rows: source.rows });
-    await writer.write({ desired: { metric: title }, build: (names) => ({ sheets: [liveSheet(metric, formula, names.metric, sheetLocale, note)] }) });
+    // The data is small (the estimate is safe): compute once so the spill area gets its formats and charts.
+    const shape = await readAndCompute(source, metric, options, mapping, tables);
+    if (!shape) return;
+    await writer.write({ desired: { metric: title }, build: (names) => ({ sheets: [liveSheet(metric, formula, names.metric, sheetLocale, note, shape)] }) });
   };
 
   const cancel = () => abort.current?.abort();
