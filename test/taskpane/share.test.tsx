@@ -118,3 +118,24 @@ describe("Share tab", () => {
     expect(screen.getByRole("button", { name: "Check what needs the add-in" })).toBeEnabled();
   });
 });
+
+describe("Share tab: what each mode does (issue 16, item 10)", () => {
+  it("says what freezing in copies leaves behind, counts one cell in the singular, and does not freeze twice", async () => {
+    const fake = new FakeWorkbook();
+    fake.setValues("Users", "A1", [["User"], ["u1"]]);
+    fake.setFormula("KPIs", "B5", '=OPS.PAYRATE(Users!A2:A41, Users!A2:A41, "rate")', 0.2);
+    const { user } = await openShare(fake);
+    expect(screen.getByText(/the original sheets keep their OPS formulas: the check still lists them and the workbook still needs OpsKit/i)).toBeInTheDocument();
+    await user.click(screen.getByRole("checkbox", { name: /freeze in copies/i }));
+    expect(screen.getByText(/the workbook no longer needs OpsKit/i)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Freeze OPS results as values" }));
+    await user.click(await screen.findByRole("button", { name: "Freeze" }));
+    await screen.findByText(/^1 OPS cell frozen as a value on \d{4}-\d{2}-\d{2}\.$/);
+    expect(await screen.findByText(/^1 formula is frozen \(value as of \d{4}-\d{2}-\d{2}\)/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Freeze OPS results as values" })).toBeDisabled();
+    expect(screen.getByText(/restore them before freezing again/i)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Restore live formulas" }));
+    await screen.findByText(/^1 formula restored; the hidden sheet was removed\.$/);
+    await waitFor(() => expect(screen.getByRole("button", { name: "Freeze OPS results as values" })).toBeEnabled());
+  });
+});

@@ -13,4 +13,12 @@ export const wizardEn = {
   launchTaskHint: "The launch date is this task's start. Changing the launch date moves the whole schedule.",
   launchTaskNone: "No launch task",
   wouldLoop: "waits for this task",
+  // Share tab (issue 16, item 10): what each freeze mode does, and counts of one
+  shareCopiesNote: "In copies, the original sheets keep their OPS formulas: the check still lists them and the workbook still needs OpsKit. To send the workbook to someone without OpsKit, freeze in place (untick this); Restore brings the formulas back.",
+  shareInPlaceNote: "In place, the OPS formulas are replaced by their values, so the workbook no longer needs OpsKit; Restore brings the formulas back.",
+  shareFrozenDoneOne: "1 OPS cell frozen as a value on {{date}}.",
+  shareFrozenStateOne: "1 formula is frozen (value as of {{date}}); the original is kept in the hidden sheet.",
+  shareRestoredOne: "1 formula restored; the hidden sheet was removed.",
+  shareRestoredMissingOne: "1 formula was not restored because its sheet no longer exists.",
+  shareRestoreFirst: "Formulas are frozen already: restore them before freezing again.",
 } as const;

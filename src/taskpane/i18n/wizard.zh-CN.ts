@@ -11,4 +11,11 @@ export const wizardZhCN: Record<keyof typeof wizardEn, string> = {
   launchTaskHint: "发布日期即此任务的开始日期。修改发布日期会整体移动进度计划。",
   launchTaskNone: "无发布任务",
   wouldLoop: "在等本任务",
+  shareCopiesNote: "冻结到副本时，原工作表保留 OPS 公式：检查结果仍会列出它们，工作簿仍需要 OpsKit。若要发给没有 OpsKit 的人，请取消勾选以原地冻结；“恢复”可找回公式。",
+  shareInPlaceNote: "原地冻结时，OPS 公式被替换为其值，工作簿不再需要 OpsKit；“恢复”可找回公式。",
+  shareFrozenDoneOne: "已于 {{date}} 将 1 个 OPS 单元格冻结为值。",
+  shareFrozenStateOne: "1 个公式已冻结（值截至 {{date}}），原公式保存在隐藏工作表中。",
+  shareRestoredOne: "已恢复 1 个公式，隐藏工作表已删除。",
+  shareRestoredMissingOne: "1 个公式未恢复，因为其所在工作表已不存在。",
+  shareRestoreFirst: "公式已处于冻结状态：请先恢复，再重新冻结。",
 };

@@ -84,8 +84,11 @@ export function ShareTab(props: ShareTabProps) {
         <h3 id="opskit-share-freeze" className={own.heading}>{t("shareFreezeTitle")}</h3>
         <Text className={own.note}>{t("shareFreezeExplain", { sheet: OPS_FORMULAS_SHEET })}</Text>
         <Checkbox checked={s.copySheets} disabled={working} onChange={(_, d) => s.setCopySheets(d.checked === true)} label={t("shareCopySheets")} />
+        <Text className={own.note}>{s.copySheets ? t("shareCopiesNote") : t("shareInPlaceNote")}</Text>
+        {s.frozen && <Text className={own.note}>{t("shareRestoreFirst")}</Text>}
         <div className={own.actions}>
-          <Button appearance="primary" disabled={working || s.confirming} onClick={s.askFreeze}>
+          {/* Freezing twice would freeze the frozen values again ("KPIs (values) (2)"): restore first. */}
+          <Button appearance="primary" disabled={working || s.confirming || s.frozen !== null} onClick={s.askFreeze}>
             {s.busy === "freeze" ? t("shareFreezing") : t("shareFreeze")}
           </Button>
           <Button disabled={working || s.frozen === null} onClick={() => void s.restore()}>
@@ -108,7 +111,7 @@ export function ShareTab(props: ShareTabProps) {
         )}
         <div aria-live="polite" className={own.section}>
           {s.result && <Text role="status">{s.result}</Text>}
-          {s.frozen && <Text className={own.note}>{t("shareFrozenState", { count: s.frozen.count, date: s.frozen.frozenAt || "?" })}</Text>}
+          {s.frozen && <Text className={own.note}>{t(s.frozen.count === 1 ? "shareFrozenStateOne" : "shareFrozenState", { count: s.frozen.count, date: s.frozen.frozenAt || "?" })}</Text>}
         </div>
       </section>
 

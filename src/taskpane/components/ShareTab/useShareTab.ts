@@ -64,7 +64,7 @@ export function useShareTab({ today }: ShareTabProps) {
     setConfirming(false);
     return run("freeze", async () => {
       const r = await host.freezeOpsValues({ frozenAt: date, copySheets, locale });
-      const parts = [r.frozen === 0 ? t("shareFrozenNone") : t("shareFrozenDone", { count: r.frozen, date })];
+      const parts = [r.frozen === 0 ? t("shareFrozenNone") : t(r.frozen === 1 ? "shareFrozenDoneOne" : "shareFrozenDone", { count: r.frozen, date })];
       if (r.copies.length > 0) parts.push(t("shareFrozenCopies", { sheets: r.copies.join(", ") }));
       setResult(parts.join(" "));
       await refreshFrozen();
@@ -75,8 +75,8 @@ export function useShareTab({ today }: ShareTabProps) {
   const restore = () =>
     run("restore", async () => {
       const r = await host.restoreOpsFormulas();
-      const parts = [t("shareRestored", { count: r.restored })];
-      if (r.missing > 0) parts.push(t("shareRestoredMissing", { count: r.missing }));
+      const parts = [t(r.restored === 1 ? "shareRestoredOne" : "shareRestored", { count: r.restored })];
+      if (r.missing > 0) parts.push(t(r.missing === 1 ? "shareRestoredMissingOne" : "shareRestoredMissing", { count: r.missing }));
       setResult(parts.join(" "));
       await refreshFrozen();
       if (report) setReport(await host.scanAddinDependencies(locale));
