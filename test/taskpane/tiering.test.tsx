@@ -66,3 +66,17 @@ describe("Customer tiering tab", () => {
     expect(previewTiers(null, [["x"], [""]], "pareto", [0.5, 0.8, 0.95], String)).toEqual({ kind: "noNumbers" });
   });
 });
+
+describe("Customer tiering tab: stale errors (issue 16, item 11)", () => {
+  it("clears the error of a range that could not be read once a valid range is chosen", async () => {
+    const { user, fake } = await openTiering();
+    await user.type(screen.getByRole("textbox", { name: /customer values/i }), "NoSheet!A1:A5");
+    await screen.findByText(/could not|cannot|not be read|无法/i);
+    const error = () => screen.queryByText((_, el) => el?.classList.contains("fui-MessageBarBody") === true && /NoSheet|read/i.test(el.textContent ?? ""));
+    expect(error()).not.toBeNull();
+    fake.select("Customers!B2:B21");
+    await user.click(screen.getByRole("button", { name: /use current selection for customer values/i }));
+    await waitFor(() => expect(countsTable()).toBeInTheDocument());
+    expect(error()).toBeNull();
+  });
+});

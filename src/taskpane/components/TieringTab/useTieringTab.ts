@@ -90,7 +90,9 @@ export function useTieringTab({ sheetLocale }: TieringTabProps) {
   const [openError, setOpenError] = useState<string | null>(null);
 
   // A typed address is read from the workbook; one taken from the selection comes with its values.
+  // A new range (from the selection, typed or cleared) replaces what the last read said went wrong.
   const loadRange = (address: string, given: ReadValue[][] | undefined, set: (v: ReadValue[][] | null) => void) => {
+    setReadError(null);
     if (given) return set(given);
     if (!isRangeAddress(address)) return set(null);
     host.readRange(address).then(
@@ -110,7 +112,11 @@ export function useTieringTab({ sheetLocale }: TieringTabProps) {
     [names, values, method, cutoffs, namesAddress, t],
   );
 
-  useEffect(() => setOpenError(null), [writer.state.created]);
+  useEffect(() => {
+    setOpenError(null);
+    // A sheet was written from the ranges now shown: an older read error no longer applies.
+    if (writer.state.created.length > 0) setReadError(null);
+  }, [writer.state.created]);
 
   const setMethod = (m: TierMethod) => {
     setMethodState(m);
