@@ -17,7 +17,7 @@ describe("validatePlan", () => {
     // kind of problem              mutation                                                           path                                  message
     ["wrong version",               (p) => (p.version = 99),                                           "version",                            /unsupported plan version 99/],
     ["unknown locale",              (p) => (p.locale = "fr"),                                          "locale",                             /en, zh-CN/],
-    ["blank title",                 (p) => (p.title = "  "),                                           "title",                              /not blank/],
+    ["blank title",                 (p) => (p.title = "  "),                                           "title",                              /^cannot be blank$/],
     ["missing goal",                (p) => delete p.goal,                                              "goal",                               /required/],
     ["goal type",                   (p) => (p.goal.type = "fame"),                                     "goal.type",                          /users, revenue, activity/],
     ["target not a number",         (p) => (p.goal.target.value = "2000"),                             "goal.target.value",                  /number/],
@@ -36,7 +36,7 @@ describe("validatePlan", () => {
     ["no tasks",                    (p) => (p.schedule.tasks = []),                                    "schedule.tasks",                     /empty/],
     ["task not an object",          (p) => (p.schedule.tasks[4] = "L05"),                              "schedule.tasks[4]",                  /object/],
     ["duplicate task id",           (p) => (p.schedule.tasks[3].id = "L01"),                           "schedule.tasks[3].id",               /duplicate id "L01"/],
-    ["blank task name",             (p) => (p.schedule.tasks[2].name = ""),                            "schedule.tasks[2].name",             /not blank/],
+    ["blank task name",             (p) => (p.schedule.tasks[2].name = ""),                            "schedule.tasks[2].name",             /^cannot be blank$/],
     ["owner not in team",           (p) => (p.schedule.tasks[5].ownerId = "p99"),                      "schedule.tasks[5].ownerId",          /"p99" is not a person/],
     ["duration zero",               (p) => (p.schedule.tasks[0].durationDays = 0),                     "schedule.tasks[0].durationDays",     /whole number.*got 0/],
     ["duration fractional",         (p) => (p.schedule.tasks[0].durationDays = 2.5),                   "schedule.tasks[0].durationDays",     /whole number.*2.5/],
@@ -141,4 +141,19 @@ describe("validatePlan", () => {
 
   it.each([["L05", ".L05"], ["a b", '["a b"]'], ["x.y", '["x.y"]'], ["1st", '["1st"]']])("path segment of key %p is %p", (key, seg) =>
     expect(keySegment(key)).toBe(seg));
+});
+
+describe("validatePlan: plain words (issue 16, item 12)", () => {
+  it.each<[string, (p: Mutable) => void, string, string]>([
+    // field             mutation                                        path                           message
+    ["title",            (p) => (p.title = ""),                          "title",                       "cannot be blank"],
+    ["unit",             (p) => (p.goal.target.unit = " "),              "goal.target.unit",            "cannot be blank"],
+    ["task name",        (p) => (p.schedule.tasks[0].name = ""),         "schedule.tasks[0].name",      "cannot be blank"],
+    ["task owner",       (p) => (p.schedule.tasks[0].ownerId = ""),      "schedule.tasks[0].ownerId",   "choose an owner"],
+    ["risk owner",       (p) => (p.contingencies[0].ownerId = ""),       "contingencies[0].ownerId",    "choose an owner"],
+  ])("a blank %s", (_field, mutate, path, message) => {
+    const plan = sample();
+    mutate(plan);
+    expect(validatePlan(plan)).toContainEqual({ path, message });
+  });
 });

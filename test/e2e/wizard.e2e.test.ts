@@ -355,6 +355,13 @@ suite("task pane in headless Chromium", () => {
     // choice. The jsdom test cannot check this reliably (see overwrite.test.tsx).
     await page.waitForFunction(() => document.activeElement?.textContent === "Keep both");
     expect(await dialog.getAttribute("aria-hidden")).toBeNull();
+    // Escape closes it and puts focus back on Generate, not on the page body.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.activeElement?.textContent === "Generate sheets", undefined, { timeout: 5000 });
+    await page.getByRole("button", { name: "Generate sheets" }).click();
+    await dialog.waitFor();
+    await settle(page);
     await dialog.getByRole("button", { name: "Keep both" }).click();
     await page.getByRole("button", { name: "Open Schedule (2)" }).waitFor();
     const sheets = await page.evaluate(() => window.opskitFake!.sheetNames);

@@ -48,7 +48,7 @@ describe("language switch", () => {
     // Validation messages follow the pane's language.
     await user.click(screen.getByRole("button", { name: "添加人员" }));
     await user.click(screen.getByRole("button", { name: "下一步" }));
-    await waitFor(() => expect(screen.getByText("必须是非空文本")).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText("不能为空")).toBeInTheDocument());
     await user.selectOptions(screen.getByRole("combobox", { name: "语言" }), "en");
     await waitFor(() => expect(screen.getByRole("button", { name: "Add person" })).toBeInTheDocument());
   });

@@ -139,7 +139,7 @@ describe("generate button", () => {
     await user.clear(screen.getByRole("textbox", { name: /plan title/i }));
     await user.click(stepButton("Review & generate"));
     await user.click(screen.getByRole("button", { name: "Generate sheets" }));
-    expect(await screen.findByText(/Plan title: must be text, not blank/)).toBeInTheDocument();
+    expect(await screen.findByText(/Plan title: cannot be blank/)).toBeInTheDocument();
     expect(fake.calls).not.toContain("writeSheets");
     await user.click(screen.getByRole("button", { name: "Go to Goal" }));
     const title = screen.getByRole("textbox", { name: /plan title/i });

@@ -291,3 +291,23 @@ describe("content follows the language", () => {
     expect(plan.contingencies.every((c) => /[\u4e00-\u9fff]/.test(c.risk))).toBe(true);
   });
 });
+
+describe("messages in words (issue 16, item 12)", () => {
+  it("says once that the tasks have no owner when every person is removed", async () => {
+    const { user } = await renderPane();
+    await goToStep(user, "Team & resources");
+    for (const button of screen.getAllByRole("button", { name: /^Remove: / })) await user.click(button);
+    await goToStep(user, "Review & generate");
+    await user.click(screen.getByRole("button", { name: "Generate sheets" }));
+    const list = await screen.findByText(/tasks have no owner/);
+    expect(list).toHaveTextContent(/^Tasks: 29 tasks have no owner: add people on Team & resources, then choose owners/);
+    expect(screen.queryByText(/Task \d+ › Owner/)).not.toBeInTheDocument();
+  });
+
+  it("says what to do when Add holiday is pressed without a date", async () => {
+    const { user } = await renderPane();
+    await goToStep(user, "Schedule");
+    await user.click(screen.getByRole("button", { name: "Add holiday" }));
+    expect(screen.getByLabelText(/holiday date/i)).toHaveAccessibleDescription("Pick a date first, then Add holiday.");
+  });
+});

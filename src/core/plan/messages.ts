@@ -22,6 +22,7 @@ const en = {
   ownersMissing: "{{count}} tasks have no owner: add people on Team & resources, then choose owners",
   cycle: "this would make a loop: {{cycle}} (each waits for the next)",
   endsAfterGoal: "The schedule ends on {{end}}, after the goal date {{by}}.",
+  holidayPick: "Pick a date first, then Add holiday.",
   // Summary sheet: the plan as it was set out (5W2H, launch, channels, budget)
   summaryPlanTitle: "The plan as set out",
   summaryPlanHint: "From the plan wizard: the 5W2H frame, the launch date, the channels and the budget, to compare with what happened.",
@@ -50,6 +51,7 @@ const zhCN: Record<keyof typeof en, string> = {
   ownersMissing: "{{count}} 个任务没有负责人：请先在“团队与资源”中添加人员，再选择负责人",
   cycle: "这会形成循环：{{cycle}}（每项都在等下一项）",
   endsAfterGoal: "进度计划在 {{end}} 结束，晚于目标日期 {{by}}。",
+  holidayPick: "请先选择日期，再点“添加节假日”。",
   summaryPlanTitle: "计划概要",
   summaryPlanHint: "来自计划向导：5W2H、发布日期、渠道和预算，用于与实际情况对照。",
   summaryPlanWhat: "做什么（What）",

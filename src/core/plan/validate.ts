@@ -88,7 +88,8 @@ export function validatePlan(plan: unknown, locale?: Locale): PlanProblem[] {
       return false;
     }
     if (nonEmpty && v.trim() === "") {
-      add(path, "planProblemText");
+      // In plain words (the field says what it is): "cannot be blank", "choose an owner".
+      addCheck(path, /\.ownerId$/.test(path) ? "ownerMissing" : "textRequired");
       return false;
     }
     return true;

@@ -1,4 +1,5 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { usePaneT } from "../../i18n";
 import type { OverwriteDialogProps } from "./OverwriteDialog.types";
 import { useOverwriteDialog } from "./useOverwriteDialog";
@@ -7,6 +8,23 @@ import { useOverwriteDialog } from "./useOverwriteDialog";
 export function OverwriteDialog(props: OverwriteDialogProps) {
   const { t } = usePaneT();
   const s = useOverwriteDialog(props);
+  // The dialog opens from code (no DialogTrigger), so Fluent cannot hand focus back when it
+  // closes: remember what had focus (the Generate or Write button) and return there.
+  const opener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (s.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      return;
+    }
+    const back = opener.current;
+    opener.current = null;
+    if (back && back.isConnected && (document.activeElement === null || document.activeElement === document.body)) {
+      // After Fluent's own focus restoration has run.
+      requestAnimationFrame(() => {
+        if (document.activeElement === null || document.activeElement === document.body) back.focus();
+      });
+    }
+  }, [s.open]);
   return (
     <Dialog modalType="alert" open={s.open} onOpenChange={(_, d) => !d.open && s.cancel()}>
       <DialogSurface>

@@ -83,9 +83,9 @@ export function ReviewStep(props: ReviewStepProps) {
         <div ref={s.problemsRef} tabIndex={-1}>
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{t("planProblems", { count: props.allProblems.length })}</MessageBarTitle>
+              <MessageBarTitle>{t("planProblems", { count: s.problems.length })}</MessageBarTitle>
               <ul className={own.problems}>
-                {props.allProblems.slice(0, 20).map((p, i) => {
+                {s.problems.slice(0, 20).map((p, i) => {
                   const step = stepOfPath(p.path);
                   return (
                     <li key={`${p.path}-${i}`}>

@@ -66,9 +66,22 @@ export function useReviewStep({ plan, update, allProblems, onSave }: ReviewStepP
   };
 
   const late = endAfterGoal(plan);
+  // Many tasks without an owner (every person removed) is one problem, said once.
+  const ownerless = allProblems.filter((p) => /^schedule\.tasks\[\d+\]\.ownerId$/.test(p.path));
+  const problems =
+    ownerless.length > 1
+      ? allProblems.flatMap((p) =>
+          p === ownerless[0]
+            ? [{ path: "schedule.tasks", message: planCheckText(paneLocale, "ownersMissing", { count: ownerless.length }) }]
+            : ownerless.includes(p)
+              ? []
+              : [p],
+        )
+      : allProblems;
 
   return {
     plan,
+    problems,
     /** Warning when the schedule ends after the goal's date (does not block generating). */
     lateEnd: late ? planCheckText(paneLocale, "endsAfterGoal", late) : null,
     chosen,

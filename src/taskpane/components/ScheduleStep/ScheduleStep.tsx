@@ -107,7 +107,7 @@ export function ScheduleStep(props: ScheduleStepProps) {
           <RemovableList label={t("holidays")} items={s.plan.schedule.holidays} removeLabel={(day) => t("removeHoliday", { date: day })} onRemove={s.removeHoliday} />
         )}
         <div className={styles.row}>
-          <Field className={styles.date} label={t("holidayNew")} {...err("schedule.holidays")}>
+          <Field className={styles.date} label={t("holidayNew")} {...(s.holidayError ? { validationMessage: s.holidayError, validationState: "error" as const } : err("schedule.holidays"))}>
             <Input
               type="date"
               value={s.holidayDraft}

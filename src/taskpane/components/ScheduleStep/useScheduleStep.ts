@@ -15,7 +15,12 @@ export function useScheduleStep({ plan, update, problems }: ScheduleStepProps) {
   const [templateId, setTemplateId] = useState(plan.schedule.templateId || templates[0]?.id || "");
   const [confirming, setConfirming] = useState(false);
   const [templateError, setTemplateError] = useState<string | null>(null);
-  const [holidayDraft, setHolidayDraft] = useState("");
+  const [holidayDraft, setHolidayDraftState] = useState("");
+  const [holidayError, setHolidayError] = useState<string | null>(null);
+  const setHolidayDraft = (v: string) => {
+    setHolidayDraftState(v);
+    if (v !== "") setHolidayError(null);
+  };
 
   const replaceWith = (next: Plan) => update((d) => Object.assign(d, next));
 
@@ -31,7 +36,11 @@ export function useScheduleStep({ plan, update, problems }: ScheduleStepProps) {
 
   const addHoliday = () => {
     const day = holidayDraft.trim();
-    if (day === "") return;
+    if (day === "") {
+      setHolidayError(planCheckText(locale, "holidayPick"));
+      return;
+    }
+    setHolidayError(null);
     if (!plan.schedule.holidays.includes(day)) update((d) => void (d.schedule.holidays = [...d.schedule.holidays, day].sort()));
     setHolidayDraft("");
   };
@@ -52,6 +61,8 @@ export function useScheduleStep({ plan, update, problems }: ScheduleStepProps) {
     confirmTemplate,
     templateError,
     holidayDraft,
+    /** "Add holiday" with no date says so at the field. */
+    holidayError,
     setHolidayDraft,
     addHoliday,
     removeHoliday: (day: string) => update((d) => void (d.schedule.holidays = d.schedule.holidays.filter((h) => h !== day))),
