@@ -300,7 +300,7 @@ describe("messages in words (issue 16, item 12)", () => {
     await goToStep(user, "Review & generate");
     await user.click(screen.getByRole("button", { name: "Generate sheets" }));
     const list = await screen.findByText(/tasks have no owner/);
-    expect(list).toHaveTextContent(/^Tasks: 29 tasks have no owner: add people on Team & resources, then choose owners/);
+    expect(list).toHaveTextContent(/^Tasks: 29 tasks have no owner \(tasks 1–29\): add people on Team & resources if needed, then choose owners on the Schedule step/);
     expect(screen.queryByText(/Task \d+ › Owner/)).not.toBeInTheDocument();
   });
 

@@ -10,6 +10,19 @@ import { usePaneT } from "../../i18n";
 import { plainError } from "../../errors";
 import type { ReviewStepProps } from "./ReviewStep.types";
 
+/** "1, 3–5, 12" from the task paths of problems. */
+function numbersOf(problems: readonly { path: string }[]): string {
+  const ns = problems.map((p) => Number(/\[(\d+)\]/.exec(p.path)![1]) + 1).sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < ns.length; ) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j]! + 1) j++;
+    parts.push(j > i ? `${ns[i]}–${ns[j]}` : String(ns[i]));
+    i = j + 1;
+  }
+  return parts.join(", ");
+}
+
 const REQUIRES: Partial<Record<PlanSheetKind, PlanSheetKind>> = { raci: "schedule", summary: "kpi" };
 
 export function useReviewStep({ plan, update, allProblems, onSave }: ReviewStepProps) {
@@ -72,7 +85,7 @@ export function useReviewStep({ plan, update, allProblems, onSave }: ReviewStepP
     ownerless.length > 1
       ? allProblems.flatMap((p) =>
           p === ownerless[0]
-            ? [{ path: "schedule.tasks", message: planCheckText(paneLocale, "ownersMissing", { count: ownerless.length }) }]
+            ? [{ path: "schedule.tasks", message: planCheckText(paneLocale, "ownersMissing", { count: ownerless.length, tasks: numbersOf(ownerless) }) }]
             : ownerless.includes(p)
               ? []
               : [p],
