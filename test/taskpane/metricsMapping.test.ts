@@ -8,6 +8,7 @@ import {
   DEFAULT_OPTIONS,
   LIVE_SAFE_BYTES,
   columnsToRead,
+  computeMetric,
   estimatePayload,
   liveFormula,
   mappingFromDefinition,
@@ -118,5 +119,17 @@ describe("catalogue", () => {
     const ph = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     expect(Object.keys(metricsTabZhCN).sort()).toEqual(Object.keys(metricsTabEn).sort());
     for (const [k, v] of Object.entries(metricsTabEn)) expect(ph(metricsTabZhCN[k as keyof typeof metricsTabEn])).toEqual(ph(v));
+  });
+});
+
+describe("computeMetric", () => {
+  it("TIER grades customers by their total amount, with headers in the sheet's language", () => {
+    const result = computeMetric("tier", DEFAULT_OPTIONS, { user: ["a", "b", "a", "c"], amount: [100, 10, 900, 1] }, undefined, "zh-CN");
+    expect(result).toMatchObject({ metric: "tier", grid: [["客户", "数值", "等级"], ["a", 1000, "S"], ["b", 10, expect.any(String)], ["c", 1, expect.any(String)]] });
+  });
+
+  it("PAYRATE counts the users with the pay event among all users", () => {
+    const result = computeMetric("payrate", { ...DEFAULT_OPTIONS, payEvent: "pay" }, { user: ["a", "a", "b", "c"], event: ["browse", "pay", "browse", "browse"] });
+    expect(result).toEqual({ metric: "payrate", grid: [[1 / 3]], measure: "rate" });
   });
 });

@@ -31,6 +31,7 @@ export const metricsEn = {
   mxMeasurePayers: "Paying users",
   mxHeaderMeasure: "Measure",
   mxHeaderValue: "Value",
+  mxHeaderCustomer: "Customer",
   mxHeaderTier: "Tier",
   mxHeaderCustomers: "Customers",
   mxHeaderValueShare: "Share of value",

@@ -29,6 +29,7 @@ export const metricsZhCN: Record<keyof typeof metricsEn, string> = {
   mxMeasurePayers: "付费用户数",
   mxHeaderMeasure: "指标",
   mxHeaderValue: "数值",
+  mxHeaderCustomer: "客户",
   mxHeaderTier: "等级",
   mxHeaderCustomers: "客户数",
   mxHeaderValueShare: "价值占比",

@@ -15,7 +15,7 @@ import { renewal, type RenewalMeasure } from "../../../core/metrics/renewal";
 import { CHUNK_TARGET_BYTES, jsonBytes } from "../../../core/payload/limits";
 export { PAYLOAD_LIMIT_BYTES } from "../../../core/payload/limits";
 import { metricSheet, metricTitle, presentMetric, provenanceNote, type MetricKind, type MetricResult } from "../../../core/presentation";
-import type { Locale } from "../../../core/i18n";
+import { tIn, type Locale } from "../../../core/i18n";
 import type { SheetSpec } from "../../../core/tablespec/types";
 import { parseRange, rangeA1 } from "../../../core/tablespec/a1";
 import { joinAddress, type ReadValue, type TableInfo } from "../../host/WorkbookHost";
@@ -119,7 +119,7 @@ function totalsByUser(users: readonly ReadValue[], amounts: readonly ReadValue[]
 }
 
 /** Runs the metric with the core function OPS.* uses, on columns read from the source (one array per role). */
-export function computeMetric(metric: MetricKind, options: MetricOptions, data: Partial<Record<Role, ReadValue[]>>, start?: StartList): MetricResult | OpsError {
+export function computeMetric(metric: MetricKind, options: MetricOptions, data: Partial<Record<Role, ReadValue[]>>, start?: StartList, locale: Locale = "en"): MetricResult | OpsError {
   const col = (r: Role) => (data[r] ? [data[r]!] : null); // a row vector: the core reads it without copying rows
   switch (metric) {
     case "retention": {
@@ -157,7 +157,7 @@ export function computeMetric(metric: MetricKind, options: MetricOptions, data: 
       const cutoffs = periodsArg(options.cutoffs);
       const g = tier([values], options.tierMethod, cutoffs, null, null);
       if (isOpsError(g)) return g;
-      const header = ["Customer", "Value", "Tier"];
+      const header = [tIn(locale, "mxHeaderCustomer"), tIn(locale, "mxHeaderValue"), tIn(locale, "mxHeaderTier")];
       const labels = g.length === 1 && values.length > 1 ? g[0]! : g.map((r) => r[0]!);
       return { metric, grid: [header, ...names.map((n, i) => [n, values[i]!, labels[i] ?? ""])] };
     }

@@ -230,7 +230,7 @@ export function useMetricsTab(props: MetricsTabProps) {
     }
     setPhase({ kind: "computing" });
     await new Promise((r) => setTimeout(r, 0)); // let the pane show "Computing…"
-    const result = computeMetric(m, opts, data, startList);
+    const result = computeMetric(m, opts, data, startList, sheetLocale);
     if (isOpsError(result)) {
       setPhase({ kind: "error", title: mt("metricError"), message: `${result.code} ${result.message}` });
       return null;
