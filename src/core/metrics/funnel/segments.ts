@@ -6,6 +6,7 @@
  * row belongs to no segment.
  */
 import { t } from "../../i18n";
+import { KeyInterner } from "../../intern";
 import { EventRows } from "./rows";
 import { StepPlan } from "./steps";
 
@@ -18,8 +19,9 @@ export interface SegmentGroups {
 }
 
 export function attributeSegments(rows: EventRows, plan: StepPlan): SegmentGroups {
-  const { count, user, time, code, userCount, segmentNames } = rows;
-  const segment = rows.segment!;
+  const { count, user, time, code, userCount } = rows;
+  const cells = rows.segmentCells!;
+  const sourceRow = rows.sourceRow!;
   const stepOne = plan.nameOfStep[1]!;
   const touchRow = new Int32Array(userCount).fill(-1);
   const touchTime = new Float64Array(userCount).fill(Infinity);
@@ -32,14 +34,19 @@ export function attributeSegments(rows: EventRows, plan: StepPlan): SegmentGroup
       touchRow[u] = r;
     }
   }
+  // Only the deciding rows' segment cells are read. A segment 0 is a value, not a blank (as in OPS.RETENTION).
+  const segments = new KeyInterner();
+  const keyOfUser = new Int32Array(userCount);
+  for (let u = 0; u < userCount; u++) {
+    const r = touchRow[u]!;
+    if (r >= 0) keyOfUser[u] = segments.code(cells[sourceRow[r]!]![0], false) + 1;
+  }
   // Segments in order of their first attribution row in the range.
-  const keys = segmentNames.length + 1;
+  const keys = segments.size + 1;
   const firstTouch = new Int32Array(keys).fill(0x7fffffff);
   for (let u = 0; u < userCount; u++) {
     const r = touchRow[u]!;
-    if (r < 0) continue;
-    const key = segment[r]!;
-    if (r < firstTouch[key]!) firstTouch[key] = r;
+    if (r >= 0 && r < firstTouch[keyOfUser[u]!]!) firstTouch[keyOfUser[u]!] = r;
   }
   const order: number[] = [];
   for (let key = 0; key < keys; key++) if (firstTouch[key]! !== 0x7fffffff) order.push(key);
@@ -47,10 +54,7 @@ export function attributeSegments(rows: EventRows, plan: StepPlan): SegmentGroup
   const groupOfKey = new Int32Array(keys).fill(-1);
   order.forEach((key, g) => (groupOfKey[key] = g));
   const ofUser = new Int32Array(userCount);
-  for (let u = 0; u < userCount; u++) {
-    const r = touchRow[u]!;
-    ofUser[u] = r < 0 ? -1 : groupOfKey[segment[r]!]!;
-  }
-  const labels = order.map((key) => (key === 0 ? t("blankSegment") : segmentNames[key - 1]!));
+  for (let u = 0; u < userCount; u++) ofUser[u] = touchRow[u]! < 0 ? -1 : groupOfKey[keyOfUser[u]!]!;
+  const labels = order.map((key) => (key === 0 ? t("blankSegment") : segments.names[key - 1]!));
   return { count: order.length, ofUser, labels };
 }
