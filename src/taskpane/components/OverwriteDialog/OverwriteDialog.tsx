@@ -11,19 +11,22 @@ export function OverwriteDialog(props: OverwriteDialogProps) {
   // The dialog opens from code (no DialogTrigger), so Fluent cannot hand focus back when it
   // closes: remember what had focus (the Generate or Write button) and return there.
   const opener = useRef<HTMLElement | null>(null);
+  const wasOpen = useRef(false);
+  // Read while rendering the opening: effects run after Fluent's own (children first), which already moved focus into the dialog.
+  if (s.open && !wasOpen.current && typeof document !== "undefined") {
+    opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+  }
+  wasOpen.current = s.open;
   useEffect(() => {
-    if (s.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      return;
-    }
+    if (s.open) return;
     const back = opener.current;
     opener.current = null;
-    if (back && back.isConnected && (document.activeElement === null || document.activeElement === document.body)) {
-      // After Fluent's own focus restoration has run.
-      requestAnimationFrame(() => {
-        if (document.activeElement === null || document.activeElement === document.body) back.focus();
-      });
-    }
+    if (!back) return;
+    // Fluent hands focus to the page body when the surface leaves (after its exit animation):
+    // put it back on the opener then, unless the user has moved on.
+    const lost = () => document.activeElement === null || document.activeElement === document.body;
+    const timers = [0, 150, 400, 800].map((ms) => window.setTimeout(() => back.isConnected && lost() && back.focus(), ms));
+    return () => timers.forEach((id) => window.clearTimeout(id));
   }, [s.open]);
   return (
     <Dialog modalType="alert" open={s.open} onOpenChange={(_, d) => !d.open && s.cancel()}>
