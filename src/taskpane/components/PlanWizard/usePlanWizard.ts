@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { translateTemplateText } from "../../../core/plan/translate";
 import { usePaneT } from "../../i18n";
 import { STEPS, problemsOfStep, type StepId } from "../../planEditing";
 import type { PlanWizardProps } from "./PlanWizard.types";
@@ -15,10 +14,16 @@ export function usePlanWizard({ problems, save, update, initialStep = "goal" }: 
     const from = shownLocale.current;
     if (from === locale) return;
     shownLocale.current = locale;
+    // The translation needs the templates (both languages, ≈ 12 KB gzip): fetched on the first
+    // switch, not with the pane (its start-up budget). The sheets' language follows at once.
     update((d) => {
-      translateTemplateText(d, from, locale);
       d.locale = locale;
     });
+    void import(/* webpackChunkName: "plan-translate" */ "../../../core/plan/translate").then(({ translateTemplateText }) =>
+      update((d) => {
+        translateTemplateText(d, from, locale);
+      }),
+    );
   }, [locale, update]);
 
   const [step, setStep] = useState<StepId>(initialStep);
