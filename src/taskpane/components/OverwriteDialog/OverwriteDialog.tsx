@@ -22,11 +22,24 @@ export function OverwriteDialog(props: OverwriteDialogProps) {
     const back = opener.current;
     opener.current = null;
     if (!back) return;
-    // Fluent hands focus to the page body when the surface leaves (after its exit animation):
-    // put it back on the opener then, unless the user has moved on.
-    const lost = () => document.activeElement === null || document.activeElement === document.body;
-    const timers = [0, 150, 400, 800].map((ms) => window.setTimeout(() => back.isConnected && lost() && back.focus(), ms));
-    return () => timers.forEach((id) => window.clearTimeout(id));
+    // Fluent hands focus to the page body when the surface leaves (after its exit animation,
+    // slower on a busy machine): watch a frame at a time while focus is still in the closing
+    // dialog, for up to 3 s, and put it back on the opener once it is lost — unless the user
+    // has moved on to something else.
+    const until = performance.now() + 3000;
+    let frame = 0;
+    const handBack = () => {
+      if (!back.isConnected) return;
+      const active = document.activeElement;
+      if (active === null || active === document.body) {
+        back.focus();
+        return;
+      }
+      const inDialog = active.closest('[role="alertdialog"], [role="dialog"]') !== null;
+      if (inDialog && performance.now() < until) frame = requestAnimationFrame(handBack);
+    };
+    frame = requestAnimationFrame(handBack);
+    return () => cancelAnimationFrame(frame);
   }, [s.open]);
   return (
     <Dialog modalType="alert" open={s.open} onOpenChange={(_, d) => !d.open && s.cancel()}>
