@@ -5,13 +5,10 @@
  */
 import { a1, parseA1, parseRange, rangeA1 } from "../core/tablespec/a1";
 import type { BlockSpec, CellSpec, CellValue, SheetSpec, StyleToken } from "../core/tablespec/types";
+import { cellKey, forEachCell, mergeAreas, type Rect } from "../core/tablespec/walk";
 
-export interface Rect {
-  row1: number;
-  col1: number;
-  row2: number;
-  col2: number;
-}
+export type { Rect };
+export { mergeAreas };
 
 export function rectAddress(r: Rect): string {
   return r.row1 === r.row2 && r.col1 === r.col2 ? a1(r.row1, r.col1) : rangeA1(r.row1, r.col1, r.row2, r.col2);
@@ -133,15 +130,9 @@ export function rectangles(cells: Iterable<readonly [number, number]>): Rect[] {
 /** Each style token of the sheet → the rectangles it covers (later blocks win on overlap). */
 export function styleRectangles(sheet: SheetSpec): Map<StyleToken, Rect[]> {
   const owner = new Map<number, { token: StyleToken; r: number; c: number }>();
-  const key = (r: number, c: number): number => r * 16384 + c;
-  for (const block of sheet.blocks) {
-    const { row, col } = parseA1(block.anchor);
-    block.rows.forEach((cells, dr) =>
-      cells.forEach((cell, dc) => {
-        if (cell?.style) owner.set(key(row + dr, col + dc), { token: cell.style, r: row + dr, c: col + dc });
-      }),
-    );
-  }
+  forEachCell(sheet, (r, c, cell) => {
+    if (cell.style) owner.set(cellKey(r, c), { token: cell.style, r, c });
+  });
   const byToken = new Map<StyleToken, [number, number][]>();
   for (const { token, r, c } of owner.values()) {
     let list = byToken.get(token);
@@ -150,21 +141,6 @@ export function styleRectangles(sheet: SheetSpec): Map<StyleToken, Rect[]> {
   }
   const out = new Map<StyleToken, Rect[]>();
   for (const [token, cells] of byToken) out.set(token, rectangles(cells));
-  return out;
-}
-
-/** Merged areas of the sheet: a cell with mergeAcross = n spans n columns (itself included). */
-export function mergeAreas(sheet: SheetSpec): Rect[] {
-  const out: Rect[] = [];
-  for (const block of sheet.blocks) {
-    const { row, col } = parseA1(block.anchor);
-    block.rows.forEach((cells, dr) =>
-      cells.forEach((cell, dc) => {
-        const span = cell?.mergeAcross ?? 1;
-        if (span > 1) out.push({ row1: row + dr, col1: col + dc, row2: row + dr, col2: col + dc + span - 1 });
-      }),
-    );
-  }
   return out;
 }
 

@@ -18,7 +18,7 @@
  * one at its position). No Excel.run here: the caller owns the context
  * (see host.ts).
  */
-import { parseRange, rangeA1 } from "../core/tablespec/a1";
+import { rangeA1 } from "../core/tablespec/a1";
 import { CHART_COLORS, widthCharsToPoints } from "../core/tablespec/palette";
 import type {
   ChartSpec,
@@ -48,6 +48,10 @@ import {
 import { applyConditionalFormat, applyStyle } from "./styles";
 import { splitBlockArrays } from "./chunks";
 import { CHUNK_TARGET_BYTES } from "../core/payload/limits";
+import { decimalRule, orderedRules, titleRows } from "../core/tablespec/walk";
+
+/** The shared spec helpers, also under this module's names (tests, the pane). */
+export { orderedRules, titleRows };
 
 export type OnExisting = "keepBoth" | "replace";
 
@@ -331,14 +335,6 @@ function fillSheet(
   if (sheet.hidden) ws.visibility = "Hidden";
 }
 
-/** Rules in priority order (priority 1 first, then rules without priority in spec order). */
-export function orderedRules(rules: readonly ConditionalFormatSpec[]): ConditionalFormatSpec[] {
-  return rules
-    .map((rule, i) => ({ rule, i }))
-    .sort((a, b) => (a.rule.priority ?? Infinity) - (b.rule.priority ?? Infinity) || a.i - b.i)
-    .map((x) => x.rule);
-}
-
 const CF_OPERATOR = {
   lessThan: "LessThan",
   greaterThan: "GreaterThan",
@@ -408,16 +404,12 @@ function addValidation(ws: Excel.Worksheet, v: DataValidationSpec): void {
       dv.rule = { list: { inCellDropDown: true, source: withEquals(v.source) } };
       break;
     case "decimal": {
-      const { min, max } = v;
+      const rule = decimalRule(v);
       dv.rule = {
         decimal:
-          min !== undefined && max !== undefined
-            ? { formula1: min, formula2: max, operator: "Between" }
-            : min !== undefined
-              ? { formula1: min, operator: "GreaterThanOrEqualTo" }
-              : max !== undefined
-                ? { formula1: max, operator: "LessThanOrEqualTo" }
-                : { formula1: -9.99e307, formula2: 9.99e307, operator: "Between" },
+          rule.operator === "between"
+            ? { formula1: rule.formula1, formula2: rule.formula2, operator: "Between" }
+            : { formula1: rule.formula1, operator: rule.operator === "greaterThanOrEqual" ? "GreaterThanOrEqualTo" : "LessThanOrEqualTo" },
       };
       break;
     }
@@ -484,16 +476,6 @@ function addChart(context: Excel.RequestContext, ws: Excel.Worksheet, spec: Char
     axis.maximum = 1;
     axis.numberFormat = "0%";
   }
-}
-
-/** "1:3" / "$1:$3" / "A1:K3" → "$1:$3". */
-export function titleRows(rows: string): string {
-  if (/^\$?\d+:\$?\d+$/.test(rows.trim())) {
-    const [a, b] = rows.replace(/\$/g, "").split(":");
-    return `$${a}:$${b}`;
-  }
-  const r = parseRange(rows);
-  return `$${r.row1 + 1}:$${r.row2 + 1}`;
 }
 
 function setPrint(ws: Excel.Worksheet, print: PrintSpec): void {

@@ -18,8 +18,9 @@
  */
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
-import { a1, parseA1, parseRange } from "../core/tablespec/a1";
+import { a1, parseRange } from "../core/tablespec/a1";
 import { STYLE_DEFS } from "../core/tablespec/palette";
+import { cellKey, decimalRule, forEachCell, keyCol, keyRow, mergeAreas, orderedRules, titleRows } from "../core/tablespec/walk";
 import { sanitizeSheetName } from "../core/generators/context";
 import type {
   CellFormat,
@@ -101,16 +102,6 @@ function dxf(format: CellFormat): Style {
   return style;
 }
 
-/** Rules in priority order (priority 1 first, then rules without priority in spec order). */
-function orderedRules(rules: readonly ConditionalFormatSpec[]): ConditionalFormatSpec[] {
-  return rules
-    .map((rule, i) => ({ rule, i }))
-    .sort((a, b) => (a.rule.priority ?? Infinity) - (b.rule.priority ?? Infinity) || a.i - b.i)
-    .map((x) => x.rule);
-}
-
-const cellKey = (row: number, col: number): number => row * 16384 + col;
-
 /** Computes an OPS formula of a sheet (the spec's own evaluator). */
 type OpsEvaluate = (sheet: string, formula: string) => EvalResult;
 
@@ -133,8 +124,8 @@ function writeOpsFormulas(ws: ExcelJS.Worksheet, sheet: SheetSpec, evaluate: Ops
   const grid = sheetCells(sheet);
   const anchors = [...grid].filter(([, c]) => c.formula !== undefined && c.formula !== "" && usesOps(c.formula)).sort((x, y) => x[0] - y[0]);
   for (const [key, cell] of anchors) {
-    const row = Math.floor(key / 16384);
-    const col = key % 16384;
+    const row = keyRow(key);
+    const col = keyCol(key);
     const address = a1(row, col);
     const formula = toFileFormula(cell.formula!);
     const result = evaluate(sheet.name, cell.formula!);
@@ -170,38 +161,22 @@ function writeOpsFormulas(ws: ExcelJS.Worksheet, sheet: SheetSpec, evaluate: Ops
 function writeCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): Map<number, CellSpec> {
   const grid = new Map<number, CellSpec>();
   const styles = new Map<string, Style>();
-  for (const block of sheet.blocks) {
-    const { row, col } = parseA1(block.anchor);
-    block.rows.forEach((cells, dr) =>
-      cells.forEach((cell, dc) => {
-        if (!cell) return;
-        const r = row + dr;
-        const c = col + dc;
-        grid.set(cellKey(r, c), cell);
-        const target = ws.getCell(r + 1, c + 1);
-        if (cell.formula !== undefined && cell.formula !== "") {
-          target.value = { formula: toFileFormula(cell.formula) } as ExcelJS.CellFormulaValue;
-        } else if (cell.value !== undefined && !(typeof cell.value === "number" && !Number.isFinite(cell.value))) {
-          target.value = cell.value;
-        }
-        if (cell.style || cell.numberFormat) {
-          const key = `${cell.style ?? ""}|${cell.numberFormat ?? ""}`;
-          let style = styles.get(key);
-          if (!style) styles.set(key, (style = styleFor(cell.style, cell.numberFormat)));
-          target.style = style;
-        }
-      }),
-    );
-  }
-  for (const block of sheet.blocks) {
-    const { row, col } = parseA1(block.anchor);
-    block.rows.forEach((cells, dr) =>
-      cells.forEach((cell, dc) => {
-        const span = cell?.mergeAcross ?? 1;
-        if (span > 1) ws.mergeCells(row + dr + 1, col + dc + 1, row + dr + 1, col + dc + span);
-      }),
-    );
-  }
+  forEachCell(sheet, (r, c, cell) => {
+    grid.set(cellKey(r, c), cell);
+    const target = ws.getCell(r + 1, c + 1);
+    if (cell.formula !== undefined && cell.formula !== "") {
+      target.value = { formula: toFileFormula(cell.formula) } as ExcelJS.CellFormulaValue;
+    } else if (cell.value !== undefined && !(typeof cell.value === "number" && !Number.isFinite(cell.value))) {
+      target.value = cell.value;
+    }
+    if (cell.style || cell.numberFormat) {
+      const key = `${cell.style ?? ""}|${cell.numberFormat ?? ""}`;
+      let style = styles.get(key);
+      if (!style) styles.set(key, (style = styleFor(cell.style, cell.numberFormat)));
+      target.style = style;
+    }
+  });
+  for (const m of mergeAreas(sheet)) ws.mergeCells(m.row1 + 1, m.col1 + 1, m.row2 + 1, m.col2 + 1);
   return grid;
 }
 
@@ -294,16 +269,11 @@ function addValidation(ws: ExcelJS.Worksheet, v: DataValidationSpec): void {
     case "listFormula":
       validation = { type: "list", formulae: [toFileFormula(v.source)], ...common };
       break;
-    case "decimal":
-      validation =
-        v.min !== undefined && v.max !== undefined
-          ? { type: "decimal", operator: "between", formulae: [v.min, v.max], ...common }
-          : v.min !== undefined
-            ? { type: "decimal", operator: "greaterThanOrEqual", formulae: [v.min], ...common }
-            : v.max !== undefined
-              ? { type: "decimal", operator: "lessThanOrEqual", formulae: [v.max], ...common }
-              : { type: "decimal", operator: "between", formulae: [-9.99e307, 9.99e307], ...common };
+    case "decimal": {
+      const rule = decimalRule(v);
+      validation = { type: "decimal", operator: rule.operator, formulae: rule.operator === "between" ? [rule.formula1, rule.formula2] : [rule.formula1], ...common };
       break;
+    }
     case "date":
       validation = {
         type: "date",
@@ -314,16 +284,6 @@ function addValidation(ws: ExcelJS.Worksheet, v: DataValidationSpec): void {
       break;
   }
   (ws as unknown as { dataValidations: DataValidationsApi }).dataValidations.add(v.range, validation);
-}
-
-/** "1:3" / "A1:K3" → "$1:$3" rows of a print title. */
-function titleRows(rows: string): string {
-  if (/^\$?\d+:\$?\d+$/.test(rows.trim())) {
-    const [a, b] = rows.replace(/\$/g, "").split(":");
-    return `$${a}:$${b}`;
-  }
-  const r = parseRange(rows);
-  return `$${r.row1 + 1}:$${r.row2 + 1}`;
 }
 
 const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;

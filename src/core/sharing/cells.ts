@@ -4,13 +4,12 @@
  * value or a formula (a later cell with only a style does not clear the
  * content, which is what both adapters do). Pure.
  */
-import { a1, parseA1 } from "../tablespec/a1";
+import { a1 } from "../tablespec/a1";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../tablespec/types";
+import { cellKey, forEachCell, keyCol, keyRow } from "../tablespec/walk";
 
-/** row * 16384 + col (0-based). */
-export const cellKey = (row: number, col: number): number => row * 16384 + col;
-export const keyRow = (key: number): number => Math.floor(key / 16384);
-export const keyCol = (key: number): number => key % 16384;
+/** row * 16384 + col (0-based): the one key of src/core/tablespec/walk.ts. */
+export { cellKey, keyCol, keyRow };
 
 export const hasContent = (cell: CellSpec | null | undefined): cell is CellSpec =>
   !!cell && ((cell.formula !== undefined && cell.formula !== "") || cell.value !== undefined);
@@ -20,16 +19,10 @@ export const isFormulaCell = (cell: CellSpec | null | undefined): cell is CellSp
 
 export function sheetCells(sheet: SheetSpec): Map<number, CellSpec> {
   const out = new Map<number, CellSpec>();
-  for (const block of sheet.blocks) {
-    const { row, col } = parseA1(block.anchor);
-    block.rows.forEach((cells, dr) =>
-      cells.forEach((cell, dc) => {
-        if (!cell) return;
-        const key = cellKey(row + dr, col + dc);
-        if (hasContent(cell) || !out.has(key)) out.set(key, cell);
-      }),
-    );
-  }
+  forEachCell(sheet, (row, col, cell) => {
+    const key = cellKey(row, col);
+    if (hasContent(cell) || !out.has(key)) out.set(key, cell);
+  });
   return out;
 }
 

@@ -24,6 +24,7 @@
 import { tIn, type Locale } from "../i18n";
 import { parseA1, parseRange, rangeA1 } from "../tablespec/a1";
 import type { PrintSpec, SheetSpec, WorkbookSpec } from "../tablespec/types";
+import { forEachCell, unionRect, type Rect } from "../tablespec/walk";
 import { specFormulaCells } from "./cells";
 import { usesOps } from "./formulaText";
 
@@ -35,33 +36,21 @@ export interface PrintOptions {
   sideBlocks?: readonly string[];
 }
 
-export interface Rect {
-  row1: number;
-  col1: number;
-  row2: number;
-  col2: number;
-}
+export type { Rect };
 
 /** Sheets wider than this (characters of column width) print landscape by default. */
 export const LANDSCAPE_FROM = 100;
 const DEFAULT_WIDTH = 8.43;
 
-const union = (a: Rect | null, b: Rect | null): Rect | null =>
-  !a ? b : !b ? a : { row1: Math.min(a.row1, b.row1), col1: Math.min(a.col1, b.col1), row2: Math.max(a.row2, b.row2), col2: Math.max(a.col2, b.col2) };
+const union = unionRect;
 
 /** The rectangle covered by the sheet's blocks (cells that are not null). */
 export function blocksExtent(sheet: SheetSpec): Rect | null {
   let out: Rect | null = null;
-  for (const block of sheet.blocks) {
-    const { row, col } = parseA1(block.anchor);
-    block.rows.forEach((cells, dr) =>
-      cells.forEach((cell, dc) => {
-        if (!cell) return;
-        const span = Math.max(1, cell.mergeAcross ?? 1);
-        out = union(out, { row1: row + dr, col1: col + dc, row2: row + dr, col2: col + dc + span - 1 });
-      }),
-    );
-  }
+  forEachCell(sheet, (row, col, cell) => {
+    const span = Math.max(1, cell.mergeAcross ?? 1);
+    out = union(out, { row1: row, col1: col, row2: row, col2: col + span - 1 });
+  });
   return out;
 }
 
