@@ -163,7 +163,13 @@ export function loopingChoices(tasks: readonly Pick<Plan["schedule"]["tasks"][nu
   for (const t of tasks) {
     const seen = new Set<string>([t.id]);
     const stack = [t.id];
-    while (stack.length > 0) for (const next of waitsFor.get(stack.pop()!) ?? []) if (!seen.has(next)) seen.add(next), stack.push(next);
+    while (stack.length > 0) {
+      for (const next of waitsFor.get(stack.pop()!) ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        stack.push(next);
+      }
+    }
     out.set(t.id, seen);
   }
   return out;
