@@ -11,58 +11,16 @@
  *
  * Without chromium the suite is skipped with a message, except in CI.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
-import * as os from "os";
+import type * as http from "http";
 import * as path from "path";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { DIST, ROOT, baseOf, ensureBuilt, launchPane, requireChromium, serve } from "../support/browser";
 
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
 const OUT = path.join(ROOT, "test-output", "e2e-metrics");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = fs.existsSync(CHROMIUM);
 const ROWS = 1_048_575;
-
-if (!hasChromium) {
-  const message = `metrics e2e: ${CHROMIUM} not found (apt-get install -y chromium)`;
-  if (process.env.CI) {
-    it("needs chromium in CI", () => {
-      throw new Error(message);
-    });
-  } else console.warn(`SKIPPED ${message}`);
-}
-const suite = hasChromium ? describe : describe.skip;
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png" };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-function ensureBuilt(): void {
-  const html = path.join(DIST, "taskpane.html");
-  const newest = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((t, e) => {
-      const p = path.join(dir, e.name);
-      return Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-    }, 0);
-  if (fs.existsSync(html) && fs.statSync(html).mtimeMs >= newest(path.join(ROOT, "src"))) return;
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
-}
+const suite = requireChromium("metrics e2e") ? describe : describe.skip;
 
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 5000 });
@@ -126,21 +84,8 @@ suite("Metrics tab in headless Chromium, 1,048,575-row Events table", () => {
     fs.rmSync(OUT, { recursive: true, force: true });
     fs.mkdirSync(OUT, { recursive: true });
     server = await serve(DIST);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), "opskit-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--js-flags=--max-old-space-size=4096"],
-      viewport: { width: 360, height: 900 },
-      locale: "en-US",
-    });
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(base)) return route.continue();
-      if (url.includes("office.js")) return route.fulfill({ status: 200, contentType: "text/javascript", body: "" });
-      return route.abort();
-    });
+    base = baseOf(server);
+    context = await launchPane(base, { width: 360, extraArgs: ["--js-flags=--max-old-space-size=4096"] });
     page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (e) => pageErrors.push(`${e.message} @ ${e.stack ?? ""}`));
   }, 300_000);

@@ -11,43 +11,15 @@
  * Without chromium the suite is skipped with a message, except in CI.
  */
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
-import * as os from "os";
+import type * as http from "http";
 import * as path from "path";
 import * as zlib from "zlib";
-import { chromium, type BrowserContext } from "playwright-core";
-
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const OUT = path.join(ROOT, "test-output", "e2e");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import type { BrowserContext } from "playwright-core";
 import { START_BUDGET as BUDGET } from "../support/bundleBudget";
-const ready = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(DIST, "taskpane.html"));
+import { DIST, ROOT, baseOf, launchPane, requireChromium, serve } from "../support/browser";
 
-if (!ready) {
-  const message = `startup e2e: needs ${CHROMIUM} and a built dist/ (npm run build)`;
-  if (process.env.CI) {
-    it("needs chromium and dist/ in CI", () => {
-      throw new Error(message);
-    });
-  } else console.warn(`SKIPPED ${message}`);
-}
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".html") ? "text/html; charset=utf-8" : "application/octet-stream";
-    res.writeHead(200, { "Content-Type": type });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
+const OUT = path.join(ROOT, "test-output", "e2e");
+const ready = requireChromium("startup e2e", { ok: fs.existsSync(path.join(DIST, "taskpane.html")), what: "a built dist/ (npm run build)" });
 
 (ready ? describe : describe.skip)("task pane start-up in headless Chromium", () => {
   let server: http.Server;
@@ -56,20 +28,8 @@ function serve(dir: string): Promise<http.Server> {
 
   beforeAll(async () => {
     server = await serve(DIST);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "opskit-startup-")), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 360, height: 900 },
-      locale: "en-US",
-    });
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(base)) return route.continue();
-      if (url.includes("office.js")) return route.fulfill({ status: 200, contentType: "text/javascript", body: "" });
-      return route.abort();
-    });
+    base = baseOf(server);
+    context = await launchPane(base);
   }, 120_000);
 
   afterAll(async () => {
