@@ -4,12 +4,7 @@
 import { funnel } from "../../src/core/metrics/funnel";
 import { CellOut, Grid, OpsError } from "../../src/core/errors";
 import { setLocale } from "../../src/core/i18n";
-
-type Err = { code: OpsError["code"]; mentions: string[] };
-const err = (code: OpsError["code"], ...mentions: string[]): Err => ({ code, mentions });
-
-const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
-const row = (...xs: unknown[]): unknown[][] => [xs];
+import { checkError, col, err, ok, row, type Err } from "../support/specHelpers";
 
 const D = 46082; // 2026-03-01
 const H = 1 / 24;
@@ -19,32 +14,6 @@ const excel = (serial: number): number => Number(serial.toPrecision(15));
 
 const HEADER = ["Step", "Users", "Conversion from previous", "Conversion from first", "Drop-off"];
 const MEDIAN = "Median days from previous";
-
-/** Results are rectangular, without null/undefined, and every number is finite. */
-function expectSafe(grid: Grid): void {
-  const width = grid[0]!.length;
-  for (const r of grid) {
-    expect(r).toHaveLength(width);
-    for (const cell of r) {
-      expect(cell === null || cell === undefined).toBe(false);
-      if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
-    }
-  }
-}
-
-function ok(out: Grid | OpsError): Grid {
-  if (out instanceof OpsError) throw new Error(`unexpected ${out.code} ${out.message}`);
-  expectSafe(out);
-  return out;
-}
-
-function checkError(out: Grid | OpsError, expected: Err): void {
-  expect(out).toBeInstanceOf(OpsError);
-  const e = out as OpsError;
-  expect(e.code).toBe(expected.code);
-  expect(e.message.trim()).not.toBe("");
-  for (const m of expected.mentions) expect(e.message).toContain(m);
-}
 
 /** An event row: id, event, and optionally a time (when any row has one, the times column is passed). */
 type Ev = readonly [id: unknown, event: unknown, time?: unknown];
