@@ -5,6 +5,8 @@ import { OverwriteDialog } from "../OverwriteDialog";
 import { WriteProgress } from "../WriteProgress";
 import { useStepStyles } from "../stepStyles";
 import { ROLES, type Role } from "./columnMapping";
+import type { MetricOptions } from "./metricJob";
+import type { MetricsTabKey } from "./metricsTab.en";
 import type { MetricsTabProps } from "./MetricsTab.types";
 import { formatBytes, useMetricsTab, type Output } from "./useMetricsTab";
 import { useMetricsTabStyles } from "./useMetricsTabStyles";
@@ -32,15 +34,23 @@ export function MetricsTab(props: MetricsTabProps) {
       </Select>
     </Field>
   );
-  const periodField = (
-    <Field label={mt("optPeriod")}>
-      <RadioGroup layout="horizontal" value={o.period} onChange={(_, d) => s.setOption("period", d.value as typeof o.period)}>
-        {(["day", "week", "month"] as const).map((p) => (
-          <Radio key={p} value={p} label={mt(`period_${p}`)} />
+  /** One option chosen among its words: a labelled radio group, each word with its catalogue label. */
+  const choice = <K extends keyof MetricOptions>(
+    key: K,
+    label: MetricsTabKey,
+    words: readonly (MetricOptions[K] & string)[],
+    wordLabel: (word: MetricOptions[K] & string) => MetricsTabKey,
+    layout?: "horizontal",
+  ) => (
+    <Field label={mt(label)}>
+      <RadioGroup layout={layout} value={String(o[key])} onChange={(_, d) => s.setOption(key, d.value as MetricOptions[K])}>
+        {words.map((w) => (
+          <Radio key={w} value={w} label={mt(wordLabel(w))} />
         ))}
       </RadioGroup>
     </Field>
   );
+  const periodField = choice("period", "optPeriod", ["day", "week", "month"], (p) => `period_${p}`, "horizontal");
   const periodsField = (
     <Field label={mt("optPeriods")}>
       <Input value={o.periods} onChange={(_, d) => s.setOption("periods", d.value)} />
@@ -116,12 +126,7 @@ export function MetricsTab(props: MetricsTabProps) {
           <>
             {periodField}
             {periodsField}
-            <Field label={mt("optMode")}>
-              <RadioGroup value={o.mode} onChange={(_, d) => s.setOption("mode", d.value as typeof o.mode)}>
-                <Radio value="classic" label={mt("mode_classic")} />
-                <Radio value="unbounded" label={mt("mode_unbounded")} />
-              </RadioGroup>
-            </Field>
+            {choice("mode", "optMode", ["classic", "unbounded"], (w) => `mode_${w}`)}
             {segmentsBox}
             <Field label={mt("optStart")}>
               <Select value={o.startTable} onChange={(_, d) => s.pickStartTable(d.value)}>
@@ -185,13 +190,7 @@ export function MetricsTab(props: MetricsTabProps) {
             <Field label={mt("optWindow")}>
               <Input value={o.windowDays} onChange={(_, d) => s.setOption("windowDays", d.value)} inputMode="decimal" />
             </Field>
-            <Field label={mt("optOrder")}>
-              <RadioGroup value={o.order} onChange={(_, d) => s.setOption("order", d.value as typeof o.order)}>
-                {(["ordered", "strict", "any"] as const).map((w) => (
-                  <Radio key={w} value={w} label={mt(`order_${w}`)} />
-                ))}
-              </RadioGroup>
-            </Field>
+            {choice("order", "optOrder", ["ordered", "strict", "any"], (w) => `order_${w}`)}
             {segmentsBox}
           </>
         )}
@@ -207,24 +206,12 @@ export function MetricsTab(props: MetricsTabProps) {
                 ))}
               </Select>
             </Field>
-            <Field label={mt("optMeasure")}>
-              <RadioGroup value={o.payMeasure} onChange={(_, d) => s.setOption("payMeasure", d.value as typeof o.payMeasure)}>
-                {(["rate", "arpu", "arppu", "payers"] as const).map((w) => (
-                  <Radio key={w} value={w} label={mt(`measure_${w}`)} />
-                ))}
-              </RadioGroup>
-            </Field>
+            {choice("payMeasure", "optMeasure", ["rate", "arpu", "arppu", "payers"], (w) => `measure_${w}`)}
           </>
         )}
         {s.metric === "tier" && (
           <>
-            <Field label={mt("optTierMethod")}>
-              <RadioGroup value={o.tierMethod} onChange={(_, d) => s.setOption("tierMethod", d.value as typeof o.tierMethod)}>
-                {(["pareto", "rank", "threshold"] as const).map((w) => (
-                  <Radio key={w} value={w} label={mt(`tier_${w}`)} />
-                ))}
-              </RadioGroup>
-            </Field>
+            {choice("tierMethod", "optTierMethod", ["pareto", "rank", "threshold"], (w) => `tier_${w}`)}
             <Field label={mt("optCutoffs")}>
               <Input value={o.cutoffs} onChange={(_, d) => s.setOption("cutoffs", d.value)} />
             </Field>
@@ -234,12 +221,7 @@ export function MetricsTab(props: MetricsTabProps) {
           <>
             {periodField}
             {periodsField}
-            <Field label={mt("optMeasure")}>
-              <RadioGroup value={o.renewalMeasure} onChange={(_, d) => s.setOption("renewalMeasure", d.value as typeof o.renewalMeasure)}>
-                <Radio value="revenue" label={mt("measure_revenue")} />
-                <Radio value="payers" label={mt("measure_payers")} />
-              </RadioGroup>
-            </Field>
+            {choice("renewalMeasure", "optMeasure", ["revenue", "payers"], (w) => `measure_${w}`)}
           </>
         )}
       </fieldset>
