@@ -32,7 +32,8 @@ import type {
   SheetSpec,
   WorkbookSpec,
 } from "../core/tablespec/types";
-import { uniqueSheetName } from "../core/generators/context";
+import { resolveSheetNames, uniqueSheetName, type OnExisting } from "../core/tablespec/sheetNames";
+import { SheetWriteError } from "../core/tablespec/writeError";
 import {
   blockArrays,
   chartCorner,
@@ -52,8 +53,8 @@ import { decimalRule, orderedRules, titleRows } from "../core/tablespec/walk";
 
 /** The shared spec helpers, also under this module's names (tests, the pane). */
 export { orderedRules, titleRows };
-
-export type OnExisting = "keepBoth" | "replace";
+/** The sheet-name rules live in core (the pane uses them without this chunk); re-exported for the writer's callers. */
+export { resolveSheetNames, type OnExisting };
 
 export interface WriteOptions {
   onExisting: OnExisting;
@@ -73,26 +74,6 @@ export interface WrittenSheet {
 
 export interface WriteResult {
   written: WrittenSheet[];
-}
-
-/**
- * Final sheet names for the desired ones, given the names that exist:
- * keepBoth → "Name (2)" when taken; replace → the desired name (the old sheet
- * will be deleted). Two kinds never get the same name. Pure.
- */
-export function resolveSheetNames<K extends string>(
-  desired: Readonly<Record<K, string>>,
-  existing: Iterable<string>,
-  onExisting: OnExisting,
-): Record<K, string> {
-  const taken: string[] = onExisting === "keepBoth" ? [...existing] : [];
-  const out = {} as Record<K, string>;
-  for (const kind of Object.keys(desired) as K[]) {
-    const name = uniqueSheetName(desired[kind], taken);
-    out[kind] = name;
-    taken.push(name);
-  }
-  return out;
 }
 
 /**
@@ -275,19 +256,14 @@ export async function writeSheets(
   return { written };
 }
 
-/** One sync of a sheet's batch; a failure names the sheet (and keeps Excel's error as cause and code). */
+/** One sync of a sheet's batch; a failure is a SheetWriteError naming the sheet (Excel's error kept as cause and code). */
 async function syncSheet(context: Excel.RequestContext, sheet: string): Promise<void> {
   try {
     // One sync per sheet (or per slice of a large sheet), by design (see the header).
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const error = new Error(`Writing sheet "${sheet}" failed: ${message}`);
-    (error as Error & { cause?: unknown; code?: unknown }).cause = e;
-    const code = (e as { code?: unknown } | null)?.code;
-    if (code !== undefined) (error as Error & { code?: unknown }).code = code;
-    throw error;
+    throw new SheetWriteError(sheet, e instanceof Error ? e.message : String(e), e);
   }
 }
 

@@ -3,7 +3,7 @@
  * becomes a CustomFunctions.Error, and where spilled results are made safe
  * (rectangular, no null/undefined, finite numbers only).
  */
-import { Grid, OpsError, isOpsError } from "../core/errors";
+import { Grid, OpsError, isOpsError, opsError } from "../core/errors";
 
 type ExcelCell = number | string | boolean | CustomFunctions.Error;
 
@@ -60,6 +60,6 @@ export function spill(result: Grid | OpsError): ExcelCell[][] {
 /** A single-number result: an error is thrown. */
 export function single(result: number | OpsError): number {
   if (isOpsError(result)) throw toExcelError(result);
-  if (!Number.isFinite(result)) throw toExcelError(new OpsError("#NUM!", "result is not a finite number"));
+  if (!Number.isFinite(result)) throw toExcelError(opsError("#NUM!", "resultNotFinite"));
   return result;
 }

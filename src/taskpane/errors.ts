@@ -3,6 +3,7 @@
  * to do, plus the host's own short message. Never a stack trace.
  */
 import type { PaneKey, PaneT } from "./i18n";
+import { isSheetWriteError } from "../core/tablespec/writeError";
 
 export type ErrorContext = "write" | "read" | "activate" | "generate" | "unexpected";
 
@@ -23,8 +24,17 @@ export function shortDetail(error: unknown): string | undefined {
   return line;
 }
 
+/** The detail line: a writer's refusal in the pane's language (which sheet, Excel's words), else the host's short message. */
+function detailOf(t: PaneT, error: unknown): string | undefined {
+  if (isSheetWriteError(error)) {
+    const host = shortDetail(error.detail);
+    return host ? t("errorWriteSheet", { sheet: error.sheet, message: host }) : t("errorWriteSheetNoDetail", { sheet: error.sheet });
+  }
+  return shortDetail(error);
+}
+
 export function plainError(t: PaneT, context: ErrorContext, error: unknown): string {
-  const detail = shortDetail(error);
+  const detail = detailOf(t, error);
   const main = t(CONTEXT_KEY[context]);
   return detail ? `${main} ${t("errorDetails", { message: detail })}` : main;
 }

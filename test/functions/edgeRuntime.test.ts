@@ -5,6 +5,7 @@
  * the code and the message, so the call still ends as #VALUE! with the text.
  */
 import { OpsError } from "../../src/core/errors";
+import { setLocale } from "../../src/core/i18n";
 import { single, spill, toExcelGrid } from "../../src/functions/edge";
 
 const error = new OpsError("#N/A", "no rows for step register");
@@ -35,5 +36,24 @@ describe("errors at the custom-function edge", () => {
     ])("%s throws a plain Error with the code and the message", (_name, call) => {
       expect(call).toThrow(new Error("#N/A no rows for step register"));
     });
+  });
+});
+
+describe("a single result that is not a finite number", () => {
+  afterEach(() => setLocale("en"));
+
+  it.each([
+    ["en", "result is not a finite number"],
+    ["zh-CN", "结果不是有限的数值"],
+  ] as const)("is #NUM! with the catalogue's message (%s)", (locale, message) => {
+    setLocale(locale);
+    let thrown: unknown;
+    try {
+      single(Infinity);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(CustomFunctions.Error);
+    expect([(thrown as { code: string }).code, (thrown as Error).message]).toEqual(["#NUM!", message]);
   });
 });

@@ -17,6 +17,7 @@ export const en = {
   textInNumbers: "{{arg}} row {{row}}: \"{{got}}\" is text, not a number",
   negativeNumber: "{{arg}} must not be negative (got {{got}})",
   emptyArgument: "{{arg}} is empty",
+  resultNotFinite: "result is not a finite number",
 
   // --- RETENTION ---
   noActivityRows: "No activity rows",

@@ -14,6 +14,7 @@ export const zhCN: Record<MessageKey, string> = {
   textInNumbers: "{{arg}} 第 {{row}} 行：\"{{got}}\" 是文本，不是数字",
   negativeNumber: "{{arg}} 不能为负数（收到 {{got}}）",
   emptyArgument: "{{arg}} 为空",
+  resultNotFinite: "结果不是有限的数值",
 
   noActivityRows: "没有活动数据行",
   periodsEmpty: "periods 至少要列出一个周期序号",

@@ -6,10 +6,9 @@
  * and refuse a second start while one is running (no double click).
  */
 import { useCallback, useRef, useState } from "react";
-import { resolveSheetNames } from "../../excel/writeWorkbook";
+import { resolveSheetNames, type OnExisting } from "../../core/tablespec/sheetNames";
 import type { WorkbookSpec } from "../../core/tablespec/types";
 import { useHost } from "../host/HostContext";
-import type { OnExisting } from "../host/WorkbookHost";
 import { usePaneT } from "../i18n";
 import { plainError } from "../errors";
 

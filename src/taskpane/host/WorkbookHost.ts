@@ -7,9 +7,10 @@
 import type { CellValue, WorkbookSpec } from "../../core/tablespec/types";
 import type { Locale } from "../../core/i18n";
 import type { DependencyReport } from "../../core/sharing/scan";
+import type { OnExisting } from "../../core/tablespec/sheetNames";
 
-/** What to do when a sheet of the same name already exists. */
-export type OnExisting = "replace" | "keepBoth";
+/** What to do when a sheet of the same name already exists (one definition, in core). */
+export type { OnExisting } from "../../core/tablespec/sheetNames";
 
 /** Reported before and after each sheet is written. */
 export interface WriteProgress {

@@ -210,6 +210,8 @@ export const paneEn = {
   errorRead: "Excel could not read that range. Check the address (for example Sheet1!A2:A100) and try again.",
   errorActivate: "That sheet could not be opened; it may have been renamed or deleted.",
   errorDetails: "Details: {{message}}",
+  errorWriteSheet: "Writing sheet \"{{sheet}}\" failed: {{message}}",
+  errorWriteSheetNoDetail: "Writing sheet \"{{sheet}}\" failed.",
   errorUnexpected: "The pane hit an unexpected problem. Close and reopen the pane; your plan is saved in the workbook.",
   errorGenerate: "The sheets could not be prepared from this plan. Check the plan for unusual values and try again.",
 

@@ -198,6 +198,8 @@ export const paneZhCN: Record<PaneKey, string> = {
   errorRead: "Excel 无法读取该区域。请检查地址（例如 Sheet1!A2:A100）后重试。",
   errorActivate: "无法打开该工作表，它可能已被重命名或删除。",
   errorDetails: "详细信息：{{message}}",
+  errorWriteSheet: "写入工作表“{{sheet}}”失败：{{message}}",
+  errorWriteSheetNoDetail: "写入工作表“{{sheet}}”失败。",
   errorUnexpected: "窗格遇到意外问题。请关闭并重新打开窗格；您的计划已保存在工作簿中。",
   errorGenerate: "无法根据此计划生成工作表。请检查计划中是否有异常值后重试。",
 
