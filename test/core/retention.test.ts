@@ -6,44 +6,29 @@
  * 2026-03-02 (46083) is a Monday. `D(n)` is 2026-03-01 + n days.
  */
 import { retention, bucketOf, bucketStart, readPeriods, tuning, MAX_PERIOD } from "../../src/core/metrics/retention";
-import { Grid, OpsError, isOpsError } from "../../src/core/errors";
+import { Grid, OpsError } from "../../src/core/errors";
 import { serialFromDate, MS_PER_DAY } from "../../src/core/dates";
 import { setLocale } from "../../src/core/i18n";
+import { col, error, ok } from "../support/specHelpers";
 
 const MAR1 = 46082;
 const D = (n: number): number => MAR1 + n;
 const ymd = serialFromDate;
 
-/** A column argument as Excel passes it: [[a], [b], ...]. */
-const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
-
 const DAY_HEAD = ["Cohort", "Users", "Day 1", "Day 2", "Day 3", "Day 4", "Day 5", "Day 6", "Day 7"];
 
-function grid(result: Grid | OpsError): Grid {
-  if (isOpsError(result)) throw new Error(`expected a grid, got ${result.code} ${result.message}`);
-  expectSafe(result);
-  return result;
-}
-
-function error(result: Grid | OpsError): OpsError {
-  if (!isOpsError(result)) throw new Error(`expected an error, got ${JSON.stringify(result)}`);
-  expect(result.message.length).toBeGreaterThan(0);
-  return result;
-}
-
-/** Rectangular, no null/undefined, every number finite, shares within 0..1. */
-function expectSafe(g: Grid): void {
-  const width = g[0]!.length;
-  for (const row of g) {
-    expect(row).toHaveLength(width);
-    for (const cell of row) {
-      expect(cell === null || cell === undefined).toBe(false);
-      if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
-    }
-  }
+/** RETENTION's own check on top of the shared expectSafe: shares (rows 2+, columns 3+) lie within 0..1. */
+function expectShares(g: Grid): void {
   for (const row of g.slice(1)) {
     for (const cell of row.slice(2)) if (typeof cell === "number") expect(cell >= 0 && cell <= 1).toBe(true);
   }
+}
+
+/** A safe grid (ok: not an error, rectangular, finite) whose shares lie within 0..1; returns it. */
+function grid(result: Grid | OpsError): Grid {
+  const g = ok(result);
+  expectShares(g);
+  return g;
 }
 
 type Args = [unknown, unknown, unknown?, unknown?, unknown?, unknown?];
