@@ -4,7 +4,7 @@
  * Schedule sheet's layout (which other sheets and tests read).
  */
 import type { Plan, TaskStatus, ContingencyStatus } from "../plan/types";
-import type { CellSpec } from "../tablespec/types";
+import type { CellSpec, ConditionalFormatSpec } from "../tablespec/types";
 import type { Locale, MessageKey } from "../i18n";
 import { tIn } from "../i18n";
 import { assertValidPlan } from "../plan/validate";
@@ -60,6 +60,11 @@ export function personNames(plan: Plan): Map<string, string> {
 export function rectangular(rows: (CellSpec | null)[][]): (CellSpec | null)[][] {
   const width = Math.max(0, ...rows.map((r) => r.length));
   return rows.map((r) => (r.length === width ? r : [...r, ...Array<null>(width - r.length).fill(null)]));
+}
+
+/** The rules with priority 1, 2, … in list order (earlier rules win). */
+export function inPriorityOrder(rules: readonly ConditionalFormatSpec[]): ConditionalFormatSpec[] {
+  return rules.map((rule, i) => ({ ...rule, priority: i + 1 }));
 }
 
 /** Excel limits an inline validation list to 255 characters (items joined with commas), and items may not contain commas. */

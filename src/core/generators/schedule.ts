@@ -21,34 +21,25 @@
  * included) throws PlanValidationError with every problem and its path, and
  * nothing is generated.
  */
-import type { Plan } from "../plan/types";
+import type { Plan, PlanTask } from "../plan/types";
 import type { CellSpec, ConditionalFormatSpec, DataValidationSpec, DefinedNameSpec, SheetSpec } from "../tablespec/types";
 import { a1, columnLetters, rangeA1, sheetRef } from "../tablespec/a1";
+import { PALETTE } from "../tablespec/palette";
 import type { GeneratorContext } from "./context";
-import { tIn } from "../i18n";
+import { tIn, type Locale } from "../i18n";
 import { mondayOf, parseIsoSerial } from "../dates";
 import { scheduleDates, scheduleSpan } from "../plan/scheduleDates";
 import {
   DAILY_GANTT_MAX_DAYS, DATE_FORMAT, HOLIDAYS_NAME, SCHEDULE_LAYOUT, TASK_STATUSES,
-  checkedPlan, excelString, inlineListFits, personNames, rectangular, tableNameFor, taskStatusLabel,
+  checkedPlan, excelString, inPriorityOrder, inlineListFits, personNames, rectangular, tableNameFor, taskStatusLabel,
 } from "./planCommon";
 
-const C = SCHEDULE_LAYOUT.columns;
+const COL = SCHEDULE_LAYOUT.columns;
 const FIXED_COLUMNS = SCHEDULE_LAYOUT.firstGanttColumn; // A..K
 const SPARE_WEEKS = 2;
 const SPARE_DAYS = 7;
-
-const FILL = {
-  bar: "#9DC3E6",
-  done: "#2F5597",
-  milestone: "#ED7D31",
-  today: "#FF0000",
-  todayCell: "#FFE5E5",
-  offDay: "#F2F2F2",
-  warning: "#FFC7CE",
-  warningFont: "#9C0006",
-  doneFont: "#808080",
-};
+/** Widths of the fixed columns A..K, in characters. */
+const FIXED_WIDTHS = [7, 16, 42, 14, 11, 9, 11, 12, 12, 9, 8];
 
 export interface GanttInfo {
   mode: "week" | "day";
@@ -85,174 +76,254 @@ export function ganttInfo(plan: Plan): GanttInfo {
 }
 
 /** Address of a task's cell on the Schedule sheet (row of task index i). */
-export function scheduleCell(taskIndex: number, column: keyof typeof C, absolute = false): string {
-  return a1(SCHEDULE_LAYOUT.firstTaskRow + taskIndex, C[column], absolute, absolute);
+export function scheduleCell(taskIndex: number, column: keyof typeof COL, absolute = false): string {
+  return a1(SCHEDULE_LAYOUT.firstTaskRow + taskIndex, COL[column], absolute, absolute);
+}
+
+/** Where this plan's rows and Gantt columns sit (0-based), and the names its formulas use. */
+interface ScheduleFrame {
+  locale: Locale;
+  /** The workbook name of the holiday list WORKDAY reads. */
+  holidays: string;
+  gantt: GanttInfo;
+  firstTaskRow: number;
+  lastTaskRow: number;
+  firstGanttColumn: number;
+  lastGanttColumn: number;
+}
+
+function scheduleFrame(plan: Plan, ctx: GeneratorContext): ScheduleFrame {
+  const gantt = ganttInfo(plan);
+  const firstTaskRow = SCHEDULE_LAYOUT.firstTaskRow;
+  const firstGanttColumn = SCHEDULE_LAYOUT.firstGanttColumn;
+  return {
+    locale: ctx.locale,
+    holidays: holidaysName(ctx),
+    gantt,
+    firstTaskRow,
+    lastTaskRow: firstTaskRow + plan.schedule.tasks.length - 1,
+    firstGanttColumn,
+    lastGanttColumn: firstGanttColumn + gantt.periods - 1,
+  };
+}
+
+/** One column of the task rows, e.g. E5:E33. */
+function taskColumn(frame: ScheduleFrame, column: number): string {
+  return rangeA1(frame.firstTaskRow, column, frame.lastTaskRow, column);
 }
 
 export function generateSchedule(input: Plan, ctx: GeneratorContext): SheetSpec {
   const plan = checkedPlan(input, ctx.locale);
-  const L = ctx.locale;
-  const holidays = holidaysName(ctx);
-  const tasks = plan.schedule.tasks;
-  const names = personNames(plan);
-  const rowOf = new Map(tasks.map((t, i) => [t.id, SCHEDULE_LAYOUT.firstTaskRow + i]));
-  const first = SCHEDULE_LAYOUT.firstTaskRow;
-  const last = first + tasks.length - 1;
-  const gantt = ganttInfo(plan);
-  const g0 = SCHEDULE_LAYOUT.firstGanttColumn;
-  const gLast = g0 + gantt.periods - 1;
-  const lastColumn = gLast;
-  const cell = (row: number, col: number) => a1(row, col);
-  const colRange = (col: number) => rangeA1(first, col, last, col);
+  const frame = scheduleFrame(plan, ctx);
+  const headerRow = SCHEDULE_LAYOUT.headerRow;
+  return {
+    kind: "schedule",
+    name: ctx.sheetNames.schedule,
+    blocks: [{ anchor: "A1", rows: rectangular([...headingRows(plan, ctx, frame), headerCells(frame), ...taskRows(plan, frame)]) }],
+    columns: scheduleColumns(frame),
+    freeze: { rows: headerRow + 1, columns: COL.task + 1 },
+    tables: [{ name: tableNameFor("OpsSchedule", ctx.sheetNames.schedule), range: rangeA1(headerRow, 0, frame.lastTaskRow, FIXED_COLUMNS - 1), style: "TableStyleLight9" }],
+    conditionalFormats: inPriorityOrder([...ganttRules(frame), ...statusRules(frame)]),
+    validations: scheduleValidations(plan, frame),
+    print: {
+      orientation: "landscape",
+      fitToWidth: true,
+      repeatRows: `${headerRow + 1}:${headerRow + 1}`,
+      area: rangeA1(0, 0, frame.lastTaskRow, frame.lastGanttColumn),
+    },
+    tabColor: "#2F5597",
+  };
+}
 
-  // --- title, subtitle, legend ---
-  const title: CellSpec[] = [{ value: tIn(L, "scheduleTitle", { title: plan.title }), style: "title", mergeAcross: FIXED_COLUMNS }];
+/** Title, subtitle and legend (rows 1–3); the legend row also says whether the Gantt is in weeks or days. */
+function headingRows(plan: Plan, ctx: GeneratorContext, frame: ScheduleFrame): (CellSpec | null)[][] {
+  const { locale, gantt } = frame;
+  const title: CellSpec[] = [{ value: tIn(locale, "scheduleTitle", { title: plan.title }), style: "title", mergeAcross: FIXED_COLUMNS }];
   const subtitle: CellSpec[] = [{
-    value: tIn(L, "scheduleSubtitle", {
+    value: tIn(locale, "scheduleSubtitle", {
       target: plan.goal.target.value,
       unit: plan.goal.target.unit,
       by: plan.goal.target.by,
-      tasks: tasks.length,
+      tasks: plan.schedule.tasks.length,
       settings: ctx.sheetNames.settings,
     }),
     style: "subtitle",
     mergeAcross: FIXED_COLUMNS,
   }];
-  const legendRow: (CellSpec | null)[] = [{ value: tIn(L, "scheduleLegend"), style: "note", mergeAcross: FIXED_COLUMNS }];
-  for (let c = 1; c < g0; c++) legendRow.push(null);
-  legendRow.push({ value: tIn(L, gantt.mode === "week" ? "scheduleGanttWeeks" : "scheduleGanttDays"), style: "note" });
+  const legend: (CellSpec | null)[] = [{ value: tIn(locale, "scheduleLegend"), style: "note", mergeAcross: FIXED_COLUMNS }];
+  for (let c = 1; c < frame.firstGanttColumn; c++) legend.push(null);
+  legend.push({ value: tIn(locale, gantt.mode === "week" ? "scheduleGanttWeeks" : "scheduleGanttDays"), style: "note" });
+  return [title, subtitle, legend];
+}
 
-  // --- header: fixed columns, then the Gantt periods as formulas ---
-  const headerKeys = [
-    "scheduleHeaderId", "scheduleHeaderPhase", "scheduleHeaderTask", "scheduleHeaderOwner", "scheduleHeaderStart",
-    "scheduleHeaderDuration", "scheduleHeaderEnd", "scheduleHeaderDependsOn", "scheduleHeaderStatus",
-    "scheduleHeaderPercent", "scheduleHeaderMilestone",
-  ] as const;
-  const header: CellSpec[] = headerKeys.map((key) => ({ value: tIn(L, key), style: "header" }));
-  const starts = rangeA1(first, C.start, last, C.start, true); // $E$5:$E$33
-  const headerRow = SCHEDULE_LAYOUT.headerRow;
-  const ganttFormat = gantt.mode === "week" ? "mm-dd" : "dd";
+const HEADER_KEYS = [
+  "scheduleHeaderId", "scheduleHeaderPhase", "scheduleHeaderTask", "scheduleHeaderOwner", "scheduleHeaderStart",
+  "scheduleHeaderDuration", "scheduleHeaderEnd", "scheduleHeaderDependsOn", "scheduleHeaderStatus",
+  "scheduleHeaderPercent", "scheduleHeaderMilestone",
+] as const;
+
+/**
+ * The header row: the fixed columns' names, then one formula per Gantt
+ * period: the Monday of the earliest start, then the previous period + 7
+ * (weeks) or + 1 (days).
+ */
+function headerCells(frame: ScheduleFrame): CellSpec[] {
+  const { gantt, firstGanttColumn } = frame;
+  const cells: CellSpec[] = HEADER_KEYS.map((key) => ({ value: tIn(frame.locale, key), style: "header" }));
+  const starts = rangeA1(frame.firstTaskRow, COL.start, frame.lastTaskRow, COL.start, true); // $E$5:$E$33
+  const numberFormat = gantt.mode === "week" ? "mm-dd" : "dd";
   for (let p = 0; p < gantt.periods; p++) {
     const formula =
       p === 0
         ? `=MIN(${starts})-WEEKDAY(MIN(${starts}),3)`
-        : `=${cell(headerRow, g0 + p - 1)}+${gantt.mode === "week" ? 7 : 1}`;
-    header.push({ formula, numberFormat: ganttFormat, style: "header" });
+        : `=${a1(SCHEDULE_LAYOUT.headerRow, firstGanttColumn + p - 1)}+${gantt.mode === "week" ? 7 : 1}`;
+    cells.push({ formula, numberFormat, style: "header" });
   }
+  return cells;
+}
 
-  // --- task rows ---
-  const done = taskStatusLabel(L, "done");
-  const milestoneMark = tIn(L, "scheduleMilestoneMark");
-  const rows: (CellSpec | null)[][] = tasks.map((task, i) => {
-    const r = first + i;
-    const preds = task.dependsOn.map((d) => cell(rowOf.get(d)!, C.end));
-    const start: CellSpec =
-      preds.length === 0
-        ? { value: parseIsoSerial(task.start ?? plan.schedule.startDate), numberFormat: DATE_FORMAT, style: "input" }
-        : {
-            formula: `=WORKDAY(${preds.length === 1 ? preds[0] : `MAX(${preds.join(",")})`},1,${holidays})`,
-            numberFormat: DATE_FORMAT,
-            style: "computed",
-          };
+/** One row per task: the plan's values as inputs, Start (when it has predecessors) and End as WORKDAY formulas. */
+function taskRows(plan: Plan, frame: ScheduleFrame): (CellSpec | null)[][] {
+  const { locale, holidays } = frame;
+  const names = personNames(plan);
+  const rowOf = new Map(plan.schedule.tasks.map((t, i) => [t.id, frame.firstTaskRow + i]));
+  const milestoneMark = tIn(locale, "scheduleMilestoneMark");
+  return plan.schedule.tasks.map((task, i) => {
+    const row = frame.firstTaskRow + i;
+    const predecessorEnds = task.dependsOn.map((d) => a1(rowOf.get(d)!, COL.end));
     return [
       { value: task.id },
       { value: task.phase },
       { value: task.name },
       { value: names.get(task.ownerId)! },
-      start,
+      startCell(task, plan.schedule.startDate, predecessorEnds, holidays),
       { value: task.durationDays, numberFormat: "0", style: "input" },
-      { formula: `=WORKDAY(${cell(r, C.start)},${cell(r, C.duration)}-1,${holidays})`, numberFormat: DATE_FORMAT, style: "computed" },
+      { formula: `=WORKDAY(${a1(row, COL.start)},${a1(row, COL.duration)}-1,${holidays})`, numberFormat: DATE_FORMAT, style: "computed" },
       task.dependsOn.length > 0 ? { value: task.dependsOn.join(", ") } : null,
-      { value: taskStatusLabel(L, task.status ?? "notStarted"), style: "input" },
+      { value: taskStatusLabel(locale, task.status ?? "notStarted"), style: "input" },
       { value: task.percentComplete ?? 0, numberFormat: "0%", style: "input" },
       task.milestone ? { value: milestoneMark } : null,
     ];
   });
+}
 
-  // --- conditional formats: Gantt (relative to the top-left cell L5), then status and overdue ---
-  const G = columnLetters(g0);
-  const hdr = `${G}$${headerRow + 1}`; // L$4: the period start of this column
-  const startC = `$${columnLetters(C.start)}${first + 1}`;
-  const endC = `$${columnLetters(C.end)}${first + 1}`;
-  const pctC = `$${columnLetters(C.percent)}${first + 1}`;
-  const msC = `$${columnLetters(C.milestone)}${first + 1}`;
-  const statusC = `$${columnLetters(C.status)}${first + 1}`;
-  const periodEnd = gantt.mode === "week" ? `${hdr}+6` : hdr;
-  const overlaps = `${hdr}<=${endC},${periodEnd}>=${startC}`;
-  const doneEnd = `${startC}+(${endC}-${startC}+1)*${pctC}`; // exclusive: start + done share of the calendar span
-  const ganttRange = rangeA1(first, g0, last, gLast);
-  const ganttHeader = rangeA1(headerRow, g0, headerRow, gLast);
-  const today =
-    gantt.mode === "week" ? `AND(TODAY()>=${hdr},TODAY()<=${hdr}+6)` : `${hdr}=TODAY()`;
-  const conditionalFormats: ConditionalFormatSpec[] = [
-    { kind: "expression", range: ganttHeader, formula: `=${today}`, format: { fill: FILL.today, fontColor: "#FFFFFF", bold: true }, stopIfTrue: true },
-    { kind: "expression", range: ganttRange, formula: `=AND(${pctC}>0,${hdr}<${doneEnd},${periodEnd}>=${startC})`, format: { fill: FILL.done }, stopIfTrue: true },
-    { kind: "expression", range: ganttRange, formula: `=AND(${msC}<>"",${overlaps})`, format: { fill: FILL.milestone }, stopIfTrue: true },
-    { kind: "expression", range: ganttRange, formula: `=AND(${overlaps})`, format: { fill: FILL.bar }, stopIfTrue: true },
-    { kind: "expression", range: ganttRange, formula: `=${today}`, format: { fill: FILL.todayCell }, stopIfTrue: true },
-  ];
-  if (gantt.mode === "day")
-    conditionalFormats.push({
-      kind: "expression",
-      range: `${ganttHeader.split(":")[0]}:${a1(last, gLast)}`,
-      formula: `=OR(WEEKDAY(${hdr},2)>5,COUNTIF(${holidays},${hdr})>0)`,
-      format: { fill: FILL.offDay },
-    });
-  const fixedRange = rangeA1(first, 0, last, FIXED_COLUMNS - 1);
-  conditionalFormats.push(
-    {
-      kind: "expression",
-      range: colRange(C.status),
-      formula: `=${statusC}=${excelString(taskStatusLabel(L, "blocked"))}`,
-      format: { fill: FILL.warning, fontColor: FILL.warningFont, bold: true },
-    },
-    {
-      kind: "expression",
-      range: colRange(C.end),
-      formula: `=AND(${endC}<TODAY(),${statusC}<>${excelString(done)})`,
-      format: { fill: FILL.warning, fontColor: FILL.warningFont },
-    },
-    {
-      kind: "expression",
-      range: fixedRange,
-      formula: `=${statusC}=${excelString(done)}`,
-      format: { fontColor: FILL.doneFont },
-    },
-  );
-  conditionalFormats.forEach((cf, i) => (cf.priority = i + 1));
+/** A task's Start: its date (input) without predecessors, else the working day after the latest predecessor's End. */
+function startCell(task: PlanTask, planStart: string, predecessorEnds: string[], holidays: string): CellSpec {
+  if (predecessorEnds.length === 0) {
+    return { value: parseIsoSerial(task.start ?? planStart), numberFormat: DATE_FORMAT, style: "input" };
+  }
+  const latest = predecessorEnds.length === 1 ? predecessorEnds[0] : `MAX(${predecessorEnds.join(",")})`;
+  return { formula: `=WORKDAY(${latest},1,${holidays})`, numberFormat: DATE_FORMAT, style: "computed" };
+}
 
-  // --- data validation ---
-  const people = plan.team.people.map((p) => p.name);
-  const validations: DataValidationSpec[] = [
-    { kind: "list", range: colRange(C.status), values: TASK_STATUSES.map((s) => taskStatusLabel(L, s)), allowBlank: false, prompt: tIn(L, "schedulePromptStatus") },
-    { kind: "decimal", range: colRange(C.duration), min: 1, allowBlank: false, prompt: tIn(L, "schedulePromptDuration") },
-    { kind: "decimal", range: colRange(C.percent), min: 0, max: 1, allowBlank: true, prompt: tIn(L, "schedulePromptPercent") },
-    { kind: "list", range: colRange(C.milestone), values: [milestoneMark], allowBlank: true, prompt: tIn(L, "schedulePromptMilestone") },
-  ];
-  if (inlineListFits(people))
-    validations.splice(1, 0, { kind: "list", range: colRange(C.owner), values: people, allowBlank: false, prompt: tIn(L, "schedulePromptOwner") });
-
-  const widths = [7, 16, 42, 14, 11, 9, 11, 12, 12, 9, 8];
+/**
+ * References of the Gantt rules, written for their top-left cell (L5) as
+ * conditional formats are: the period's column moves, the task's row moves.
+ */
+function ganttReferences(frame: ScheduleFrame) {
+  const taskRow = frame.firstTaskRow + 1; // 1-based
+  const taskField = (column: number) => `$${columnLetters(column)}${taskRow}`; // $E5
+  /** L$4: the first day of this column's period (the header formula). */
+  const periodStart = `${columnLetters(frame.firstGanttColumn)}$${SCHEDULE_LAYOUT.headerRow + 1}`;
+  const taskStart = taskField(COL.start);
+  const taskEnd = taskField(COL.end);
+  const taskPercent = taskField(COL.percent);
+  const week = frame.gantt.mode === "week";
+  /** The last day of the period. */
+  const periodEnd = week ? `${periodStart}+6` : periodStart;
   return {
-    kind: "schedule",
-    name: ctx.sheetNames.schedule,
-    blocks: [{ anchor: "A1", rows: rectangular([title, subtitle, legendRow, header, ...rows]) }],
-    columns: [
-      ...widths.map((width, index) => ({ index, width })),
-      ...Array.from({ length: gantt.periods }, (_, p) => ({ index: g0 + p, width: gantt.mode === "week" ? 6 : 3.5 })),
-    ],
-    freeze: { rows: headerRow + 1, columns: C.task + 1 },
-    tables: [{ name: tableNameFor("OpsSchedule", ctx.sheetNames.schedule), range: rangeA1(headerRow, 0, last, FIXED_COLUMNS - 1), style: "TableStyleLight9" }],
-    conditionalFormats,
-    validations,
-    print: {
-      orientation: "landscape",
-      fitToWidth: true,
-      repeatRows: `${headerRow + 1}:${headerRow + 1}`,
-      area: rangeA1(0, 0, last, lastColumn),
-    },
-    tabColor: "#2F5597",
+    periodStart,
+    periodEnd,
+    taskStart,
+    taskPercent,
+    taskMilestone: taskField(COL.milestone),
+    taskStatus: taskField(COL.status),
+    taskEnd,
+    /** The AND() arguments: the period and the task's Start..End share a day. */
+    periodOverlapsTask: `${periodStart}<=${taskEnd},${periodEnd}>=${taskStart}`,
+    /** Exclusive end of the done part: Start + % complete of the task's calendar span. */
+    doneUntil: `${taskStart}+(${taskEnd}-${taskStart}+1)*${taskPercent}`,
+    periodHasToday: week ? `AND(TODAY()>=${periodStart},TODAY()<=${periodStart}+6)` : `${periodStart}=TODAY()`,
   };
+}
+
+/**
+ * The Gantt's conditional formats, first match wins: today's header cell,
+ * the done part of a bar, a milestone's bar, the bar, today's column; with a
+ * daily Gantt, weekends and holidays greyed (header and bars).
+ */
+function ganttRules(frame: ScheduleFrame): ConditionalFormatSpec[] {
+  const ref = ganttReferences(frame);
+  const { firstTaskRow, lastTaskRow, firstGanttColumn, lastGanttColumn } = frame;
+  const headerRow = SCHEDULE_LAYOUT.headerRow;
+  const bars = rangeA1(firstTaskRow, firstGanttColumn, lastTaskRow, lastGanttColumn);
+  const periodHeaders = rangeA1(headerRow, firstGanttColumn, headerRow, lastGanttColumn);
+  const rules: ConditionalFormatSpec[] = [
+    { kind: "expression", range: periodHeaders, formula: `=${ref.periodHasToday}`, format: { fill: PALETTE.ganttToday, fontColor: PALETTE.white, bold: true }, stopIfTrue: true },
+    { kind: "expression", range: bars, formula: `=AND(${ref.taskPercent}>0,${ref.periodStart}<${ref.doneUntil},${ref.periodEnd}>=${ref.taskStart})`, format: { fill: PALETTE.ganttBarDone }, stopIfTrue: true },
+    { kind: "expression", range: bars, formula: `=AND(${ref.taskMilestone}<>"",${ref.periodOverlapsTask})`, format: { fill: PALETTE.ganttMilestone }, stopIfTrue: true },
+    { kind: "expression", range: bars, formula: `=AND(${ref.periodOverlapsTask})`, format: { fill: PALETTE.ganttBar }, stopIfTrue: true },
+    { kind: "expression", range: bars, formula: `=${ref.periodHasToday}`, format: { fill: PALETTE.ganttTodayFill }, stopIfTrue: true },
+  ];
+  if (frame.gantt.mode === "day")
+    rules.push({
+      kind: "expression",
+      range: `${a1(headerRow, firstGanttColumn)}:${a1(lastTaskRow, lastGanttColumn)}`,
+      formula: `=OR(WEEKDAY(${ref.periodStart},2)>5,COUNTIF(${frame.holidays},${ref.periodStart})>0)`,
+      format: { fill: PALETTE.greyLight },
+    });
+  return rules;
+}
+
+/** Status rules: a blocked task's status in red, an overdue End (not done) in red, a done row greyed. */
+function statusRules(frame: ScheduleFrame): ConditionalFormatSpec[] {
+  const { taskStatus, taskEnd } = ganttReferences(frame);
+  const done = excelString(taskStatusLabel(frame.locale, "done"));
+  return [
+    {
+      kind: "expression",
+      range: taskColumn(frame, COL.status),
+      formula: `=${taskStatus}=${excelString(taskStatusLabel(frame.locale, "blocked"))}`,
+      format: { fill: PALETTE.badFill, fontColor: PALETTE.bad, bold: true },
+    },
+    {
+      kind: "expression",
+      range: taskColumn(frame, COL.end),
+      formula: `=AND(${taskEnd}<TODAY(),${taskStatus}<>${done})`,
+      format: { fill: PALETTE.badFill, fontColor: PALETTE.bad },
+    },
+    {
+      kind: "expression",
+      range: rangeA1(frame.firstTaskRow, 0, frame.lastTaskRow, FIXED_COLUMNS - 1),
+      formula: `=${taskStatus}=${done}`,
+      format: { fontColor: PALETTE.mutedText },
+    },
+  ];
+}
+
+/** Lists for Status, Owner (when the names fit an inline list) and Milestone; bounds for Duration and % complete. */
+function scheduleValidations(plan: Plan, frame: ScheduleFrame): DataValidationSpec[] {
+  const { locale } = frame;
+  const people = plan.team.people.map((p) => p.name);
+  const owner: DataValidationSpec[] = inlineListFits(people)
+    ? [{ kind: "list", range: taskColumn(frame, COL.owner), values: people, allowBlank: false, prompt: tIn(locale, "schedulePromptOwner") }]
+    : [];
+  return [
+    { kind: "list", range: taskColumn(frame, COL.status), values: TASK_STATUSES.map((s) => taskStatusLabel(locale, s)), allowBlank: false, prompt: tIn(locale, "schedulePromptStatus") },
+    ...owner,
+    { kind: "decimal", range: taskColumn(frame, COL.duration), min: 1, allowBlank: false, prompt: tIn(locale, "schedulePromptDuration") },
+    { kind: "decimal", range: taskColumn(frame, COL.percent), min: 0, max: 1, allowBlank: true, prompt: tIn(locale, "schedulePromptPercent") },
+    { kind: "list", range: taskColumn(frame, COL.milestone), values: [tIn(locale, "scheduleMilestoneMark")], allowBlank: true, prompt: tIn(locale, "schedulePromptMilestone") },
+  ];
+}
+
+/** The fixed columns' widths, then one narrow column per Gantt period. */
+function scheduleColumns(frame: ScheduleFrame): { index: number; width: number }[] {
+  const periodWidth = frame.gantt.mode === "week" ? 6 : 3.5;
+  return [
+    ...FIXED_WIDTHS.map((width, index) => ({ index, width })),
+    ...Array.from({ length: frame.gantt.periods }, (_, p) => ({ index: frame.firstGanttColumn + p, width: periodWidth })),
+  ];
 }
 
 /** Rows of the holiday list on the Settings sheet (a generous range so users can add dates). */
@@ -266,39 +337,52 @@ const SETTINGS_FIRST_ROW = 4; // row 5
  * schedule's WORKDAY formulas use. Blank cells in the range are ignored by WORKDAY.
  */
 export function generateSettings(plan: Plan, ctx: GeneratorContext): { sheet: SheetSpec; names: DefinedNameSpec[] } {
-  const L = ctx.locale;
-  const holidays = [...new Set(plan.schedule.holidays.map((h) => Math.trunc(parseIsoSerial(h))).filter(Number.isFinite))].sort((a, b) => a - b);
+  const { locale } = ctx;
+  const holidays = holidaySerials(plan);
   const count = Math.max(HOLIDAY_ROWS, holidays.length + 20);
   const first = SETTINGS_FIRST_ROW;
   const last = first + count - 1;
-  const rows: (CellSpec | null)[][] = [
-    [{ value: tIn(L, "scheduleSettingsTitle"), style: "title", mergeAcross: 2 }],
-    [{ value: tIn(L, "scheduleSettingsNote"), style: "note" }], // not merged: the long note overflows to the right
-    [],
-    [{ value: tIn(L, "scheduleSettingsHoliday"), style: "header" }, { value: tIn(L, "scheduleSettingsWeekday"), style: "header" }],
-  ];
-  for (let i = 0; i < count; i++) {
-    const date = holidays[i];
-    const r = first + i;
-    rows.push([
-      date === undefined ? { numberFormat: DATE_FORMAT, style: "input" } : { value: date, numberFormat: DATE_FORMAT, style: "input" },
-      { formula: `=IF(${a1(r, 0)}="","",${a1(r, 0)})`, numberFormat: "dddd", style: "computed" },
-    ]);
-  }
-  const range = rangeA1(first, 0, last, 0, true);
+  const dateTop = `$A${first + 1}`;
   const sheet: SheetSpec = {
     kind: "settings",
     name: ctx.sheetNames.settings,
-    blocks: [{ anchor: "A1", rows: rectangular(rows) }],
+    blocks: [{ anchor: "A1", rows: rectangular([...settingsHeadingRows(locale), ...holidayRows(holidays, count)]) }],
     columns: [{ index: 0, width: 14 }, { index: 1, width: 14 }],
     freeze: { rows: SETTINGS_HEADER_ROW + 1, columns: 0 },
-    validations: [{ kind: "date", range: rangeA1(first, 0, last, 0), allowBlank: true, prompt: tIn(L, "scheduleSettingsPromptHoliday") }],
+    validations: [{ kind: "date", range: rangeA1(first, 0, last, 0), allowBlank: true, prompt: tIn(locale, "scheduleSettingsPromptHoliday") }],
     conditionalFormats: [
       // A holiday on a weekend changes nothing: grey it so the user sees it.
-      { kind: "expression", range: rangeA1(first, 0, last, 1), formula: `=AND($A${first + 1}<>"",WEEKDAY($A${first + 1},2)>5)`, format: { fontColor: "#808080" }, priority: 1 },
+      { kind: "expression", range: rangeA1(first, 0, last, 1), formula: `=AND(${dateTop}<>"",WEEKDAY(${dateTop},2)>5)`, format: { fontColor: PALETTE.mutedText }, priority: 1 },
     ],
     print: { orientation: "portrait", fitToWidth: true, repeatRows: `${SETTINGS_HEADER_ROW + 1}:${SETTINGS_HEADER_ROW + 1}` },
     tabColor: "#7F7F7F",
   };
-  return { sheet, names: [{ name: holidaysName(ctx), refersTo: sheetRef(ctx.sheetNames.settings, range) }] };
+  return { sheet, names: [{ name: holidaysName(ctx), refersTo: sheetRef(ctx.sheetNames.settings, rangeA1(first, 0, last, 0, true)) }] };
+}
+
+/** The plan's holidays as serial dates: whole days, valid ones only, sorted, each once. */
+function holidaySerials(plan: Plan): number[] {
+  return [...new Set(plan.schedule.holidays.map((h) => Math.trunc(parseIsoSerial(h))).filter(Number.isFinite))].sort((a, b) => a - b);
+}
+
+/** Title, note, a blank row and the header (rows 1–4). */
+function settingsHeadingRows(locale: Locale): (CellSpec | null)[][] {
+  return [
+    [{ value: tIn(locale, "scheduleSettingsTitle"), style: "title", mergeAcross: 2 }],
+    [{ value: tIn(locale, "scheduleSettingsNote"), style: "note" }], // not merged: the long note overflows to the right
+    [],
+    [{ value: tIn(locale, "scheduleSettingsHoliday"), style: "header" }, { value: tIn(locale, "scheduleSettingsWeekday"), style: "header" }],
+  ];
+}
+
+/** `count` rows from row 5: the holidays, then blank date inputs; column B shows each date's weekday. */
+function holidayRows(holidays: readonly number[], count: number): (CellSpec | null)[][] {
+  return Array.from({ length: count }, (_, i) => {
+    const date = holidays[i];
+    const row = SETTINGS_FIRST_ROW + i;
+    return [
+      date === undefined ? { numberFormat: DATE_FORMAT, style: "input" } : { value: date, numberFormat: DATE_FORMAT, style: "input" },
+      { formula: `=IF(${a1(row, 0)}="","",${a1(row, 0)})`, numberFormat: "dddd", style: "computed" },
+    ];
+  });
 }

@@ -29,6 +29,13 @@ export const PALETTE = {
   gantt: "#5B9BD5",
   ganttDone: "#1F4E79",
   today: "#C00000",
+  // The Schedule sheet's Gantt and status colours.
+  ganttBar: "#9DC3E6",
+  ganttBarDone: "#2F5597",
+  ganttMilestone: "#ED7D31",
+  ganttToday: "#FF0000",
+  ganttTodayFill: "#FFE5E5",
+  mutedText: "#808080",
 } as const;
 
 /** The series colours of charts, in order (columns first, then lines). */
