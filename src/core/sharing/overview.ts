@@ -114,66 +114,105 @@ const GOAL_KEYS = { users: "summaryGoalUsers", revenue: "summaryGoalRevenue", ac
 /** =IFERROR(IF(x="","",x),"") */
 const link = (ref: string) => `=IFERROR(IF(${ref}="","",${ref}),"")`;
 
+/** Rows of the page, built for the sheet row they start on, with the rules that refer to them. */
+interface Section {
+  rows: (CellSpec | null)[][];
+  conditionalFormats?: ConditionalFormatSpec[];
+}
+
+/** Which sheets the page links to; without one, its section holds the plan's own values. */
+type Links = Required<NonNullable<OverviewExtras["links"]>>;
+
 export function generateOverview(input: Plan, ctx: GeneratorContext, extras: OverviewExtras = {}): SheetSpec {
   const plan = checkedPlan(input, ctx.locale);
-  const { locale } = ctx;
-  const tr = (key: MessageKey, params?: Record<string, string | number>) => tIn(locale, key, params);
-  const links = { schedule: true, kpi: true, tiering: true, ...extras.links };
-  const S = ctx.sheetNames;
+  const links: Links = { schedule: true, kpi: true, tiering: true, ...extras.links };
+  // The sections, one under the other; each is built for the row it starts on.
+  const sections: Section[] = [];
+  const nextRow = () => sections.reduce((n, s) => n + s.rows.length, 0);
+  sections.push({ rows: headingRows(plan, ctx.locale, extras.frozenAt) });
+  sections.push({ rows: goalRows(plan, ctx.locale) });
+  sections.push({ rows: milestoneRows(plan, ctx, links.schedule) });
+  sections.push({ rows: ownerRows(plan, ctx, links.schedule, nextRow()) });
+  if (plan.indicators.length > 0) sections.push(kpiSection(plan, ctx, links.kpi, nextRow()));
+  const tiers = extras.tierSummary ?? [];
+  if (tiers.length > 0) sections.push({ rows: tierRows(tiers, ctx, links.tiering, nextRow()) });
 
-  const rows: (CellSpec | null)[][] = [];
-  const pushLine = (cell: CellSpec) => {
-    rows.push([{ ...cell, mergeAcross: OVERVIEW_COLUMNS }]);
+  const width = OVERVIEW_COLUMNS;
+  const rows = sections.flatMap((s) => s.rows);
+  const block: BlockSpec = {
+    anchor: "A1",
+    rows: rows.map((r) => (r.length === width ? r : [...r, ...new Array<null>(width - r.length).fill(null)])),
   };
-  const blank = () => rows.push([]);
-  const section = (key: MessageKey) => {
-    blank();
-    rows.push([textCell(tr(key), "title")]);
+  const lastRow = rows.length - 1;
+  return {
+    kind: "overview",
+    name: ctx.sheetNames.overview,
+    blocks: [block],
+    columns: WIDTHS.map((w, index) => ({ index, width: w })),
+    conditionalFormats: sections.flatMap((s) => s.conditionalFormats ?? []),
+    print: { orientation: "portrait", fitToWidth: true, onePage: true, area: rangeA1(0, 0, lastRow, width - 1) },
+    tabColor: PALETTE.primary,
   };
-  const headers = (keys: MessageKey[]) => rows.push(keys.map((k) => header(tr(k))));
-  const conditionalFormats: ConditionalFormatSpec[] = [];
+}
 
-  // --- title and the frozen-values note ---
-  pushLine(textCell(tr("shareOverviewTitle", { title: plan.title }), "title"));
-  if (extras.frozenAt !== undefined) {
-    for (const line of frozenNoteLines(extras.frozenAt, locale)) pushLine(textCell(line, "warning"));
-  }
-  for (const line of wrapText(tr("shareOverviewSubtitle"), FULL_LINE)) pushLine(textCell(line, "subtitle"));
+/** A cell merged across the page. */
+const fullLine = (cell: CellSpec): (CellSpec | null)[] => [{ ...cell, mergeAcross: OVERVIEW_COLUMNS }];
 
-  // --- goal and target ---
-  section("shareGoalSection");
-  const valueLines = (label: MessageKey, text: string) => {
-    wrapText(text, VALUE_LINE).forEach((line, i) =>
-      rows.push([i === 0 ? textCell(tr(label), "header") : null, { value: line, mergeAcross: OVERVIEW_COLUMNS - 1 }]),
-    );
-  };
-  rows.push([textCell(tr("shareGoalLabel"), "header"), { value: tr(GOAL_KEYS[plan.goal.type]), mergeAcross: OVERVIEW_COLUMNS - 1 }]);
+/** A blank row, then the section's heading. */
+const sectionHead = (locale: Locale, key: MessageKey): (CellSpec | null)[][] => [[], [textCell(tIn(locale, key), "title")]];
+
+const headerRow = (locale: Locale, keys: readonly MessageKey[]): CellSpec[] => keys.map((k) => header(tIn(locale, k)));
+
+/** The title, the frozen-values note (when frozen) and the subtitle, wrapped over the page. */
+function headingRows(plan: Plan, locale: Locale, frozenAt: string | undefined): (CellSpec | null)[][] {
+  return [
+    fullLine(textCell(tIn(locale, "shareOverviewTitle", { title: plan.title }), "title")),
+    ...(frozenAt !== undefined ? frozenNoteLines(frozenAt, locale).map((line) => fullLine(textCell(line, "warning"))) : []),
+    ...wrapText(tIn(locale, "shareOverviewSubtitle"), FULL_LINE).map((line) => fullLine(textCell(line, "subtitle"))),
+  ];
+}
+
+/** Goal and target: the goal type, the quantified target and its date, the launch date, and the 5W2H what and why. */
+function goalRows(plan: Plan, locale: Locale): (CellSpec | null)[][] {
+  const label = (key: MessageKey) => textCell(tIn(locale, key), "header");
+  /** A label and a text wrapped over B–F, one row per line. */
+  const valueLines = (key: MessageKey, text: string) =>
+    wrapText(text, VALUE_LINE).map((line, i) => [i === 0 ? label(key) : null, { value: line, mergeAcross: OVERVIEW_COLUMNS - 1 }]);
+  const rows: (CellSpec | null)[][] = [
+    ...sectionHead(locale, "shareGoalSection"),
+    [label("shareGoalLabel"), { value: tIn(locale, GOAL_KEYS[plan.goal.type]), mergeAcross: OVERVIEW_COLUMNS - 1 }],
+  ];
   const by = serialOf(plan.goal.target.by);
   rows.push([
-    textCell(tr("shareTargetLabel"), "header"),
+    label("shareTargetLabel"),
     { value: plan.goal.target.value, numberFormat: "#,##0" },
     textCell(plan.goal.target.unit),
-    textCell(tr("shareTargetBy")),
+    textCell(tIn(locale, "shareTargetBy")),
     by !== undefined ? { value: by, numberFormat: DATE_FORMAT } : textCell(plan.goal.target.by),
   ]);
   const launch = serialOf(plan.schedule.launchDate);
-  if (launch !== undefined) rows.push([textCell(tr("shareLaunchLabel"), "header"), { value: launch, numberFormat: DATE_FORMAT }]);
-  if (plan.goal.fiveW2H.what.trim() !== "") valueLines("shareWhatLabel", plan.goal.fiveW2H.what);
-  if (plan.goal.fiveW2H.why.trim() !== "") valueLines("shareWhyLabel", plan.goal.fiveW2H.why);
+  if (launch !== undefined) rows.push([label("shareLaunchLabel"), { value: launch, numberFormat: DATE_FORMAT }]);
+  if (plan.goal.fiveW2H.what.trim() !== "") rows.push(...valueLines("shareWhatLabel", plan.goal.fiveW2H.what));
+  if (plan.goal.fiveW2H.why.trim() !== "") rows.push(...valueLines("shareWhyLabel", plan.goal.fiveW2H.why));
+  return rows;
+}
 
-  // --- timeline: key milestones ---
-  section("shareTimelineSection");
-  headers(["shareHeaderMilestone", "shareHeaderOwner", "shareHeaderStart", "shareHeaderEnd", "shareHeaderStatus", "shareHeaderProgress"]);
-  const tasks = plan.schedule.tasks;
+/** Key milestones: linked to their Schedule rows, or the plan's names, dates and status. */
+function milestoneRows(plan: Plan, ctx: GeneratorContext, linked: boolean): (CellSpec | null)[][] {
+  const { locale } = ctx;
+  const rows: (CellSpec | null)[][] = [
+    ...sectionHead(locale, "shareTimelineSection"),
+    headerRow(locale, ["shareHeaderMilestone", "shareHeaderOwner", "shareHeaderStart", "shareHeaderEnd", "shareHeaderStatus", "shareHeaderProgress"]),
+  ];
   const names = personNames(plan);
   const dates = scheduleDates(plan);
-  const milestones = tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.milestone);
-  if (milestones.length === 0) rows.push([textCell(tr("shareNoMilestones"), "note")]);
-  for (const { t, i } of milestones) {
-    const at = (column: Parameters<typeof scheduleCell>[1]) => sheetRef(S.schedule, scheduleCell(i, column, true));
-    const d = dates.get(t.id)!;
+  const milestones = plan.schedule.tasks.map((task, i) => ({ task, i })).filter(({ task }) => task.milestone);
+  if (milestones.length === 0) rows.push([textCell(tIn(locale, "shareNoMilestones"), "note")]);
+  for (const { task, i } of milestones) {
+    const at = (column: Parameters<typeof scheduleCell>[1]) => sheetRef(ctx.sheetNames.schedule, scheduleCell(i, column, true));
+    const d = dates.get(task.id)!;
     rows.push(
-      links.schedule
+      linked
         ? [
             { formula: link(at("task")) },
             { formula: link(at("owner")) },
@@ -183,127 +222,118 @@ export function generateOverview(input: Plan, ctx: GeneratorContext, extras: Ove
             { formula: link(at("percent")), numberFormat: "0%" },
           ]
         : [
-            textCell(t.name),
-            textCell(names.get(t.ownerId) ?? ""),
+            textCell(task.name),
+            textCell(names.get(task.ownerId) ?? ""),
             { value: d.start, numberFormat: DATE_FORMAT },
             { value: d.end, numberFormat: DATE_FORMAT },
-            textCell(taskStatusLabel(locale, t.status ?? "notStarted")),
-            { value: t.percentComplete ?? 0, numberFormat: "0%" },
+            textCell(taskStatusLabel(locale, task.status ?? "notStarted")),
+            { value: task.percentComplete ?? 0, numberFormat: "0%" },
           ],
     );
   }
+  return rows;
+}
 
-  // --- owners ---
-  section("shareOwnersSection");
-  headers(["shareHeaderPerson", "shareHeaderRole", "shareHeaderTasks"]);
+/** Owners: each person, their role and how many tasks they own (counted on the Schedule's owner column, or in the plan). */
+function ownerRows(plan: Plan, ctx: GeneratorContext, linked: boolean, top: number): (CellSpec | null)[][] {
+  const { locale } = ctx;
+  const tasks = plan.schedule.tasks;
   const first = SCHEDULE_LAYOUT.firstTaskRow;
-  const ownerColumn = sheetRef(
-    S.schedule,
-    rangeA1(first, SCHEDULE_LAYOUT.columns.owner, first + Math.max(tasks.length, 1) - 1, SCHEDULE_LAYOUT.columns.owner, true),
-  );
-  for (const person of plan.team.people) {
-    const row = rows.length;
-    rows.push([
-      textCell(person.name),
-      textCell(person.role),
-      links.schedule
-        ? { formula: `=COUNTIF(${ownerColumn},${a1(row, 0)})`, numberFormat: "0" }
-        : { value: tasks.filter((t) => t.ownerId === person.id).length, numberFormat: "0" },
-    ]);
-  }
+  const owner = SCHEDULE_LAYOUT.columns.owner;
+  const ownerColumn = sheetRef(ctx.sheetNames.schedule, rangeA1(first, owner, first + Math.max(tasks.length, 1) - 1, owner, true));
+  const head = [...sectionHead(locale, "shareOwnersSection"), headerRow(locale, ["shareHeaderPerson", "shareHeaderRole", "shareHeaderTasks"])];
+  const people = plan.team.people.map((person, i): (CellSpec | null)[] => [
+    textCell(person.name),
+    textCell(person.role),
+    linked
+      ? { formula: `=COUNTIF(${ownerColumn},${a1(top + head.length + i, 0)})`, numberFormat: "0" }
+      : { value: tasks.filter((t) => t.ownerId === person.id).length, numberFormat: "0" },
+  ]);
+  return [...head, ...people];
+}
 
-  // --- KPI status ---
-  if (plan.indicators.length > 0) {
-    section("shareKpiSection");
-    headers(["shareHeaderIndicator", "shareHeaderTarget", "shareHeaderActual", "shareHeaderProgress", "shareHeaderKpiStatus"]);
-    const kpiFirst = rows.length;
-    for (const { indicatorId, row } of kpiRows(plan)) {
-      const ind = plan.indicators.find((x) => x.id === indicatorId)!;
-      const format = unitFormat(ind.unit, locale, plan.team.currency);
-      const at = (column: Parameters<typeof kpiCell>[1]) => sheetRef(S.kpi, kpiCell(row, column));
-      rows.push(
-        links.kpi
-          ? [
-              { formula: link(at("indicator")) },
-              { formula: link(at("target")), numberFormat: format },
-              { formula: link(at("actual")), numberFormat: format },
-              { formula: link(at("progress")), numberFormat: "0%" },
-              { formula: link(at("status")) },
-            ]
-          : [
-              textCell(ind.name),
-              Number.isFinite(ind.target) ? { value: ind.target, numberFormat: format } : null,
-              ind.actual !== undefined && Number.isFinite(ind.actual) ? { value: ind.actual, numberFormat: format } : null,
-              null,
-              null,
-            ],
-      );
-    }
-    const kpiLast = rows.length - 1;
-    const onTrack = links.kpi ? sheetRef(S.kpi, a1(KPI_LAYOUT.onTrackRow, 1, true, true)) : String(KPI_DEFAULT_THRESHOLDS.onTrack);
-    const atRisk = links.kpi ? sheetRef(S.kpi, a1(KPI_LAYOUT.atRiskRow, 1, true, true)) : String(KPI_DEFAULT_THRESHOLDS.atRisk);
-    const p = `$${columnLetters(3)}${kpiFirst + 1}`;
-    const range = rangeA1(kpiFirst, 3, kpiLast, 4);
-    conditionalFormats.push(
-      { kind: "expression", range, formula: `=AND(ISNUMBER(${p}),${p}>=${onTrack})`, format: { fill: PALETTE.goodFill, fontColor: PALETTE.good }, priority: 1 },
-      { kind: "expression", range, formula: `=AND(ISNUMBER(${p}),${p}<${onTrack},${p}>=${atRisk})`, format: { fill: PALETTE.warnFill, fontColor: PALETTE.warn }, priority: 2 },
-      { kind: "expression", range, formula: `=AND(ISNUMBER(${p}),${p}<${atRisk})`, format: { fill: PALETTE.badFill, fontColor: PALETTE.bad }, priority: 3 },
+/** KPI status: each indicator linked to its KPI row (or the plan's target and actual), Progress and Status coloured by the KPI thresholds. */
+function kpiSection(plan: Plan, ctx: GeneratorContext, linked: boolean, top: number): Section {
+  const { locale } = ctx;
+  const kpiSheet = ctx.sheetNames.kpi;
+  const rows: (CellSpec | null)[][] = [
+    ...sectionHead(locale, "shareKpiSection"),
+    headerRow(locale, ["shareHeaderIndicator", "shareHeaderTarget", "shareHeaderActual", "shareHeaderProgress", "shareHeaderKpiStatus"]),
+  ];
+  const kpiFirst = top + rows.length;
+  for (const { indicatorId, row } of kpiRows(plan)) {
+    const ind = plan.indicators.find((x) => x.id === indicatorId)!;
+    const format = unitFormat(ind.unit, locale, plan.team.currency);
+    const at = (column: Parameters<typeof kpiCell>[1]) => sheetRef(kpiSheet, kpiCell(row, column));
+    rows.push(
+      linked
+        ? [
+            { formula: link(at("indicator")) },
+            { formula: link(at("target")), numberFormat: format },
+            { formula: link(at("actual")), numberFormat: format },
+            { formula: link(at("progress")), numberFormat: "0%" },
+            { formula: link(at("status")) },
+          ]
+        : [
+            textCell(ind.name),
+            Number.isFinite(ind.target) ? { value: ind.target, numberFormat: format } : null,
+            ind.actual !== undefined && Number.isFinite(ind.actual) ? { value: ind.actual, numberFormat: format } : null,
+            null,
+            null,
+          ],
     );
   }
-
-  // --- customer tiers ---
-  const tiers = extras.tierSummary ?? [];
-  if (tiers.length > 0) {
-    section("shareTierSection");
-    headers(["shareHeaderTier", "shareHeaderService", "shareHeaderCustomers", "shareHeaderCustomerShare", "shareHeaderValue", "shareHeaderValueShare"]);
-    const T = TIERING_COLUMNS;
-    const tierRow = (t: number) => TIERING_LAYOUT.firstDataRow + t;
-    const at = (r: number, c: number) => sheetRef(S.tiering, a1(r, c, true, true));
-    tiers.forEach((tier, t) => {
-      const r = tierRow(t);
-      rows.push(
-        links.tiering
-          ? [
-              { formula: link(at(r, T.setLabel)) },
-              { formula: link(at(r, T.setService)) },
-              { formula: link(at(r, T.sumCount)), numberFormat: "#,##0" },
-              { formula: link(at(r, T.sumCountShare)), numberFormat: PERCENT_FORMAT },
-              { formula: link(at(r, T.sumValue)), numberFormat: "#,##0" },
-              { formula: link(at(r, T.sumValueShare)), numberFormat: PERCENT_FORMAT },
-            ]
-          : [
-              textCell(tier.label),
-              textCell(serviceLevel(t, locale)),
-              tier.count !== undefined ? { value: tier.count, numberFormat: "#,##0" } : null,
-              tier.customerShare !== undefined ? { value: tier.customerShare, numberFormat: PERCENT_FORMAT } : null,
-              tier.value !== undefined ? { value: tier.value, numberFormat: "#,##0" } : null,
-              tier.valueShare !== undefined ? { value: tier.valueShare, numberFormat: PERCENT_FORMAT } : null,
-            ],
-      );
-    });
-    const firstTier = rows.length - tiers.length;
-    const lastTier = rows.length - 1;
-    const sum = (c: number, format: string): CellSpec => ({
-      formula: `=SUM(${rangeA1(firstTier, c, lastTier, c)})`,
-      numberFormat: format,
-      style: "total",
-    });
-    rows.push([textCell(tr("shareTotal"), "total"), { style: "total" }, sum(2, "#,##0"), sum(3, PERCENT_FORMAT), sum(4, "#,##0"), sum(5, PERCENT_FORMAT)]);
-  }
-
-  const width = OVERVIEW_COLUMNS;
-  const block: BlockSpec = {
-    anchor: "A1",
-    rows: rows.map((r) => (r.length === width ? r : [...r, ...new Array<null>(width - r.length).fill(null)])),
-  };
-  const lastRow = rows.length - 1;
+  const kpiLast = top + rows.length - 1;
+  const onTrack = linked ? sheetRef(kpiSheet, a1(KPI_LAYOUT.onTrackRow, 1, true, true)) : String(KPI_DEFAULT_THRESHOLDS.onTrack);
+  const atRisk = linked ? sheetRef(kpiSheet, a1(KPI_LAYOUT.atRiskRow, 1, true, true)) : String(KPI_DEFAULT_THRESHOLDS.atRisk);
+  const progress = `$${columnLetters(3)}${kpiFirst + 1}`;
+  const range = rangeA1(kpiFirst, 3, kpiLast, 4);
   return {
-    kind: "overview",
-    name: S.overview,
-    blocks: [block],
-    columns: WIDTHS.map((w, index) => ({ index, width: w })),
-    conditionalFormats,
-    print: { orientation: "portrait", fitToWidth: true, onePage: true, area: rangeA1(0, 0, lastRow, width - 1) },
-    tabColor: PALETTE.primary,
+    rows,
+    conditionalFormats: [
+      { kind: "expression", range, formula: `=AND(ISNUMBER(${progress}),${progress}>=${onTrack})`, format: { fill: PALETTE.goodFill, fontColor: PALETTE.good }, priority: 1 },
+      { kind: "expression", range, formula: `=AND(ISNUMBER(${progress}),${progress}<${onTrack},${progress}>=${atRisk})`, format: { fill: PALETTE.warnFill, fontColor: PALETTE.warn }, priority: 2 },
+      { kind: "expression", range, formula: `=AND(ISNUMBER(${progress}),${progress}<${atRisk})`, format: { fill: PALETTE.badFill, fontColor: PALETTE.bad }, priority: 3 },
+    ],
   };
+}
+
+/** Customer tiers: each tier linked to the tiering sheet's summary block (or the given figures), then a total row. */
+function tierRows(tiers: readonly OverviewTier[], ctx: GeneratorContext, linked: boolean, top: number): (CellSpec | null)[][] {
+  const { locale } = ctx;
+  const TIER_COL = TIERING_COLUMNS;
+  const at = (r: number, c: number) => sheetRef(ctx.sheetNames.tiering, a1(r, c, true, true));
+  const head = [
+    ...sectionHead(locale, "shareTierSection"),
+    headerRow(locale, ["shareHeaderTier", "shareHeaderService", "shareHeaderCustomers", "shareHeaderCustomerShare", "shareHeaderValue", "shareHeaderValueShare"]),
+  ];
+  const body = tiers.map((tier, t): (CellSpec | null)[] => {
+    const r = TIERING_LAYOUT.firstDataRow + t;
+    return linked
+      ? [
+          { formula: link(at(r, TIER_COL.setLabel)) },
+          { formula: link(at(r, TIER_COL.setService)) },
+          { formula: link(at(r, TIER_COL.sumCount)), numberFormat: "#,##0" },
+          { formula: link(at(r, TIER_COL.sumCountShare)), numberFormat: PERCENT_FORMAT },
+          { formula: link(at(r, TIER_COL.sumValue)), numberFormat: "#,##0" },
+          { formula: link(at(r, TIER_COL.sumValueShare)), numberFormat: PERCENT_FORMAT },
+        ]
+      : [
+          textCell(tier.label),
+          textCell(serviceLevel(t, locale)),
+          tier.count !== undefined ? { value: tier.count, numberFormat: "#,##0" } : null,
+          tier.customerShare !== undefined ? { value: tier.customerShare, numberFormat: PERCENT_FORMAT } : null,
+          tier.value !== undefined ? { value: tier.value, numberFormat: "#,##0" } : null,
+          tier.valueShare !== undefined ? { value: tier.valueShare, numberFormat: PERCENT_FORMAT } : null,
+        ];
+  });
+  const firstTier = top + head.length;
+  const lastTier = firstTier + tiers.length - 1;
+  const sum = (c: number, format: string): CellSpec => ({
+    formula: `=SUM(${rangeA1(firstTier, c, lastTier, c)})`,
+    numberFormat: format,
+    style: "total",
+  });
+  const total: CellSpec[] = [textCell(tIn(locale, "shareTotal"), "total"), { style: "total" }, sum(2, "#,##0"), sum(3, PERCENT_FORMAT), sum(4, "#,##0"), sum(5, PERCENT_FORMAT)];
+  return [...head, ...body, total];
 }
