@@ -23,10 +23,10 @@
  *   (ctx.sheetNames.tiering, its Final tier column); only set it when that
  *   sheet is written too. Otherwise the tier is an input with a list.
  */
-import type { CellSpec, ConditionalFormatSpec, SheetSpec } from "../tablespec/types";
+import type { CellSpec, ConditionalFormatSpec, DataValidationSpec, SheetSpec } from "../tablespec/types";
 import { a1, columnLetters, rangeA1, sheetRef } from "../tablespec/a1";
 import { PALETTE } from "../tablespec/palette";
-import { tIn, type MessageKey } from "../i18n";
+import { tIn, type Locale, type MessageKey } from "../i18n";
 import type { GeneratorContext } from "./context";
 import { DATE_TIME_FORMAT, formulaCell, header, inputCell, lit, rectangular, serialOf, tableNameFor, textCell } from "./dataCells";
 import { TIERING_COLUMNS, TIERING_DEFAULT_LABELS } from "./tiering";
@@ -98,173 +98,208 @@ export const INTAKE_COLUMNS = {
 
 export const INTAKE_LAYOUT = { titleRow: 0, subtitleRow: 1, headerRow: 3, firstDataRow: 4 } as const;
 
+const COL = INTAKE_COLUMNS;
+
+/** Where this sheet's log and grade table sit (0-based rows) and what their formulas read. */
+interface IntakeFrame {
+  locale: Locale;
+  /** First and last row of the log. */
+  firstLogRow: number;
+  lastLogRow: number;
+  /** Rows of L1 and L4 in the grade table. */
+  firstGradeRow: number;
+  lastGradeRow: number;
+  /** WORKDAY's holidays (a range or defined name), or undefined. */
+  holidays: string | undefined;
+}
+
+function intakeFrame(ctx: GeneratorContext, options: IntakeOptions): IntakeFrame {
+  const entries = options.entries ?? [];
+  const logRows = Math.max(1, entries.length + Math.max(0, Math.floor(options.blankRows ?? 40)));
+  const firstLogRow = INTAKE_LAYOUT.firstDataRow;
+  const firstGradeRow = INTAKE_LAYOUT.firstDataRow;
+  return {
+    locale: ctx.locale,
+    firstLogRow,
+    lastLogRow: firstLogRow + logRows - 1,
+    firstGradeRow,
+    lastGradeRow: firstGradeRow + REQUIREMENT_GRADES.length - 1,
+    holidays: options.holidays?.trim().replace(/^=/, ""),
+  };
+}
+
+/** Widths of the log (A:I), the gap J and the grade table (K:P). */
+const INTAKE_WIDTHS: readonly [number, number][] = [
+  [COL.id, 10], [COL.date, 17], [COL.customer, 28], [COL.tier, 12], [COL.requirement, 48], [COL.grade, 8], [COL.due, 17],
+  [COL.owner, 14], [COL.status, 12], [9, 3], [COL.gGrade, 10], [COL.gMeaning, 80], [COL.gTarget, 28], [COL.gHours, 14],
+  [COL.gWorkdays, 16], [COL.gOpen, 8],
+];
+
 export function generateIntake(ctx: GeneratorContext, options: IntakeOptions = {}): SheetSpec {
   const { locale } = ctx;
-  const tr = (key: MessageKey) => tIn(locale, key);
-  const C = INTAKE_COLUMNS;
-  const L = INTAKE_LAYOUT;
+  const frame = intakeFrame(ctx, options);
+  const headerRow = INTAKE_LAYOUT.headerRow;
+  return {
+    kind: "intake",
+    name: ctx.sheetNames.intake,
+    blocks: [
+      { anchor: "A1", rows: [[textCell(tIn(locale, "intakeSheetTitle"), "title")], [textCell(tIn(locale, "intakeSheetSubtitle"), "subtitle")]] },
+      { anchor: a1(headerRow, 0), rows: rectangular([headerCells(locale, LOG_HEADER_KEYS), ...logRows(ctx, options, frame)]) },
+      { anchor: a1(headerRow, COL.gGrade), rows: rectangular([headerCells(locale, GRADE_HEADER_KEYS), ...gradeRows(frame)]) },
+      { anchor: a1(frame.lastGradeRow + 2, COL.gGrade), rows: [[textCell(tIn(locale, "intakeGradeNote"), "note")]] },
+    ],
+    columns: INTAKE_WIDTHS.map(([index, width]) => ({ index, width })),
+    freeze: { rows: headerRow + 1, columns: 0 },
+    tables: [
+      {
+        name: tableNameFor("tblIntake", ctx.sheetNames.intake),
+        range: rangeA1(headerRow, COL.id, frame.lastLogRow, COL.status),
+        style: "TableStyleLight9",
+      },
+    ],
+    conditionalFormats: intakeRules(frame),
+    validations: intakeValidations(frame, options),
+    print: {
+      orientation: "landscape",
+      fitToWidth: true,
+      repeatRows: `${headerRow + 1}:${headerRow + 1}`,
+      area: rangeA1(0, 0, frame.lastLogRow, COL.status),
+    },
+    tabColor: "#C55A11",
+  };
+}
+
+const LOG_HEADER_KEYS: readonly MessageKey[] = [
+  "intakeHeaderId",
+  "intakeHeaderDate",
+  "intakeHeaderCustomer",
+  "intakeHeaderCustomerTier",
+  "intakeHeaderRequirement",
+  "intakeHeaderGrade",
+  "intakeHeaderResponseDue",
+  "intakeHeaderOwner",
+  "intakeHeaderStatus",
+];
+
+const GRADE_HEADER_KEYS: readonly MessageKey[] = [
+  "intakeGradeHeaderGrade",
+  "intakeGradeHeaderMeaning",
+  "intakeGradeHeaderTarget",
+  "intakeGradeHeaderHours",
+  "intakeGradeHeaderWorkdays",
+  "intakeGradeHeaderOpen",
+];
+
+const headerCells = (locale: Locale, keys: readonly MessageKey[]): CellSpec[] => keys.map((k) => header(tIn(locale, k)));
+
+/** One column of the grade table (L1..L4), absolute. */
+const gradeColumn = (frame: IntakeFrame, column: number) => rangeA1(frame.firstGradeRow, column, frame.lastGradeRow, column, true);
+/** One column of the log, absolute. */
+const logColumn = (frame: IntakeFrame, column: number) => rangeA1(frame.firstLogRow, column, frame.lastLogRow, column, true);
+
+/** The log: the given entries as inputs, then blank rows; Response due always a formula, Customer tier linked or an input. */
+function logRows(ctx: GeneratorContext, options: IntakeOptions, frame: IntakeFrame): (CellSpec | null)[][] {
   const entries = options.entries ?? [];
-  const n = Math.max(1, entries.length + Math.max(0, Math.floor(options.blankRows ?? 40)));
-  const first = L.firstDataRow;
-  const lastRow = first + n - 1;
-  const gFirst = L.firstDataRow;
-  const gLast = gFirst + REQUIREMENT_GRADES.length - 1;
-  const done = tr("intakeStatusDone");
-  const rejected = tr("intakeStatusRejected");
-
-  const gradeCol = (c: number) => rangeA1(gFirst, c, gLast, c, true);
-  const logCol = (c: number) => rangeA1(first, c, lastRow, c, true);
-  const holidays = options.holidays?.trim().replace(/^=/, "");
-
-  const logHeaders = [
-    "intakeHeaderId",
-    "intakeHeaderDate",
-    "intakeHeaderCustomer",
-    "intakeHeaderCustomerTier",
-    "intakeHeaderRequirement",
-    "intakeHeaderGrade",
-    "intakeHeaderResponseDue",
-    "intakeHeaderOwner",
-    "intakeHeaderStatus",
-  ].map((k) => header(tr(k as MessageKey)));
-
-  const wholeColumn = (c: number) => `$${columnLetters(c)}:$${columnLetters(c)}`;
-  const tieringFinal = sheetRef(ctx.sheetNames.tiering, wholeColumn(TIERING_COLUMNS.final));
-  const tieringNames = sheetRef(ctx.sheetNames.tiering, wholeColumn(TIERING_COLUMNS.customer));
-  const rows: (CellSpec | null)[][] = [];
-  for (let i = 0; i < n; i++) {
-    const e: IntakeEntry | undefined = entries[i];
-    const row = first + i;
-    const date = a1(row, C.date);
-    const grade = a1(row, C.grade);
-    const customer = a1(row, C.customer);
-    const match = `MATCH(${grade},${gradeCol(C.gGrade)},0)`;
-    const hours = `INDEX(${gradeCol(C.gHours)},${match})`;
-    const workdays = `INDEX(${gradeCol(C.gWorkdays)},${match})`;
-    const workday = `WORKDAY(${date},${workdays}${holidays ? `,${holidays}` : ""})`;
-    const dueFormula =
-      `=IF(OR(${date}="",${grade}=""),"",IFERROR(IF(${hours}<>"",${date}+${hours}/24,` +
-      `IF(${workdays}<>"",${workday},"")),""))`;
-    const tierCell: CellSpec = options.linkTiering
-      ? formulaCell(
-          `=IF(${customer}="","",IFERROR(INDEX(${tieringFinal},MATCH(${customer},${tieringNames},0))&"",""))`,
-        )
-      : inputCell(e?.customerTier);
-    const dateSerial = serialOf(e?.date);
-    rows.push([
-      inputCell(e ? (e.id ?? `REQ-${String(i + 1).padStart(3, "0")}`) : undefined),
-      inputCell(dateSerial, DATE_TIME_FORMAT),
-      inputCell(e?.customer),
-      tierCell,
-      inputCell(e?.requirement),
-      inputCell(e?.grade),
-      formulaCell(dueFormula, DATE_TIME_FORMAT),
-      inputCell(e?.owner),
-      inputCell(e ? tr(STATUS_KEYS[e.status ?? "new"]) : undefined),
-    ]);
-  }
-
-  const gradeHeaders = [
-    "intakeGradeHeaderGrade",
-    "intakeGradeHeaderMeaning",
-    "intakeGradeHeaderTarget",
-    "intakeGradeHeaderHours",
-    "intakeGradeHeaderWorkdays",
-    "intakeGradeHeaderOpen",
-  ].map((k) => header(tr(k as MessageKey)));
-  const gradeRows: (CellSpec | null)[][] = REQUIREMENT_GRADES.map((g, t) => {
-    const target = GRADE_TARGETS[g];
-    const label = a1(gFirst + t, C.gGrade);
+  const count = frame.lastLogRow - frame.firstLogRow + 1;
+  return Array.from({ length: count }, (_, i) => {
+    const entry: IntakeEntry | undefined = entries[i];
+    const row = frame.firstLogRow + i;
     return [
-      textCell(g, "header"),
-      textCell(tr(`intake${g}Meaning` as MessageKey)),
-      textCell(tr(`intake${g}Target` as MessageKey), "note"),
-      inputCell(target.hours, "0"),
-      inputCell(target.workdays, "0"),
-      formulaCell(
-        `=COUNTIFS(${logCol(C.grade)},${label},${logCol(C.status)},${lit("<>" + done)},${logCol(C.status)},${lit(
-          "<>" + rejected,
-        )})`,
-        "0",
-      ),
+      inputCell(entry ? (entry.id ?? `REQ-${String(i + 1).padStart(3, "0")}`) : undefined),
+      inputCell(serialOf(entry?.date), DATE_TIME_FORMAT),
+      inputCell(entry?.customer),
+      options.linkTiering ? formulaCell(linkedTierFormula(ctx, row)) : inputCell(entry?.customerTier),
+      inputCell(entry?.requirement),
+      inputCell(entry?.grade),
+      formulaCell(dueFormula(frame, row), DATE_TIME_FORMAT),
+      inputCell(entry?.owner),
+      inputCell(entry ? tIn(frame.locale, STATUS_KEYS[entry.status ?? "new"]) : undefined),
     ];
   });
+}
 
-  const due = a1(first, C.due, false, true);
-  const status = a1(first, C.status, false, true);
-  const gradeTop = a1(first, C.grade, false, true);
-  const conditionalFormats: ConditionalFormatSpec[] = [
+/**
+ * Response due of a log row: Date + hours/24 when the row's grade has hours,
+ * else WORKDAY(Date, workdays[, holidays]) when it has workdays, else "";
+ * "" while Date or Grade is blank, and when the grade is not in the table.
+ */
+function dueFormula(frame: IntakeFrame, row: number): string {
+  const date = a1(row, COL.date);
+  const grade = a1(row, COL.grade);
+  const gradeRow = `MATCH(${grade},${gradeColumn(frame, COL.gGrade)},0)`;
+  const hours = `INDEX(${gradeColumn(frame, COL.gHours)},${gradeRow})`;
+  const workdays = `INDEX(${gradeColumn(frame, COL.gWorkdays)},${gradeRow})`;
+  const workday = `WORKDAY(${date},${workdays}${frame.holidays ? `,${frame.holidays}` : ""})`;
+  return (
+    `=IF(OR(${date}="",${grade}=""),"",IFERROR(IF(${hours}<>"",${date}+${hours}/24,` +
+    `IF(${workdays}<>"",${workday},"")),""))`
+  );
+}
+
+/** Customer tier looked up on the tiering sheet (its Final tier column, by customer name); "" when not found. */
+function linkedTierFormula(ctx: GeneratorContext, row: number): string {
+  const wholeColumn = (c: number) => sheetRef(ctx.sheetNames.tiering, `$${columnLetters(c)}:$${columnLetters(c)}`);
+  const customer = a1(row, COL.customer);
+  return `=IF(${customer}="","",IFERROR(INDEX(${wholeColumn(TIERING_COLUMNS.final)},MATCH(${customer},${wholeColumn(TIERING_COLUMNS.customer)},0))&"",""))`;
+}
+
+/** The grade table: L1–L4 with meaning, target text, hours and workdays (inputs) and the open entries of each grade. */
+function gradeRows(frame: IntakeFrame): (CellSpec | null)[][] {
+  const { locale } = frame;
+  const notDone = lit("<>" + tIn(locale, "intakeStatusDone"));
+  const notRejected = lit("<>" + tIn(locale, "intakeStatusRejected"));
+  const grades = logColumn(frame, COL.grade);
+  const statuses = logColumn(frame, COL.status);
+  return REQUIREMENT_GRADES.map((grade, t) => {
+    const target = GRADE_TARGETS[grade];
+    const label = a1(frame.firstGradeRow + t, COL.gGrade);
+    return [
+      textCell(grade, "header"),
+      textCell(tIn(locale, `intake${grade}Meaning` as MessageKey)),
+      textCell(tIn(locale, `intake${grade}Target` as MessageKey), "note"),
+      inputCell(target.hours, "0"),
+      inputCell(target.workdays, "0"),
+      formulaCell(`=COUNTIFS(${grades},${label},${statuses},${notDone},${statuses},${notRejected})`, "0"),
+    ];
+  });
+}
+
+/** An overdue, unfinished entry's due date in red; L1 grades bold red. */
+function intakeRules(frame: IntakeFrame): ConditionalFormatSpec[] {
+  const { firstLogRow: first, lastLogRow: last } = frame;
+  const due = a1(first, COL.due, false, true);
+  const status = a1(first, COL.status, false, true);
+  const grade = a1(first, COL.grade, false, true);
+  const done = lit(tIn(frame.locale, "intakeStatusDone"));
+  const rejected = lit(tIn(frame.locale, "intakeStatusRejected"));
+  return [
     {
       kind: "expression",
-      range: rangeA1(first, C.due, lastRow, C.due),
-      formula: `=AND(ISNUMBER(${due}),${due}<NOW(),${status}<>${lit(done)},${status}<>${lit(rejected)})`,
+      range: rangeA1(first, COL.due, last, COL.due),
+      formula: `=AND(ISNUMBER(${due}),${due}<NOW(),${status}<>${done},${status}<>${rejected})`,
       format: { fill: PALETTE.badFill, fontColor: PALETTE.bad },
       priority: 1,
     },
     {
       kind: "expression",
-      range: rangeA1(first, C.grade, lastRow, C.grade),
-      formula: `=${gradeTop}=${lit("L1")}`,
+      range: rangeA1(first, COL.grade, last, COL.grade),
+      formula: `=${grade}=${lit("L1")}`,
       format: { fontColor: PALETTE.today, bold: true },
       priority: 2,
     },
   ];
+}
 
-  const plain = (c: number) => rangeA1(first, c, lastRow, c);
+/** Lists for Grade, Status and (unless linked) Customer tier, dates for Date, non-negative hours and workdays. */
+function intakeValidations(frame: IntakeFrame, options: IntakeOptions): DataValidationSpec[] {
+  const logColumnRange = (c: number) => rangeA1(frame.firstLogRow, c, frame.lastLogRow, c);
+  const statuses = (Object.keys(STATUS_KEYS) as IntakeStatus[]).map((s) => tIn(frame.locale, STATUS_KEYS[s]));
   const tierLabels = options.tierLabels ?? [...TIERING_DEFAULT_LABELS];
-  const statuses = (Object.keys(STATUS_KEYS) as IntakeStatus[]).map((s) => tr(STATUS_KEYS[s]));
-
-  return {
-    kind: "intake",
-    name: ctx.sheetNames.intake,
-    blocks: [
-      { anchor: "A1", rows: [[textCell(tr("intakeSheetTitle"), "title")], [textCell(tr("intakeSheetSubtitle"), "subtitle")]] },
-      { anchor: a1(L.headerRow, 0), rows: rectangular([logHeaders, ...rows]) },
-      { anchor: a1(L.headerRow, C.gGrade), rows: rectangular([gradeHeaders, ...gradeRows]) },
-      { anchor: a1(gLast + 2, C.gGrade), rows: [[textCell(tr("intakeGradeNote"), "note")]] },
-    ],
-    columns: [
-      { index: C.id, width: 10 },
-      { index: C.date, width: 17 },
-      { index: C.customer, width: 28 },
-      { index: C.tier, width: 12 },
-      { index: C.requirement, width: 48 },
-      { index: C.grade, width: 8 },
-      { index: C.due, width: 17 },
-      { index: C.owner, width: 14 },
-      { index: C.status, width: 12 },
-      { index: 9, width: 3 },
-      { index: C.gGrade, width: 10 },
-      { index: C.gMeaning, width: 80 },
-      { index: C.gTarget, width: 28 },
-      { index: C.gHours, width: 14 },
-      { index: C.gWorkdays, width: 16 },
-      { index: C.gOpen, width: 8 },
-    ],
-    freeze: { rows: L.headerRow + 1, columns: 0 },
-    tables: [
-      {
-        name: tableNameFor("tblIntake", ctx.sheetNames.intake),
-        range: rangeA1(L.headerRow, C.id, lastRow, C.status),
-        style: "TableStyleLight9",
-      },
-    ],
-    conditionalFormats,
-    validations: [
-      { kind: "list", range: plain(C.grade), values: [...REQUIREMENT_GRADES], allowBlank: true },
-      { kind: "list", range: plain(C.status), values: statuses, allowBlank: true },
-      { kind: "date", range: plain(C.date), allowBlank: true },
-      ...(options.linkTiering
-        ? []
-        : [{ kind: "list" as const, range: plain(C.tier), values: tierLabels, allowBlank: true }]),
-      { kind: "decimal", range: rangeA1(gFirst, C.gHours, gLast, C.gWorkdays), min: 0, allowBlank: true },
-    ],
-    print: {
-      orientation: "landscape",
-      fitToWidth: true,
-      repeatRows: `${L.headerRow + 1}:${L.headerRow + 1}`,
-      area: rangeA1(0, 0, lastRow, C.status),
-    },
-    tabColor: "#C55A11",
-  };
+  return [
+    { kind: "list", range: logColumnRange(COL.grade), values: [...REQUIREMENT_GRADES], allowBlank: true },
+    { kind: "list", range: logColumnRange(COL.status), values: statuses, allowBlank: true },
+    { kind: "date", range: logColumnRange(COL.date), allowBlank: true },
+    ...(options.linkTiering ? [] : [{ kind: "list" as const, range: logColumnRange(COL.tier), values: tierLabels, allowBlank: true }]),
+    { kind: "decimal", range: rangeA1(frame.firstGradeRow, COL.gHours, frame.lastGradeRow, COL.gWorkdays), min: 0, allowBlank: true },
+  ];
 }
