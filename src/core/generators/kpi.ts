@@ -17,10 +17,10 @@
  * source of the row of each indicator.
  */
 import type { Indicator, IndicatorKind, Plan } from "../plan/types";
-import type { BlockSpec, CellSpec, ConditionalFormatSpec, SheetSpec } from "../tablespec/types";
+import type { CellSpec, ConditionalFormatSpec, SheetSpec } from "../tablespec/types";
 import { a1, rangeA1 } from "../tablespec/a1";
 import { PALETTE } from "../tablespec/palette";
-import { tIn, type MessageKey } from "../i18n";
+import { tIn, type Locale, type MessageKey } from "../i18n";
 import type { GeneratorContext } from "./context";
 import { DATE_FORMAT, formulaCell, header, inputCell, lit, rectangular, serialOf, textCell, unitFormat } from "./dataCells";
 
@@ -94,54 +94,77 @@ export function kpiDefaultDefinition(kind: IndicatorKind, locale: GeneratorConte
   return tIn(locale, `kpiDefinition${KIND_KEYS[kind]}` as MessageKey);
 }
 
+const COL = KPI_COLUMNS;
+/** The two threshold cells: $B$3 (on track from) and $B$4 (at risk from). */
+const ON_TRACK = a1(KPI_LAYOUT.onTrackRow, 1, true, true);
+const AT_RISK = a1(KPI_LAYOUT.atRiskRow, 1, true, true);
+/** Column widths A:H. */
+const KPI_WIDTHS: readonly [number, number][] = [
+  [COL.indicator, 28], [COL.definition, 46], [COL.formula, 40], [COL.target, 14], [COL.actual, 14], [COL.progress, 10], [COL.status, 12], [COL.review, 16],
+];
+
 export function generateKpi(plan: Plan, ctx: GeneratorContext): SheetSpec {
   const { locale } = ctx;
-  const tr = (key: MessageKey, params?: Record<string, string | number>) => tIn(locale, key, params);
   const rows = kpiRows(plan);
-  const C = KPI_COLUMNS;
-  const L = KPI_LAYOUT;
-  const onTrack = a1(L.onTrackRow, 1, true, true); // $B$3
-  const atRisk = a1(L.atRiskRow, 1, true, true); // $B$4
-  const firstRow = L.firstDataRow;
+  const headerRow = KPI_LAYOUT.headerRow;
+  const firstRow = KPI_LAYOUT.firstDataRow;
   const lastRow = firstRow + rows.length - 1;
-
-  const top: BlockSpec = {
-    anchor: "A1",
-    rows: [
-      [textCell(tr("kpiSheetTitle", { title: plan.title }), "title")],
-      [textCell(tr("kpiSheetSubtitle"), "subtitle")],
-      [
-        textCell(tr("kpiThresholdOnTrack")),
-        inputCell(KPI_DEFAULT_THRESHOLDS.onTrack, "0%"),
-        textCell(tr("kpiThresholdNote"), "note"),
-      ],
-      [textCell(tr("kpiThresholdAtRisk")), inputCell(KPI_DEFAULT_THRESHOLDS.atRisk, "0%")],
+  return {
+    kind: "kpi",
+    name: ctx.sheetNames.kpi,
+    blocks: [
+      { anchor: "A1", rows: rectangular(headingRows(plan, locale)) },
+      { anchor: a1(headerRow, 0), rows: rectangular([headerCells(locale), ...indicatorRows(plan, locale, rows)]) },
     ],
+    columns: KPI_WIDTHS.map(([index, width]) => ({ index, width })),
+    freeze: { rows: headerRow + 1, columns: 1 },
+    conditionalFormats: [...statusRules(firstRow, lastRow), reviewRule(firstRow, lastRow)],
+    validations: [
+      { kind: "decimal", range: rangeA1(KPI_LAYOUT.onTrackRow, 1, KPI_LAYOUT.atRiskRow, 1), min: 0, max: 10 },
+      { kind: "date", range: rangeA1(firstRow, COL.review, lastRow, COL.review), allowBlank: true },
+    ],
+    print: {
+      orientation: "landscape",
+      fitToWidth: true,
+      repeatRows: `${headerRow + 1}:${headerRow + 1}`,
+      area: rangeA1(0, 0, lastRow, COL.review),
+    },
+    tabColor: "#2E75B6",
   };
+}
 
-  const headerCells = [
-    "kpiHeaderIndicator",
-    "kpiHeaderDefinition",
-    "kpiHeaderFormula",
-    "kpiHeaderTarget",
-    "kpiHeaderActual",
-    "kpiHeaderProgress",
-    "kpiHeaderStatus",
-    "kpiHeaderReview",
-  ].map((k) => header(tr(k as MessageKey)));
+/** Title, subtitle and the two labelled threshold inputs (rows 1–4). */
+function headingRows(plan: Plan, locale: Locale): (CellSpec | null)[][] {
+  return [
+    [textCell(tIn(locale, "kpiSheetTitle", { title: plan.title }), "title")],
+    [textCell(tIn(locale, "kpiSheetSubtitle"), "subtitle")],
+    [
+      textCell(tIn(locale, "kpiThresholdOnTrack")),
+      inputCell(KPI_DEFAULT_THRESHOLDS.onTrack, "0%"),
+      textCell(tIn(locale, "kpiThresholdNote"), "note"),
+    ],
+    [textCell(tIn(locale, "kpiThresholdAtRisk")), inputCell(KPI_DEFAULT_THRESHOLDS.atRisk, "0%")],
+  ];
+}
 
-  const dataRows: (CellSpec | null)[][] = rows.map(({ row }, i) => {
+const HEADER_KEYS: readonly MessageKey[] = [
+  "kpiHeaderIndicator",
+  "kpiHeaderDefinition",
+  "kpiHeaderFormula",
+  "kpiHeaderTarget",
+  "kpiHeaderActual",
+  "kpiHeaderProgress",
+  "kpiHeaderStatus",
+  "kpiHeaderReview",
+];
+
+const headerCells = (locale: Locale): CellSpec[] => HEADER_KEYS.map((k) => header(tIn(locale, k)));
+
+/** One row per indicator (or one blank input row): its texts, Target, Actual, and Progress and Status as formulas. */
+function indicatorRows(plan: Plan, locale: Locale, rows: readonly KpiRow[]): (CellSpec | null)[][] {
+  return rows.map(({ row }, i) => {
     const ind: Indicator | undefined = plan.indicators[i];
     const format = unitFormat(ind?.unit ?? "count", locale, plan.team.currency);
-    const target = a1(row, C.target);
-    const actual = a1(row, C.actual);
-    const progress = a1(row, C.progress);
-    const lower = ind?.direction === "lower";
-    const ratio = lower ? `IF(${actual}=0,1,${target}/${actual})` : `${actual}/${target}`;
-    const status =
-      `=IF(${progress}="","",IF(${progress}>=${onTrack},${lit(tr("kpiStatusOnTrack"))},` +
-      `IF(${progress}>=${atRisk},${lit(tr("kpiStatusAtRisk"))},${lit(tr("kpiStatusOffTrack"))})))`;
-    const review = serialOf(ind?.reviewDate);
     return [
       ind ? textCell(ind.name) : inputCell(),
       ind
@@ -150,76 +173,69 @@ export function generateKpi(plan: Plan, ctx: GeneratorContext): SheetSpec {
       ind ? textCell(kpiFormulaText(ind.kind, locale), "note") : inputCell(),
       ind && Number.isFinite(ind.target) ? inputCell(ind.target, format) : inputCell(undefined, format),
       actualCell(ind, format),
-      formulaCell(`=IFERROR(IF(${actual}="","",${ratio}),"")`, "0%"),
-      formulaCell(status),
-      inputCell(review, DATE_FORMAT),
+      formulaCell(progressFormula(row, ind?.direction === "lower"), "0%"),
+      formulaCell(statusFormula(locale, row)),
+      inputCell(serialOf(ind?.reviewDate), DATE_FORMAT),
     ];
   });
+}
 
-  const statusRange = `${a1(firstRow, C.progress)}:${a1(lastRow, C.status)}`;
-  const p = a1(firstRow, C.progress, false, true); // $F7: the range's first row, column absolute
-  const h = a1(firstRow, C.review, false, true); // $H7
-  const conditionalFormats: ConditionalFormatSpec[] = [
+/** Progress: Actual ÷ Target (Target ÷ Actual when lower is better, an Actual of 0 then 100 %); "" while blank or failing. */
+function progressFormula(row: number, lowerIsBetter: boolean): string {
+  const target = a1(row, COL.target);
+  const actual = a1(row, COL.actual);
+  const ratio = lowerIsBetter ? `IF(${actual}=0,1,${target}/${actual})` : `${actual}/${target}`;
+  return `=IFERROR(IF(${actual}="","",${ratio}),"")`;
+}
+
+/** Status in words from Progress and the two thresholds. */
+function statusFormula(locale: Locale, row: number): string {
+  const progress = a1(row, COL.progress);
+  const word = (key: MessageKey) => lit(tIn(locale, key));
+  return (
+    `=IF(${progress}="","",IF(${progress}>=${ON_TRACK},${word("kpiStatusOnTrack")},` +
+    `IF(${progress}>=${AT_RISK},${word("kpiStatusAtRisk")},${word("kpiStatusOffTrack")})))`
+  );
+}
+
+/** Progress and Status green / amber / red, read from the Progress number (not the localized words). */
+function statusRules(firstRow: number, lastRow: number): ConditionalFormatSpec[] {
+  const range = `${a1(firstRow, COL.progress)}:${a1(lastRow, COL.status)}`;
+  const progress = a1(firstRow, COL.progress, false, true); // $F7: the range's first row, column absolute
+  return [
     {
       kind: "expression",
-      range: statusRange,
-      formula: `=AND(ISNUMBER(${p}),${p}>=${onTrack})`,
+      range,
+      formula: `=AND(ISNUMBER(${progress}),${progress}>=${ON_TRACK})`,
       format: { fill: PALETTE.goodFill, fontColor: PALETTE.good },
       priority: 1,
     },
     {
       kind: "expression",
-      range: statusRange,
-      formula: `=AND(ISNUMBER(${p}),${p}<${onTrack},${p}>=${atRisk})`,
+      range,
+      formula: `=AND(ISNUMBER(${progress}),${progress}<${ON_TRACK},${progress}>=${AT_RISK})`,
       format: { fill: PALETTE.warnFill, fontColor: PALETTE.warn },
       priority: 2,
     },
     {
       kind: "expression",
-      range: statusRange,
-      formula: `=AND(ISNUMBER(${p}),${p}<${atRisk})`,
+      range,
+      formula: `=AND(ISNUMBER(${progress}),${progress}<${AT_RISK})`,
       format: { fill: PALETTE.badFill, fontColor: PALETTE.bad },
       priority: 3,
     },
-    {
-      kind: "expression",
-      range: rangeA1(firstRow, C.review, lastRow, C.review),
-      formula: `=AND(ISNUMBER(${h}),${h}<TODAY())`,
-      format: { fontColor: PALETTE.bad, bold: true },
-      priority: 4,
-    },
   ];
+}
 
+/** A review date in the past: bold red. */
+function reviewRule(firstRow: number, lastRow: number): ConditionalFormatSpec {
+  const review = a1(firstRow, COL.review, false, true); // $H7
   return {
-    kind: "kpi",
-    name: ctx.sheetNames.kpi,
-    blocks: [
-      { anchor: top.anchor, rows: rectangular(top.rows) },
-      { anchor: a1(L.headerRow, 0), rows: rectangular([headerCells, ...dataRows]) },
-    ],
-    columns: [
-      { index: C.indicator, width: 28 },
-      { index: C.definition, width: 46 },
-      { index: C.formula, width: 40 },
-      { index: C.target, width: 14 },
-      { index: C.actual, width: 14 },
-      { index: C.progress, width: 10 },
-      { index: C.status, width: 12 },
-      { index: C.review, width: 16 },
-    ],
-    freeze: { rows: L.headerRow + 1, columns: 1 },
-    conditionalFormats,
-    validations: [
-      { kind: "decimal", range: rangeA1(L.onTrackRow, 1, L.atRiskRow, 1), min: 0, max: 10 },
-      { kind: "date", range: rangeA1(firstRow, C.review, lastRow, C.review), allowBlank: true },
-    ],
-    print: {
-      orientation: "landscape",
-      fitToWidth: true,
-      repeatRows: `${L.headerRow + 1}:${L.headerRow + 1}`,
-      area: rangeA1(0, 0, lastRow, C.review),
-    },
-    tabColor: "#2E75B6",
+    kind: "expression",
+    range: rangeA1(firstRow, COL.review, lastRow, COL.review),
+    formula: `=AND(ISNUMBER(${review}),${review}<TODAY())`,
+    format: { fontColor: PALETTE.bad, bold: true },
+    priority: 4,
   };
 }
 
