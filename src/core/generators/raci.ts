@@ -19,8 +19,9 @@ import type { Plan, RaciLetter } from "../plan/types";
 import type { CellSpec, ConditionalFormatSpec, SheetSpec } from "../tablespec/types";
 import { a1, columnLetters, rangeA1, sheetRef } from "../tablespec/a1";
 import type { GeneratorContext } from "./context";
-import { tIn } from "../i18n";
-import { SCHEDULE_LAYOUT, checkedPlan, excelString, rectangular } from "./planCommon";
+import { PALETTE } from "../tablespec/palette";
+import { tIn, type Locale } from "../i18n";
+import { SCHEDULE_LAYOUT, checkedPlan, excelString, inPriorityOrder, rectangular } from "./planCommon";
 
 export const RACI_LETTERS: readonly RaciLetter[] = ["R", "A", "C", "I"];
 
@@ -46,108 +47,153 @@ export function raciMatrix(plan: Plan): Map<string, Map<string, RaciLetter>> {
   return out;
 }
 
+/** Where this plan's task rows and person columns sit (0-based). */
+interface RaciFrame {
+  locale: Locale;
+  firstTaskRow: number;
+  lastTaskRow: number;
+  firstPersonColumn: number;
+  lastPersonColumn: number;
+  checkColumn: number;
+}
+
+function raciFrame(plan: Plan, locale: Locale): RaciFrame {
+  const lastPersonColumn = FIRST_PERSON_COLUMN + plan.team.people.length - 1;
+  return {
+    locale,
+    firstTaskRow: FIRST_ROW,
+    lastTaskRow: FIRST_ROW + plan.schedule.tasks.length - 1,
+    firstPersonColumn: FIRST_PERSON_COLUMN,
+    lastPersonColumn,
+    checkColumn: lastPersonColumn + 1,
+  };
+}
+
 export function generateRaci(input: Plan, ctx: GeneratorContext): SheetSpec {
   const plan = checkedPlan(input, ctx.locale);
-  const L = ctx.locale;
-  const tasks = plan.schedule.tasks;
-  const people = plan.team.people;
-  const matrix = raciMatrix(plan);
-  const first = FIRST_ROW;
-  const last = first + tasks.length - 1;
-  const p0 = FIRST_PERSON_COLUMN;
-  const pLast = p0 + people.length - 1;
-  const checkCol = pLast + 1;
-  const width = checkCol + 1;
-
-  const sched = (col: number) => {
-    const letters = columnLetters(col);
-    return sheetRef(ctx.sheetNames.schedule, `$${letters}:$${letters}`);
-  };
-  const schedIds = sched(SCHEDULE_LAYOUT.columns.id);
-  const schedTasks = sched(SCHEDULE_LAYOUT.columns.task);
-  const schedOwners = sched(SCHEDULE_LAYOUT.columns.owner);
-  const peopleHeader = rangeA1(HEADER_ROW, p0, HEADER_ROW, pLast, true); // $C$4:$I$4
-
-  const rows: (CellSpec | null)[][] = [
-    [{ value: tIn(L, "raciTitle", { title: plan.title }), style: "title", mergeAcross: width }],
-    [{ value: tIn(L, "raciLegend"), style: "note", mergeAcross: width }],
-    [null, { value: tIn(L, "raciRoleRow"), style: "note" }, ...people.map((p): CellSpec => ({ value: p.role, style: "note" })), null],
-    [
-      { value: tIn(L, "raciHeaderId"), style: "header" },
-      { value: tIn(L, "raciHeaderTask"), style: "header" },
-      ...people.map((p): CellSpec => ({ value: p.name, style: "header" })),
-      { value: tIn(L, "raciHeaderCheck"), style: "header" },
-    ],
-  ];
-
-  const ok = tIn(L, "raciCheckOk");
-  tasks.forEach((task, i) => {
-    const r = first + i;
-    const idCell = `$A${r + 1}`;
-    const fallback = task.name.length <= MAX_LITERAL ? excelString(task.name) : '""';
-    const letters = rangeA1(r, p0, r, pLast); // C5:I5
-    const theA = `INDEX(${peopleHeader},MATCH("A",${letters},0))`;
-    const owner = `IFERROR(INDEX(${schedOwners},MATCH(${idCell},${schedIds},0)),${theA})`;
-    const row = matrix.get(task.id)!;
-    rows.push([
-      { value: task.id },
-      { formula: `=IFERROR(INDEX(${schedTasks},MATCH(${idCell},${schedIds},0)),${fallback})`, style: "computed" },
-      ...people.map((p): CellSpec | null => {
-        const letter = row.get(p.id);
-        return letter ? { value: letter, style: "input" } : { style: "input" };
-      }),
-      {
-        formula:
-          `=IF(COUNTIF(${letters},"A")<>1,${excelString(tIn(L, "raciCheckNotOneA"))},` +
-          `IF(${theA}=${owner},${excelString(ok)},${excelString(tIn(L, "raciCheckOwner"))}))`,
-        style: "computed",
-      },
-    ]);
-  });
-
-  // Totals: how many tasks each person is accountable / responsible for.
-  const totals = (label: string, letter: RaciLetter): (CellSpec | null)[] => [
-    null,
-    { value: label, style: "total" },
-    ...people.map((_, j): CellSpec => ({ formula: `=COUNTIF(${rangeA1(first, p0 + j, last, p0 + j)},"${letter}")`, numberFormat: "0", style: "total" })),
-    null,
-  ];
-  rows.push(totals(tIn(L, "raciTotalA"), "A"), totals(tIn(L, "raciTotalR"), "R"));
-
-  const matrixRange = rangeA1(first, p0, last, pLast);
-  const checkRange = rangeA1(first, checkCol, last, checkCol);
-  const checkTop = `$${columnLetters(checkCol)}${first + 1}`;
-  const conditionalFormats: ConditionalFormatSpec[] = [
-    { kind: "expression", range: checkRange, formula: `=${checkTop}<>${excelString(ok)}`, format: { fill: "#FFC7CE", fontColor: "#9C0006", bold: true } },
-    { kind: "expression", range: checkRange, formula: `=${checkTop}=${excelString(ok)}`, format: { fontColor: "#00B050", bold: true } },
-    { kind: "cellValue", range: matrixRange, operator: "equal", formula1: '"A"', format: { fill: "#F8CBAD", bold: true } },
-    { kind: "cellValue", range: matrixRange, operator: "equal", formula1: '"R"', format: { fill: "#BDD7EE" } },
-  ];
-  conditionalFormats.forEach((cf, i) => (cf.priority = i + 1));
-
+  const frame = raciFrame(plan, ctx.locale);
+  const { firstPersonColumn, checkColumn, lastTaskRow } = frame;
   return {
     kind: "raci",
     name: ctx.sheetNames.raci,
-    blocks: [{ anchor: "A1", rows: rectangular(rows) }],
+    blocks: [{ anchor: "A1", rows: rectangular([...headingRows(plan, frame), ...taskRows(plan, ctx, frame), ...totalRows(plan, frame)]) }],
     columns: [
       { index: 0, width: 7 },
       { index: 1, width: 42 },
-      ...people.map((_, j) => ({ index: p0 + j, width: 12 })),
-      { index: checkCol, width: 24 },
+      ...plan.team.people.map((_, j) => ({ index: firstPersonColumn + j, width: 12 })),
+      { index: checkColumn, width: 24 },
     ],
-    freeze: { rows: HEADER_ROW + 1, columns: p0 },
-    conditionalFormats,
+    freeze: { rows: HEADER_ROW + 1, columns: firstPersonColumn },
+    conditionalFormats: inPriorityOrder(raciRules(frame)),
     validations: [
-      { kind: "list", range: matrixRange, values: [...RACI_LETTERS], allowBlank: true, prompt: tIn(L, "raciPromptLetter") },
+      { kind: "list", range: letterRange(frame), values: [...RACI_LETTERS], allowBlank: true, prompt: tIn(frame.locale, "raciPromptLetter") },
     ],
     print: {
       orientation: "landscape",
       fitToWidth: true,
       repeatRows: `${HEADER_ROW}:${HEADER_ROW + 1}`,
-      area: rangeA1(0, 0, last + 2, checkCol),
+      area: rangeA1(0, 0, lastTaskRow + 2, checkColumn),
     },
     tabColor: "#548235",
   };
+}
+
+/** The letters of every task and person. */
+const letterRange = (frame: RaciFrame) => rangeA1(frame.firstTaskRow, frame.firstPersonColumn, frame.lastTaskRow, frame.lastPersonColumn);
+
+/** Title, legend, the people's roles (row 3) and the header with one column per person (row 4). */
+function headingRows(plan: Plan, frame: RaciFrame): (CellSpec | null)[][] {
+  const { locale } = frame;
+  const people = plan.team.people;
+  const width = frame.checkColumn + 1;
+  return [
+    [{ value: tIn(locale, "raciTitle", { title: plan.title }), style: "title", mergeAcross: width }],
+    [{ value: tIn(locale, "raciLegend"), style: "note", mergeAcross: width }],
+    [null, { value: tIn(locale, "raciRoleRow"), style: "note" }, ...people.map((p): CellSpec => ({ value: p.role, style: "note" })), null],
+    [
+      { value: tIn(locale, "raciHeaderId"), style: "header" },
+      { value: tIn(locale, "raciHeaderTask"), style: "header" },
+      ...people.map((p): CellSpec => ({ value: p.name, style: "header" })),
+      { value: tIn(locale, "raciHeaderCheck"), style: "header" },
+    ],
+  ];
+}
+
+/** A whole column of the Schedule sheet, e.g. 'Schedule'!$A:$A. */
+function scheduleColumn(ctx: GeneratorContext, column: number): string {
+  const letters = columnLetters(column);
+  return sheetRef(ctx.sheetNames.schedule, `$${letters}:$${letters}`);
+}
+
+/** One row per task: its ID, its name looked up on the Schedule by ID, the letters (inputs) and the check. */
+function taskRows(plan: Plan, ctx: GeneratorContext, frame: RaciFrame): (CellSpec | null)[][] {
+  const matrix = raciMatrix(plan);
+  const scheduleIds = scheduleColumn(ctx, SCHEDULE_LAYOUT.columns.id);
+  const scheduleTasks = scheduleColumn(ctx, SCHEDULE_LAYOUT.columns.task);
+  return plan.schedule.tasks.map((task, i) => {
+    const row = frame.firstTaskRow + i;
+    const idCell = `$A${row + 1}`;
+    const fallback = task.name.length <= MAX_LITERAL ? excelString(task.name) : '""';
+    const letters = matrix.get(task.id)!;
+    return [
+      { value: task.id },
+      { formula: `=IFERROR(INDEX(${scheduleTasks},MATCH(${idCell},${scheduleIds},0)),${fallback})`, style: "computed" },
+      ...plan.team.people.map((p): CellSpec | null => {
+        const letter = letters.get(p.id);
+        return letter ? { value: letter, style: "input" } : { style: "input" };
+      }),
+      { formula: checkFormula(ctx, frame, row), style: "computed" },
+    ];
+  });
+}
+
+/**
+ * The check of a task row: "not exactly one A" unless the row has one A,
+ * else "the A is not the schedule's Owner" unless the A's person is the
+ * Owner on the Schedule (looked up by ID; the A itself when the ID is gone),
+ * else OK.
+ */
+function checkFormula(ctx: GeneratorContext, frame: RaciFrame, row: number): string {
+  const { locale } = frame;
+  const idCell = `$A${row + 1}`;
+  const peopleHeader = rangeA1(HEADER_ROW, frame.firstPersonColumn, HEADER_ROW, frame.lastPersonColumn, true); // $C$4:$I$4
+  const letters = rangeA1(row, frame.firstPersonColumn, row, frame.lastPersonColumn); // C5:I5
+  const accountable = `INDEX(${peopleHeader},MATCH("A",${letters},0))`;
+  const owner = `IFERROR(INDEX(${scheduleColumn(ctx, SCHEDULE_LAYOUT.columns.owner)},MATCH(${idCell},${scheduleColumn(ctx, SCHEDULE_LAYOUT.columns.id)},0)),${accountable})`;
+  return (
+    `=IF(COUNTIF(${letters},"A")<>1,${excelString(tIn(locale, "raciCheckNotOneA"))},` +
+    `IF(${accountable}=${owner},${excelString(tIn(locale, "raciCheckOk"))},${excelString(tIn(locale, "raciCheckOwner"))}))`
+  );
+}
+
+/** Totals: how many tasks each person is accountable (A) and responsible (R) for. */
+function totalRows(plan: Plan, frame: RaciFrame): (CellSpec | null)[][] {
+  const { firstTaskRow: first, lastTaskRow: last, firstPersonColumn } = frame;
+  const totals = (label: string, letter: RaciLetter): (CellSpec | null)[] => [
+    null,
+    { value: label, style: "total" },
+    ...plan.team.people.map((_, j): CellSpec => ({
+      formula: `=COUNTIF(${rangeA1(first, firstPersonColumn + j, last, firstPersonColumn + j)},"${letter}")`,
+      numberFormat: "0",
+      style: "total",
+    })),
+    null,
+  ];
+  return [totals(tIn(frame.locale, "raciTotalA"), "A"), totals(tIn(frame.locale, "raciTotalR"), "R")];
+}
+
+/** A failed check in red, a passed one in green; A and R letters shaded. */
+function raciRules(frame: RaciFrame): ConditionalFormatSpec[] {
+  const ok = excelString(tIn(frame.locale, "raciCheckOk"));
+  const checks = rangeA1(frame.firstTaskRow, frame.checkColumn, frame.lastTaskRow, frame.checkColumn);
+  const checkTop = `$${columnLetters(frame.checkColumn)}${frame.firstTaskRow + 1}`;
+  const letters = letterRange(frame);
+  return [
+    { kind: "expression", range: checks, formula: `=${checkTop}<>${ok}`, format: { fill: PALETTE.badFill, fontColor: PALETTE.bad, bold: true } },
+    { kind: "expression", range: checks, formula: `=${checkTop}=${ok}`, format: { fontColor: PALETTE.okText, bold: true } },
+    { kind: "cellValue", range: letters, operator: "equal", formula1: '"A"', format: { fill: PALETTE.raciAccountable, bold: true } },
+    { kind: "cellValue", range: letters, operator: "equal", formula1: '"R"', format: { fill: PALETTE.raciResponsible } },
+  ];
 }
 
 /** Address of the check cell of task i (for tests and the recalculation check). */

@@ -29,13 +29,17 @@ export const PALETTE = {
   gantt: "#5B9BD5",
   ganttDone: "#1F4E79",
   today: "#C00000",
-  // The Schedule sheet's Gantt and status colours.
+  // The Schedule sheet's Gantt and status colours (mutedText: a done row, a resolved risk, a weekend holiday).
   ganttBar: "#9DC3E6",
   ganttBarDone: "#2F5597",
   ganttMilestone: "#ED7D31",
   ganttToday: "#FF0000",
   ganttTodayFill: "#FFE5E5",
   mutedText: "#808080",
+  // The Roles (RACI) sheet: a passed check, the A and R letters.
+  okText: "#00B050",
+  raciAccountable: "#F8CBAD",
+  raciResponsible: "#BDD7EE",
 } as const;
 
 /** The series colours of charts, in order (columns first, then lines). */
