@@ -9,7 +9,8 @@ import type { Plan } from "../plan/types";
 import type { CellSpec, ConditionalFormatSpec, DataValidationSpec, SheetSpec } from "../tablespec/types";
 import { rangeA1 } from "../tablespec/a1";
 import type { GeneratorContext } from "./context";
-import { tIn } from "../i18n";
+import { PALETTE } from "../tablespec/palette";
+import { tIn, type Locale } from "../i18n";
 import {
   CONTINGENCY_STATUSES, checkedPlan, contingencyStatusLabel, excelString, inlineListFits, personNames, rectangular, tableNameFor,
 } from "./planCommon";
@@ -20,86 +21,97 @@ const COLUMNS = 7; // A # · B Risk · C Trigger · D Response · E Owner · F R
 const STATUS_COLUMN = 6;
 const OWNER_COLUMN = 4;
 
+const HEADER_KEYS = [
+  "contingencyHeaderNo", "contingencyHeaderRisk", "contingencyHeaderTrigger", "contingencyHeaderResponse",
+  "contingencyHeaderOwner", "contingencyHeaderResources", "contingencyHeaderStatus",
+] as const;
+const WIDTHS = [6, 34, 44, 52, 14, 36, 12];
+
 export function generateContingency(input: Plan, ctx: GeneratorContext): SheetSpec {
   const plan = checkedPlan(input, ctx.locale);
-  const L = ctx.locale;
-  const names = personNames(plan);
-  const items = plan.contingencies;
-  const first = FIRST_ROW;
+  const { locale } = ctx;
   // An empty plan still gets one (blank) row so the table and lists exist.
-  const last = first + Math.max(items.length, 1) - 1;
+  const last = FIRST_ROW + Math.max(plan.contingencies.length, 1) - 1;
+  return {
+    kind: "contingency",
+    name: ctx.sheetNames.contingency,
+    blocks: [{ anchor: "A1", rows: rectangular([...headingRows(plan, locale), ...riskRows(plan, locale)]) }],
+    columns: WIDTHS.map((width, index) => ({ index, width })),
+    freeze: { rows: HEADER_ROW + 1, columns: 2 },
+    tables: [{ name: tableNameFor("OpsContingency", ctx.sheetNames.contingency), range: rangeA1(HEADER_ROW, 0, last, COLUMNS - 1), style: "TableStyleLight10" }],
+    conditionalFormats: statusRules(locale, last),
+    validations: contingencyValidations(plan, locale, last),
+    print: { orientation: "landscape", fitToWidth: true, repeatRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, area: rangeA1(0, 0, last, COLUMNS - 1) },
+    tabColor: "#C00000",
+  };
+}
 
-  const headerKeys = [
-    "contingencyHeaderNo", "contingencyHeaderRisk", "contingencyHeaderTrigger", "contingencyHeaderResponse",
-    "contingencyHeaderOwner", "contingencyHeaderResources", "contingencyHeaderStatus",
-  ] as const;
-  const rows: (CellSpec | null)[][] = [
-    [{ value: tIn(L, "contingencyTitle", { title: plan.title }), style: "title", mergeAcross: COLUMNS }],
-    [{ value: tIn(L, "contingencySubtitle"), style: "subtitle", mergeAcross: COLUMNS }],
+/** Title, subtitle, a blank row and the header (rows 1–4). */
+function headingRows(plan: Plan, locale: Locale): (CellSpec | null)[][] {
+  return [
+    [{ value: tIn(locale, "contingencyTitle", { title: plan.title }), style: "title", mergeAcross: COLUMNS }],
+    [{ value: tIn(locale, "contingencySubtitle"), style: "subtitle", mergeAcross: COLUMNS }],
     [],
-    headerKeys.map((key) => ({ value: tIn(L, key), style: "header" })),
+    HEADER_KEYS.map((key) => ({ value: tIn(locale, key), style: "header" })),
   ];
-  items.forEach((c, i) =>
-    rows.push([
-      { value: i + 1, numberFormat: "0" },
-      { value: c.risk, style: "input" },
-      { value: c.trigger, style: "input" },
-      { value: c.response, style: "input" },
-      { value: names.get(c.ownerId)!, style: "input" },
-      { value: c.resources, style: "input" },
-      { value: contingencyStatusLabel(L, c.status), style: "input" },
-    ]),
-  );
-  if (items.length === 0) rows.push([{ value: 1, numberFormat: "0" }]);
+}
 
-  const statusRange = rangeA1(first, STATUS_COLUMN, last, STATUS_COLUMN);
-  const rowRange = rangeA1(first, 0, last, COLUMNS - 1);
-  const statusTop = `$G${first + 1}`;
-  const conditionalFormats: ConditionalFormatSpec[] = [
+/** One row per risk (inputs), numbered; a plan without risks gets row 1 to type into. */
+function riskRows(plan: Plan, locale: Locale): (CellSpec | null)[][] {
+  if (plan.contingencies.length === 0) return [[{ value: 1, numberFormat: "0" }]];
+  const names = personNames(plan);
+  return plan.contingencies.map((c, i) => [
+    { value: i + 1, numberFormat: "0" },
+    { value: c.risk, style: "input" },
+    { value: c.trigger, style: "input" },
+    { value: c.response, style: "input" },
+    { value: names.get(c.ownerId)!, style: "input" },
+    { value: c.resources, style: "input" },
+    { value: contingencyStatusLabel(locale, c.status), style: "input" },
+  ]);
+}
+
+/** A triggered risk's row in red, a resolved one greyed. */
+function statusRules(locale: Locale, last: number): ConditionalFormatSpec[] {
+  const rows = rangeA1(FIRST_ROW, 0, last, COLUMNS - 1);
+  const statusTop = `$G${FIRST_ROW + 1}`;
+  return [
     {
       kind: "expression",
-      range: rowRange,
-      formula: `=${statusTop}=${excelString(contingencyStatusLabel(L, "triggered"))}`,
-      format: { fill: "#FFC7CE", fontColor: "#9C0006" },
+      range: rows,
+      formula: `=${statusTop}=${excelString(contingencyStatusLabel(locale, "triggered"))}`,
+      format: { fill: PALETTE.badFill, fontColor: PALETTE.bad },
       priority: 1,
     },
     {
       kind: "expression",
-      range: rowRange,
-      formula: `=${statusTop}=${excelString(contingencyStatusLabel(L, "resolved"))}`,
-      format: { fontColor: "#808080" },
+      range: rows,
+      formula: `=${statusTop}=${excelString(contingencyStatusLabel(locale, "resolved"))}`,
+      format: { fontColor: PALETTE.mutedText },
       priority: 2,
     },
   ];
+}
+
+/** The status list, and the owner list when the names fit an inline list. */
+function contingencyValidations(plan: Plan, locale: Locale, last: number): DataValidationSpec[] {
   const people = plan.team.people.map((p) => p.name);
   const validations: DataValidationSpec[] = [
     {
       kind: "list",
-      range: statusRange,
-      values: CONTINGENCY_STATUSES.map((s) => contingencyStatusLabel(L, s)),
+      range: rangeA1(FIRST_ROW, STATUS_COLUMN, last, STATUS_COLUMN),
+      values: CONTINGENCY_STATUSES.map((s) => contingencyStatusLabel(locale, s)),
       allowBlank: false,
-      prompt: tIn(L, "contingencyPromptStatus"),
+      prompt: tIn(locale, "contingencyPromptStatus"),
     },
   ];
   if (inlineListFits(people))
     validations.push({
       kind: "list",
-      range: rangeA1(first, OWNER_COLUMN, last, OWNER_COLUMN),
+      range: rangeA1(FIRST_ROW, OWNER_COLUMN, last, OWNER_COLUMN),
       values: people,
       allowBlank: true,
-      prompt: tIn(L, "contingencyPromptOwner"),
+      prompt: tIn(locale, "contingencyPromptOwner"),
     });
-
-  return {
-    kind: "contingency",
-    name: ctx.sheetNames.contingency,
-    blocks: [{ anchor: "A1", rows: rectangular(rows) }],
-    columns: [6, 34, 44, 52, 14, 36, 12].map((width, index) => ({ index, width })),
-    freeze: { rows: HEADER_ROW + 1, columns: 2 },
-    tables: [{ name: tableNameFor("OpsContingency", ctx.sheetNames.contingency), range: rangeA1(HEADER_ROW, 0, last, COLUMNS - 1), style: "TableStyleLight10" }],
-    conditionalFormats,
-    validations,
-    print: { orientation: "landscape", fitToWidth: true, repeatRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, area: rangeA1(0, 0, last, COLUMNS - 1) },
-    tabColor: "#C00000",
-  };
+  return validations;
 }
