@@ -2,8 +2,8 @@
  * The one place that opens Excel.run for writing sheets. Everything else in
  * src/excel takes a RequestContext from its caller.
  */
-import type { WorkbookSpec } from "../core/tablespec/types";
-import { planSheetNames, writeSheets, type OnExisting, type WriteOptions, type WriteResult } from "./writeWorkbook";
+import type { SheetSpec, WorkbookSpec } from "../core/tablespec/types";
+import { planSheetNames, writeBlock, writeSheets, type OnExisting, type WriteBlockOptions, type WriteOptions, type WriteResult } from "./writeWorkbook";
 import type { Locale } from "../core/i18n";
 import type { DependencyReport } from "../core/sharing/scan";
 import {
@@ -29,6 +29,11 @@ export function canWriteSheets(): boolean {
 /** Writes a spec whose sheet names are already final (see planSheetNames). */
 export function runWriteSheets(spec: WorkbookSpec, options: WriteOptions): Promise<WriteResult> {
   return Excel.run((context) => writeSheets(context, spec, options));
+}
+
+/** Writes a block into an existing sheet (a metric result at a chosen place); see writeBlock. */
+export function runWriteBlock(spec: SheetSpec, options: WriteBlockOptions): Promise<void> {
+  return Excel.run((context) => writeBlock(context, spec, options));
 }
 
 /** Resolves the final sheet names against the open workbook (one sync). */

@@ -18,7 +18,7 @@
  * one at its position). No Excel.run here: the caller owns the context
  * (see host.ts).
  */
-import { rangeA1 } from "../core/tablespec/a1";
+import { columnLetters as a1Column, rangeA1 } from "../core/tablespec/a1";
 import { CHART_COLORS, widthCharsToPoints } from "../core/tablespec/palette";
 import type {
   ChartSpec,
@@ -226,23 +226,7 @@ export async function writeSheets(
   for (let i = 0; i < total; i++) {
     const p = plan.sheets[i]!;
     const ws = created[i]!;
-    // Values and formulas: one 2-D write per block, or per row slice of a large block
-    // (number formats first, so Excel's automatic formatting on entry does not fight ours).
-    let pending = 0;
-    for (const block of p.spec.blocks) {
-      const arrays = blockArrays(block);
-      if (!arrays) continue;
-      for (const chunk of splitBlockArrays(arrays, budget)) {
-        if (pending > 0 && pending + chunk.bytes > budget) {
-          await syncSheet(context, p.actual);
-          pending = 0;
-        }
-        const range = ws.getRange(chunk.address);
-        if (chunk.numberFormats) range.numberFormat = chunk.numberFormats;
-        range.formulas = chunk.formulas;
-        pending += chunk.bytes;
-      }
-    }
+    await queueValues(context, ws, p.spec, p.actual, budget);
     fillSheet(context, ws, p.spec, plan.tableNames);
     if (i === total - 1) {
       addNames();
@@ -254,6 +238,86 @@ export async function writeSheets(
     options.onProgress?.(p.actual, i + 1, total);
   }
   return { written };
+}
+
+/**
+ * Values and formulas of a sheet's blocks: one 2-D write per block, or per row
+ * slice of a large block (number formats first, so Excel's automatic
+ * formatting on entry does not fight ours); syncs whenever the pending batch
+ * would pass `budget` bytes. The last batch is left queued for the caller.
+ */
+async function queueValues(context: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec, sheetName: string, budget: number): Promise<void> {
+  let pending = 0;
+  for (const block of spec.blocks) {
+    const arrays = blockArrays(block);
+    if (!arrays) continue;
+    for (const chunk of splitBlockArrays(arrays, budget)) {
+      if (pending > 0 && pending + chunk.bytes > budget) {
+        await syncSheet(context, sheetName);
+        pending = 0;
+      }
+      const range = ws.getRange(chunk.address);
+      if (chunk.numberFormats) range.numberFormat = chunk.numberFormats;
+      range.formulas = chunk.formulas;
+      pending += chunk.bytes;
+    }
+  }
+}
+
+export interface WriteBlockOptions {
+  /** The cells of an earlier block of ours, removed first (contents, formats, conditional formats). */
+  clear?: readonly string[];
+  /** Ranges whose contents the user agreed to replace. */
+  overwrite?: readonly string[];
+  /** Charts named `${chartPrefix} …` are deleted first. */
+  chartPrefix?: string;
+  /** Bytes of values + formats per request (default CHUNK_TARGET_BYTES). */
+  requestBytes?: number;
+}
+
+/**
+ * Writes a block into an existing sheet (`spec.name`) at the addresses the
+ * spec gives (a metric result at a chosen place): the rest of the sheet stays
+ * as it is. Sync 1 loads the sheet's charts and the current widths of the
+ * spec's columns; then our earlier block's cells (`clear`) and charts
+ * (`chartPrefix`) go, the contents of `overwrite` are cleared, the values
+ * are written in slices under the request limit (one sync per slice), and
+ * the last sync carries styles, merges, conditional formats, validations,
+ * charts (named) and widths — widened where narrower than the spec asks,
+ * never narrowed. No freeze panes, print, tab colour or visibility: the
+ * sheet is the user's.
+ */
+export async function writeBlock(context: Excel.RequestContext, spec: SheetSpec, options: WriteBlockOptions = {}): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(spec.name);
+  // A navigation property, not a loaded value (the lint rule reads it as one).
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+  const charts = ws.charts;
+  charts.load("items/name");
+  const columns = (spec.columns ?? []).map((c) => {
+    const letters = a1Column(c.index);
+    const range = ws.getRange(`${letters}:${letters}`);
+    range.load("format/columnWidth");
+    return { spec: c, range };
+  });
+  await syncSheet(context, spec.name);
+
+  if (options.chartPrefix) {
+    // charts was loaded with "items/name" and synced above.
+    for (const chart of charts.items) if (chart.name.startsWith(`${options.chartPrefix} `)) chart.delete();
+  }
+  for (const address of options.clear ?? []) {
+    const old = ws.getRange(address);
+    old.conditionalFormats.clearAll();
+    old.clear("All");
+  }
+  for (const address of options.overwrite ?? []) ws.getRange(address).clear("Contents");
+
+  await queueValues(context, ws, spec, spec.name, options.requestBytes ?? CHUNK_TARGET_BYTES);
+  // Widths: only wider (the user's columns are never narrowed).
+  const widths = new Map<number, number>();
+  for (const c of columns) widths.set(c.spec.index, c.range.format.columnWidth);
+  fillSheet(context, ws, { ...spec, freeze: undefined, print: undefined, tabColor: undefined, hidden: undefined }, new Map(), widths);
+  await syncSheet(context, spec.name);
 }
 
 /** One sync of a sheet's batch; a failure is a SheetWriteError naming the sheet (Excel's error kept as cause and code). */
@@ -273,6 +337,8 @@ function fillSheet(
   ws: Excel.Worksheet,
   sheet: SheetSpec,
   tableNames: ReadonlyMap<string, string>,
+  /** Writing into a user's sheet: the current width (points) of each column the spec sizes; set only where ours is wider. */
+  currentWidths?: ReadonlyMap<number, number>,
 ): void {
   // Values and formulas were queued by writeSheets (in slices under the request limit).
   for (const area of mergeAreas(sheet)) ws.getRange(rectAddress(area)).merge(false);
@@ -281,10 +347,19 @@ function fillSheet(
     for (const r of rects) applyStyle(ws.getRange(rectAddress(r)), token, r.row2 > r.row1);
   }
 
-  for (const g of columnGroups(sheet)) {
-    const range = ws.getRange(g.address);
-    if (g.width !== undefined) range.format.columnWidth = widthCharsToPoints(g.width);
-    if (g.hidden) range.columnHidden = true;
+  if (currentWidths) {
+    for (const c of sheet.columns ?? []) {
+      const now = currentWidths.get(c.index);
+      if (c.width === undefined || (now !== undefined && now >= widthCharsToPoints(c.width))) continue;
+      const letters = a1Column(c.index);
+      ws.getRange(`${letters}:${letters}`).format.columnWidth = widthCharsToPoints(c.width);
+    }
+  } else {
+    for (const g of columnGroups(sheet)) {
+      const range = ws.getRange(g.address);
+      if (g.width !== undefined) range.format.columnWidth = widthCharsToPoints(g.width);
+      if (g.hidden) range.columnHidden = true;
+    }
   }
 
   if (sheet.freeze) {
@@ -414,6 +489,7 @@ function addChart(context: Excel.RequestContext, ws: Excel.Worksheet, spec: Char
   // A series of one row (retention curves) is read by rows, else Excel makes one series per cell.
   const byRows = !isQualified(first.values) && rangeSize(first.values).rows === 1 && rangeSize(first.values).cols > 1;
   const chart = ws.charts.add(main, chartRange(context, ws, first.values), byRows ? "Rows" : "Columns");
+  if (spec.name) chart.name = spec.name;
   chart.title.text = spec.title;
   chart.legend.position = "Bottom";
   chart.setPosition(spec.anchor, chartCorner(spec.anchor, spec.widthCells, spec.heightCells));

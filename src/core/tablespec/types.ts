@@ -141,6 +141,8 @@ export interface ChartSpec {
   anchor: string;
   widthCells: number;
   heightCells: number;
+  /** The chart's name in Excel (a block written at a chosen place names its charts, so a refresh can replace them). */
+  name?: string;
 }
 
 export interface PrintSpec {

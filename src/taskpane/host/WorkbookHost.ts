@@ -4,7 +4,7 @@
  * implements it for Excel, fakeWorkbook.ts in memory for tests and for the
  * pane opened in a plain browser.
  */
-import type { CellValue, WorkbookSpec } from "../../core/tablespec/types";
+import type { CellValue, SheetSpec, WorkbookSpec } from "../../core/tablespec/types";
 import type { Locale } from "../../core/i18n";
 import type { DependencyReport } from "../../core/sharing/scan";
 import type { OnExisting } from "../../core/tablespec/sheetNames";
@@ -53,9 +53,12 @@ export interface FreezeOpsResult {
 }
 
 export interface RestoreOpsResult {
+  /** Formulas written back (frozen in place). */
   restored: number;
-  /** Formulas whose sheet no longer exists (not restored). */
+  /** Formulas frozen in place whose sheet no longer exists (not restored). */
   missing: number;
+  /** The value copies a freeze in copies made, deleted (their originals are untouched). */
+  removedCopies: string[];
 }
 
 /** What the hidden formulas sheet holds, when it exists. */
@@ -63,6 +66,8 @@ export interface FrozenState {
   count: number;
   /** Latest freeze date (ISO), "" when unknown. */
   frozenAt: string;
+  /** The value copies a restore deletes (a freeze in copies); empty for a freeze in place. */
+  copies: string[];
 }
 
 /** A table (ListObject), or the current region around the selection, as a metric source. */
@@ -95,6 +100,23 @@ export interface ReadColumnsResult {
   columns: ReadValue[][];
   requests: number;
   largestBytes: number;
+}
+
+/** What holds values in some ranges of an existing sheet (before writing a block at a chosen place). */
+export interface CellsCheck {
+  /** The sheet's name as the workbook spells it; null when there is no such sheet. */
+  sheet: string | null;
+  /** Per range asked, the part of it holding values (its used range, values only); "" when it is empty. */
+  used: string[];
+}
+
+export interface WriteBlockOptions {
+  /** The cells of an earlier block of ours, removed first (contents, formats, conditional formats): a refresh in place. */
+  clear?: readonly string[];
+  /** Ranges whose contents the user agreed to replace (cleared before writing, so a live formula can spill). */
+  overwrite?: readonly string[];
+  /** Charts whose name starts with this (and a space) are deleted first; the spec's charts carry it. */
+  chartPrefix?: string;
 }
 
 export interface WorkbookHost {
@@ -136,6 +158,15 @@ export interface WorkbookHost {
   loadMetricDefinitions(): Promise<string | null>;
   /** Saves them (a custom XML part of their own; the new part is written before the old one goes). */
   saveMetricDefinitions(text: string): Promise<void>;
+  /** Which of `ranges` (on `sheet`) hold values: one request, only the used ranges' addresses come back. */
+  inspectCells(sheet: string, ranges: readonly string[]): Promise<CellsCheck>;
+  /**
+   * Writes a block into the existing sheet `spec.name` (its cells, formats,
+   * rules and charts; the rest of the sheet stays as it is): values in
+   * requests under Excel's limit, columns widened where the spec wants them
+   * wider (never narrowed), no freeze panes, print or tab settings.
+   */
+  writeBlock(spec: SheetSpec, options?: WriteBlockOptions): Promise<void>;
   /** Calls `listener` whenever the table's data changes (Excel's table onChanged); resolves to the unsubscribe function. */
   onTableChanged(table: string, listener: () => void): Promise<() => void>;
 }

@@ -21,7 +21,7 @@ import { uniqueSheetName } from "../../core/generators/context";
 import type { Locale } from "../../core/i18n";
 import { usesOps } from "../../core/sharing/formulaText";
 import { scanFormulaCells, type DependencyReport, type FormulaCell } from "../../core/sharing/scan";
-import { OPS_FORMULAS_SHEET, opsFormulasSheet, readFormulaRecords, restoreWrites, type FormulaRecord } from "../../core/sharing/formulasSheet";
+import { OPS_FORMULAS_SHEET, frozenSummary, opsFormulasSheet, readFormulaRecords, restorePlan, type FormulaRecord } from "../../core/sharing/formulasSheet";
 import { PAYLOAD_LIMIT_BYTES, checkReadCells, checkResponse, ExcelLimitError } from "../../core/payload/limits";
 import { CHUNK_TARGET_BYTES } from "../../core/payload/limits";
 import { blockArrays } from "../../excel/layout";
@@ -41,6 +41,8 @@ import {
   type ReadColumnsOptions,
   type ReadColumnsResult,
   type TableInfo,
+  type CellsCheck,
+  type WriteBlockOptions,
 } from "./WorkbookHost";
 
 export interface FakeCell {
@@ -70,6 +72,8 @@ export interface FakeSheet {
   /** The spec the sheet was written from (tables, validations, charts...), when OpsKit wrote it. */
   spec?: SheetSpec;
   hidden?: boolean;
+  /** Blocks written into this sheet at a chosen place (writeBlock), in order; a rewrite replaces the one with the same chart prefix. */
+  placed?: { chartPrefix: string; spec: SheetSpec }[];
 }
 
 export type FakeOperation =
@@ -89,7 +93,9 @@ export type FakeOperation =
   | "readColumns"
   | "onTableChanged"
   | "loadMetricDefinitions"
-  | "saveMetricDefinitions";
+  | "saveMetricDefinitions"
+  | "inspectCells"
+  | "writeBlock";
 
 /** One request as Excel would receive it, with its measured size. */
 export interface FakeRequest {
@@ -346,6 +352,11 @@ export class FakeWorkbook implements WorkbookHost {
   }
 
   private writeOne(target: FakeSheet, spec: SheetSpec): void {
+    this.writeCells(target, spec);
+    target.spec = spec;
+  }
+
+  private writeCells(target: FakeSheet, spec: SheetSpec): void {
     for (const block of spec.blocks) {
       const { row, col } = parseA1(block.anchor);
       block.rows.forEach((line, r) =>
@@ -360,7 +371,34 @@ export class FakeWorkbook implements WorkbookHost {
         }),
       );
     }
-    target.spec = spec;
+  }
+
+  /** Bounding rectangle of the cells holding values within `range` ("" when none); table cells count as values. */
+  private usedIn(sheet: FakeSheet, range: string): string {
+    const r = parseRange(range);
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    const take = (row1: number, col1: number, row2: number, col2: number) => {
+      top = Math.min(top, row1);
+      left = Math.min(left, col1);
+      bottom = Math.max(bottom, row2);
+      right = Math.max(right, col2);
+    };
+    for (const [address, cell] of sheet.cells) {
+      if ((cell.value === undefined || cell.value === "") && cell.formula === undefined) continue;
+      const { row, col } = parseA1(address);
+      if (row >= r.row1 && row <= r.row2 && col >= r.col1 && col <= r.col2) take(row, col, row, col);
+    }
+    for (const t of sheet.tables ?? []) {
+      const row1 = Math.max(r.row1, t.row);
+      const row2 = Math.min(r.row2, t.row + (t.columns[0]?.length ?? 0));
+      const col1 = Math.max(r.col1, t.col);
+      const col2 = Math.min(r.col2, t.col + t.headers.length - 1);
+      if (row1 <= row2 && col1 <= col2) take(row1, col1, row2, col2);
+    }
+    return bottom < 0 ? "" : top === bottom && left === right ? a1(top, left) : rangeOf(top, left, bottom, right);
   }
 
   // ---- WorkbookHost ----
@@ -394,6 +432,42 @@ export class FakeWorkbook implements WorkbookHost {
     for (const name of spec.names ?? []) this.names.set(name.name, name.refersTo);
     if (created[0] !== undefined) this.activeSheet = created[0];
     return created;
+  }
+
+  async inspectCells(sheetName: string, ranges: readonly string[]): Promise<CellsCheck> {
+    this.enter("inspectCells");
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return { sheet: null, used: [] };
+    const used = ranges.map((r) => this.usedIn(sheet, r));
+    // One request; only the used ranges' addresses come back.
+    this.requests.push({ op: "read", bytes: JSON.stringify(used).length, cells: 0 });
+    return { sheet: sheet.name, used };
+  }
+
+  async writeBlock(spec: SheetSpec, options: WriteBlockOptions = {}): Promise<void> {
+    this.enter("writeBlock");
+    const target = this.sheet(spec.name);
+    if (!target) throw new Error(`No sheet named ${spec.name}`);
+    if (this.writeDelayMs > 0) await sleep(this.writeDelayMs);
+    this.measureWrites(spec);
+    const eachCell = (range: string, fn: (address: string) => void) => {
+      const { row1, col1, row2, col2 } = parseRange(range);
+      for (const address of [...target.cells.keys()]) {
+        const { row, col } = parseA1(address);
+        if (row >= row1 && row <= row2 && col >= col1 && col <= col2) fn(address);
+      }
+    };
+    if (options.chartPrefix) target.placed = (target.placed ?? []).filter((p) => p.chartPrefix !== options.chartPrefix);
+    for (const range of options.clear ?? []) eachCell(range, (address) => target.cells.delete(address));
+    for (const range of options.overwrite ?? [])
+      eachCell(range, (address) => {
+        const { numberFormat, style } = target.cells.get(address)!;
+        // Contents go, formats stay (Excel's clear "Contents").
+        if (numberFormat === undefined && style === undefined) target.cells.delete(address);
+        else target.cells.set(address, { ...(numberFormat !== undefined ? { numberFormat } : {}), ...(style !== undefined ? { style } : {}) });
+      });
+    this.writeCells(target, spec);
+    (target.placed ??= []).push({ chartPrefix: options.chartPrefix ?? "", spec });
   }
 
   async activateSheet(name: string): Promise<void> {
@@ -458,7 +532,9 @@ export class FakeWorkbook implements WorkbookHost {
       delete rest.formula;
       delete rest.spill;
       sheet.cells.set(op.address, rest);
-      frozen.push({ sheet: sheet.name, address: op.address, formula: op.formula, rows, cols, frozenAt: options.frozenAt });
+      const record: FormulaRecord = { sheet: sheet.name, address: op.address, formula: op.formula, rows, cols, frozenAt: options.frozenAt };
+      if (sheet.name !== op.sheet) record.copyOf = op.sheet;
+      frozen.push(record);
     }
 
     const spec = opsFormulasSheet([...previous.records, ...frozen], options.locale, previous.noteCell);
@@ -472,16 +548,12 @@ export class FakeWorkbook implements WorkbookHost {
   async restoreOpsFormulas(): Promise<RestoreOpsResult> {
     this.enter("restoreOpsFormulas");
     const grid = this.hiddenGrid();
-    if (!grid) return { restored: 0, missing: 0 };
+    if (!grid) return { restored: 0, missing: 0, removedCopies: [] };
     const { records, noteCell } = readFormulaRecords(grid);
-    let restored = 0;
-    let missing = 0;
-    for (const w of restoreWrites(records)) {
-      const sheet = this.sheet(w.sheet);
-      if (!sheet) {
-        missing++;
-        continue;
-      }
+    // Undo what the freeze did: formulas back in place, the copies it made deleted.
+    const plan = restorePlan(records, (name) => this.sheet(name) !== undefined);
+    for (const w of plan.writes) {
+      const sheet = this.sheet(w.sheet)!;
       // Excel recomputes the formula to the same result: keep the values the area shows.
       const { row1, col1, row2, col2 } = parseRange(w.clear);
       const area = this.values(sheet, w.clear);
@@ -489,8 +561,8 @@ export class FakeWorkbook implements WorkbookHost {
       const restoredCell: FakeCell = { ...anchor, formula: w.formula, value: area[0]?.[0] ?? "" };
       if (row2 > row1 || col2 > col1) restoredCell.spill = area;
       sheet.cells.set(w.address, restoredCell);
-      restored++;
     }
+    for (const name of plan.deleteSheets) this.sheetList.splice(this.sheetList.indexOf(this.sheet(name)!), 1);
     if (noteCell) {
       const sheet = this.sheet(noteCell.sheet);
       if (sheet) {
@@ -499,18 +571,14 @@ export class FakeWorkbook implements WorkbookHost {
       }
     }
     this.sheetList.splice(this.sheetList.indexOf(this.sheet(OPS_FORMULAS_SHEET)!), 1);
-    return { restored, missing };
+    return { restored: plan.restored.length, missing: plan.missing.length, removedCopies: plan.deleteSheets };
   }
 
   async hasFrozenFormulas(): Promise<FrozenState | null> {
     this.enter("hasFrozenFormulas");
     const grid = this.hiddenGrid();
     if (!grid) return null;
-    const dates = readFormulaRecords(grid)
-      .records.map((r) => r.frozenAt)
-      .filter((d) => d !== "")
-      .sort();
-    return { count: readFormulaRecords(grid).records.length, frozenAt: dates[dates.length - 1] ?? "" };
+    return frozenSummary(readFormulaRecords(grid).records);
   }
 
   async readRange(address: string): Promise<ReadValue[][]> {

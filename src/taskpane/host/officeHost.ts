@@ -7,7 +7,7 @@
  * which travels with the file (ExcelApi 1.5). Where custom XML parts are not
  * available, it falls back to the document settings (Office.context.document.settings).
  */
-import type { WorkbookSpec } from "../../core/tablespec/types";
+import type { SheetSpec, WorkbookSpec } from "../../core/tablespec/types";
 import type { Locale } from "../../core/i18n";
 import {
   splitAddress,
@@ -18,6 +18,8 @@ import {
   type WorkbookHost,
   type WriteSheetsOptions,
   type TableInfo,
+  type CellsCheck,
+  type WriteBlockOptions,
 } from "./WorkbookHost";
 
 const SAMPLE_ROWS = 200;
@@ -158,6 +160,28 @@ export const officeHost: WorkbookHost = {
     return result.written.map((w) => w.actual);
   },
 
+  inspectCells(sheetName: string, ranges: readonly string[]): Promise<CellsCheck> {
+    return Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      sheet.load("name");
+      await context.sync();
+      if (sheet.isNullObject) return { sheet: null, used: [] };
+      // Only the used part of each range comes back (values only): a small response whatever the block's size.
+      const used = ranges.map((r) => {
+        const u = sheet.getRange(r).getUsedRangeOrNullObject(true);
+        u.load("address");
+        return u;
+      });
+      await context.sync();
+      return { sheet: sheet.name, used: used.map((u) => (u.isNullObject ? "" : splitAddress(u.address).range)) };
+    });
+  },
+
+  async writeBlock(spec: SheetSpec, options: WriteBlockOptions = {}) {
+    const { runWriteBlock } = await import(/* webpackChunkName: "excel-writer" */ "../../excel/host");
+    await runWriteBlock(spec, options);
+  },
+
   activateSheet(name: string) {
     return Excel.run(async (context) => {
       context.workbook.worksheets.getItem(name).activate();
@@ -215,7 +239,7 @@ export const officeHost: WorkbookHost = {
   async restoreOpsFormulas() {
     const { runRestoreOpsFormulas } = await import(/* webpackChunkName: "excel-writer" */ "../../excel/host");
     const result = await runRestoreOpsFormulas();
-    return { restored: result.restored.length, missing: result.missing.length };
+    return { restored: result.restored.length, missing: result.missing.length, removedCopies: result.removedCopies };
   },
 
   listTables() {
@@ -278,7 +302,7 @@ export const officeHost: WorkbookHost = {
   },
 
   async hasFrozenFormulas(): Promise<FrozenState | null> {
-    const { OPS_FORMULAS_SHEET, readFormulaRecords } = await import(/* webpackChunkName: "excel-writer" */ "../../core/sharing/formulasSheet");
+    const { OPS_FORMULAS_SHEET, frozenSummary, readFormulaRecords } = await import(/* webpackChunkName: "excel-writer" */ "../../core/sharing/formulasSheet");
     const values = await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(OPS_FORMULAS_SHEET);
       const used = sheet.getUsedRangeOrNullObject(true);
@@ -289,12 +313,6 @@ export const officeHost: WorkbookHost = {
       return used.isNullObject ? [] : (used.values as unknown[][]);
     });
     if (values === null) return null;
-    return frozenStateOf(readFormulaRecords(values).records);
+    return frozenSummary(readFormulaRecords(values).records);
   },
 };
-
-/** Count and latest date of the hidden sheet's records. */
-export function frozenStateOf(records: readonly { frozenAt: string }[]): FrozenState {
-  const dates = records.map((r) => r.frozenAt).filter((d) => d !== "").sort();
-  return { count: records.length, frozenAt: dates[dates.length - 1] ?? "" };
-}

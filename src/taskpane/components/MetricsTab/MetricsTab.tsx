@@ -2,13 +2,14 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarT
 import { useState } from "react";
 import type { MetricKind } from "../../../core/presentation";
 import { OverwriteDialog } from "../OverwriteDialog";
+import { RangePicker } from "../RangePicker";
 import { WriteProgress } from "../WriteProgress";
 import { useStepStyles } from "../stepStyles";
 import { ROLES, type Role } from "./columnMapping";
-import type { MetricOptions } from "./metricJob";
+import { outputLabel, type MetricOptions } from "./metricJob";
 import type { MetricsTabKey } from "./metricsTab.en";
 import type { MetricsTabProps } from "./MetricsTab.types";
-import { formatBytes, useMetricsTab, type Output } from "./useMetricsTab";
+import { formatBytes, useMetricsTab, type Output, type Target } from "./useMetricsTab";
 import { useMetricsTabStyles } from "./useMetricsTabStyles";
 
 const METRICS: readonly MetricKind[] = ["retention", "funnel", "payrate", "tier", "renewal"];
@@ -240,6 +241,22 @@ export function MetricsTab(props: MetricsTabProps) {
               : mt("liveRefused", { bytes: mb(s.estimate.bytes), safe: mb(s.safeBytes) })}
           </Text>
         )}
+        <Field label={mt("whereLegend")}>
+          <RadioGroup value={s.target} onChange={(_, d) => s.setTarget(d.value as Target)}>
+            <Radio value="newSheet" label={mt("whereNewSheet")} />
+            <Radio value="place" label={mt("wherePlace")} />
+          </RadioGroup>
+        </Field>
+        {s.target === "place" && (
+          <RangePicker
+            label={mt("placeLabel")}
+            value={s.placeText}
+            onChange={(address) => s.setPlaceText(address)}
+            hint={mt("placeHint")}
+            required
+            validationMessage={s.placeText.trim() !== "" && !s.placeValid ? mt("placeInvalid") : undefined}
+          />
+        )}
       </fieldset>
 
       <div className={styles.row}>
@@ -258,6 +275,7 @@ export function MetricsTab(props: MetricsTabProps) {
         )}
         {phase.kind === "computing" && <Text>{mt("computing")}</Text>}
         {phase.kind === "cancelled" && <Text>{mt("cancelled")}</Text>}
+        {s.placedAt && phase.kind === "idle" && <Text role="status">{mt("placeWritten", { place: s.placedAt })}</Text>}
         {phase.kind === "error" && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
@@ -269,6 +287,13 @@ export function MetricsTab(props: MetricsTabProps) {
       </section>
       <WriteProgress state={s.writer.state} onOpen={(sheet) => void s.open(sheet)} onDismissError={s.writer.dismissError} />
       <OverwriteDialog conflicts={s.writer.state.phase === "asking" ? s.writer.state.conflicts : []} onChoose={s.writer.choose} />
+      <OverwriteDialog
+        conflicts={s.placeAsk ? [s.placeAsk.place] : []}
+        onChoose={(choice) => s.answerPlace(choice === "replace")}
+        title={mt("placeOccupiedTitle")}
+        body={s.placeAsk?.body}
+        keepBoth={false}
+      />
 
       <section aria-labelledby="opskit-computed-sheets">
         <h2 id="opskit-computed-sheets" className={styles.legend}>
@@ -282,10 +307,10 @@ export function MetricsTab(props: MetricsTabProps) {
               const isStale = s.stale.has(d.source.table.toLowerCase());
               return (
                 <li key={d.id} className={own.sheet}>
-                  <Text>{mt("computedItem", { sheet: d.sheet, metric: mt(`metric_${d.metric}`), source: d.source.table || d.source.address, rows: number.format(d.rows), when: d.computedAt })}</Text>
+                  <Text>{mt("computedItem", { sheet: outputLabel(d), metric: mt(`metric_${d.metric}`), source: d.source.table || d.source.address, rows: number.format(d.rows), when: d.computedAt })}</Text>
                   {isStale && <Text className={own.staleBadge}>{mt("stale")}</Text>}
                   <Button size="small" disabledFocusable={s.busy} onClick={() => void s.refresh(d)}>
-                    {mt("refresh", { sheet: d.sheet })}
+                    {mt("refresh", { sheet: outputLabel(d) })}
                   </Button>
                 </li>
               );

@@ -15,6 +15,7 @@ import { renewal, type RenewalMeasure } from "../../../core/metrics/renewal";
 import { CHUNK_TARGET_BYTES, jsonBytes } from "../../../core/payload/limits";
 export { PAYLOAD_LIMIT_BYTES } from "../../../core/payload/limits";
 import { metricSheet, metricTitle, presentMetric, provenanceNote, type MetricKind, type MetricResult } from "../../../core/presentation";
+import { placeMetric, type PastTheGrid, type Place, type PlacedBlock } from "../../../core/presentation/place";
 import { tIn, type Locale } from "../../../core/i18n";
 import type { SheetSpec } from "../../../core/tablespec/types";
 import { parseRange, rangeA1 } from "../../../core/tablespec/a1";
@@ -276,7 +277,28 @@ export function liveSheet(metric: MetricKind, formula: string, name: string, loc
   };
 }
 
-/** A computed sheet's definition, saved in the workbook for Refresh. */
+/** A computed result written at a chosen place: where, and the cells and chart areas it covers (a refresh rewrites them). */
+export interface SavedPlace extends Place {
+  /** The cells the block wrote (cleared before a refresh rewrites the block). */
+  cells: string[];
+  /** The areas under its charts. */
+  charts: string[];
+}
+
+/** The computed result as a block at a chosen place of an existing sheet (see core/presentation/place.ts). */
+export function computedBlock(result: MetricResult, place: Place, locale: Locale, source: TableInfo, when: string, chartPrefix: string): PlacedBlock | PastTheGrid {
+  return placeMetric(result, place, { locale, note: provenanceNote(locale, sourceLabel(source), source.rows, when), chartPrefix });
+}
+
+/** The live formula as a block at a chosen place: the formula at the grid's top-left, formats and charts over its spill area. */
+export function liveBlock(metric: MetricKind, formula: string, place: Place, locale: Locale, noteText: string, shape: MetricResult, chartPrefix: string): PlacedBlock | PastTheGrid {
+  return placeMetric(shape, place, { locale, title: metricTitle(metric, locale), note: noteText, formula, chartPrefix });
+}
+
+/** Names a block's charts: "OpsKit <id>" (Excel chart names; a refresh deletes the charts with this prefix). */
+export const chartPrefixOf = (id: string): string => `OpsKit ${id}`;
+
+/** A computed sheet's (or placed block's) definition, saved in the workbook for Refresh. */
 export interface MetricDefinition {
   id: string;
   metric: MetricKind;
@@ -284,16 +306,36 @@ export interface MetricDefinition {
   /** The source by name (a table) or address, and its columns by header. */
   source: { table: string; sheet: string; address: string };
   columns: Partial<Record<Role, string>>;
+  /** The result sheet's name; for a block at a chosen place, the sheet it is on. */
   sheet: string;
+  /** Set when the result was written at a chosen place of an existing sheet; absent = a sheet of its own. */
+  place?: SavedPlace;
   computedAt: string;
   rows: number;
   locale: Locale;
 }
 
+/** How the pane names a definition's output: the sheet, or the place ("Report!B4"). */
+export const outputLabel = (def: Pick<MetricDefinition, "sheet" | "place">): string => (def.place ? joinAddress(def.place.sheet, def.place.cell) : def.sheet);
+
+/** Same output as another definition (one definition per result sheet or per place). */
+export const sameOutput = (a: Pick<MetricDefinition, "sheet" | "place">, b: Pick<MetricDefinition, "sheet" | "place">): boolean =>
+  outputLabel(a).toLowerCase() === outputLabel(b).toLowerCase() && !a.place === !b.place;
+
+const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((v) => typeof v === "string");
+
+/** A saved place as read back; undefined when absent or unreadable (the definition is then a result sheet's, as before places existed). */
+function readPlace(x: unknown): SavedPlace | undefined {
+  const p = x as Partial<SavedPlace> | null | undefined;
+  if (!p || typeof p !== "object" || typeof p.sheet !== "string" || typeof p.cell !== "string" || !/^[A-Z]{1,3}\d+$/.test(p.cell)) return undefined;
+  return { sheet: p.sheet, cell: p.cell, cells: strings(p.cells) ? p.cells : [], charts: strings(p.charts) ? p.charts : [] };
+}
+
 export const DEFINITIONS_FORMAT = "opskit.metrics";
 
 export function serializeDefinitions(defs: readonly MetricDefinition[]): string {
-  return JSON.stringify({ format: DEFINITIONS_FORMAT, version: 1, definitions: defs });
+  // Version 2 adds `place` (a result at a chosen place); a version-1 definition has none and means a result sheet.
+  return JSON.stringify({ format: DEFINITIONS_FORMAT, version: 2, definitions: defs });
 }
 
 /** Reads saved definitions; never throws (unreadable text or entries are left out). */
@@ -305,7 +347,13 @@ export function parseDefinitions(text: string | null): MetricDefinition[] {
     return data.definitions.filter(
       (d): d is MetricDefinition =>
         typeof d === "object" && d !== null && typeof (d as MetricDefinition).id === "string" && typeof (d as MetricDefinition).sheet === "string" && typeof (d as MetricDefinition).metric === "string" && typeof (d as MetricDefinition).source?.table === "string",
-    ).map((d) => ({ ...d, options: { ...DEFAULT_OPTIONS, ...d.options } }));
+    ).map((d) => {
+      const place = readPlace(d.place);
+      const out: MetricDefinition = { ...d, options: { ...DEFAULT_OPTIONS, ...d.options } };
+      if (place) out.place = place;
+      else delete out.place;
+      return out;
+    });
   } catch {
     return [];
   }

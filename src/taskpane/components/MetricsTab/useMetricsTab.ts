@@ -9,9 +9,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isOpsError } from "../../../core/errors";
 import { isAbortError } from "../../../core/payload/chunks";
 import { metricTitle, type MetricKind } from "../../../core/presentation";
+import { columnName, isPastTheGrid, overlaps, parsePlace, rectAddress, rectMinus, rectOf, type PastTheGrid, type Place, type PlacedBlock, type Rect } from "../../../core/presentation/place";
 import { tIn } from "../../../core/i18n";
 import { useHost } from "../../host/HostContext";
-import type { ReadProgress, ReadValue, TableInfo } from "../../host/WorkbookHost";
+import { joinAddress, type ReadProgress, type ReadValue, type TableInfo } from "../../host/WorkbookHost";
 import { useSheetWriter } from "../../hooks/useSheetWriter";
 import { plainError } from "../../errors";
 import { usePaneT } from "../../i18n";
@@ -19,9 +20,13 @@ import { emptyMapping, mapColumns, ROLES, type ColumnMapping, type Role } from "
 import {
   DEFAULT_OPTIONS,
   LIVE_SAFE_BYTES,
+  chartPrefixOf,
   columnsToRead,
   computeMetric,
+  computedBlock,
   computedSheet,
+  liveBlock,
+  sameOutput,
   estimatePayload,
   liveFormula,
   liveSheet,
@@ -31,12 +36,27 @@ import {
   sourceLabel,
   type MetricDefinition,
   type MetricOptions,
+  type SavedPlace,
   type StartList,
 } from "./metricJob";
 import { useMetricsT } from "./metricsT";
 import type { MetricsTabProps } from "./MetricsTab.types";
 
 export type Output = "live" | "computed";
+/** Where the result goes: a sheet of its own (default), or a chosen place of an existing sheet. */
+export type Target = "newSheet" | "place";
+
+/** Where a computed result is written (Refresh passes the saved place and definition id). */
+type Destination = { kind: "sheet"; desired: string } | { kind: "place"; place: Place; previous?: SavedPlace; id?: string };
+
+/** A new id for a definition or a placed block's charts (short: it is part of Excel chart names). */
+const newId = (): string => `m${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+/** The parts of `rects` outside an earlier block of ours (its cells and chart areas): what must be checked for user content. */
+export function freshAreas(rects: readonly Rect[], previous?: SavedPlace): Rect[] {
+  const ours = previous ? [...previous.cells, ...previous.charts].map(rectOf) : [];
+  return rects.flatMap((r) => ours.reduce<Rect[]>((left, o) => left.flatMap((piece) => rectMinus(piece, o)), [r]));
+}
 
 export type RunPhase =
   | { kind: "idle" }
@@ -80,6 +100,12 @@ export function useMetricsTab(props: MetricsTabProps) {
   const [metric, setMetric] = useState<MetricKind>("retention");
   const [options, setOptions] = useState<MetricOptions>(DEFAULT_OPTIONS);
   const [output, setOutput] = useState<Output>("computed");
+  const [target, setTarget] = useState<Target>("newSheet");
+  const [placeText, setPlaceText] = useState("");
+  const [placing, setPlacing] = useState(false);
+  const [placedAt, setPlacedAt] = useState<string | null>(null);
+  const [placeAsk, setPlaceAsk] = useState<{ place: string; body: string } | null>(null);
+  const placeAnswer = useRef<((replace: boolean) => void) | null>(null);
   const [phase, setPhase] = useState<RunPhase>({ kind: "idle" });
   const [definitions, setDefinitions] = useState<MetricDefinition[]>([]);
   const [stale, setStale] = useState<ReadonlySet<string>>(new Set());
@@ -195,11 +221,71 @@ export function useMetricsTab(props: MetricsTabProps) {
   const startBytes = start ? estimatePayload(start.source, [start.user, start.date]).bytes : 0;
   const estimate = mainEstimate ? { ...mainEstimate, bytes: mainEstimate.bytes + startBytes, safe: mainEstimate.bytes + startBytes <= LIVE_SAFE_BYTES } : null;
   const liveAllowed = estimate !== null && estimate.safe;
-  const busy = writer.busy || phase.kind === "reading" || phase.kind === "computing";
-  const canRun = source !== null && missing.length === 0 && !startIncomplete && !busy && (output === "computed" || liveAllowed) && (metric !== "funnel" || options.steps.length > 0);
+  const chosenPlace = target === "place" ? parsePlace(placeText) : null;
+  const placeValid = target === "newSheet" || chosenPlace !== null;
+  const busy = writer.busy || placing || phase.kind === "reading" || phase.kind === "computing";
+  const canRun = source !== null && missing.length === 0 && !startIncomplete && !busy && placeValid && (output === "computed" || liveAllowed) && (metric !== "funnel" || options.steps.length > 0);
+
+  /** Asks before cells holding data are replaced (the overwrite prompt, Replace / Cancel). */
+  const askPlace = (place: string, body: string) =>
+    new Promise<boolean>((resolve) => {
+      placeAnswer.current = resolve;
+      setPlaceAsk({ place, body });
+    });
+  const answerPlace = (replace: boolean) => {
+    const resolve = placeAnswer.current;
+    placeAnswer.current = null;
+    setPlaceAsk(null);
+    resolve?.(replace);
+  };
+
+  /**
+   * Writes a laid-out block at its place: refuses one past Excel's grid or
+   * over a table, checks the cells it writes, the live formula's spill area
+   * and the areas under its charts for values (outside an earlier block of
+   * ours being rewritten), asks before replacing any, then writes. Resolves
+   * to the sheet's name as the workbook spells it, null when refused or cancelled.
+   */
+  const writeAtPlace = async (place: Place, layout: PlacedBlock | PastTheGrid, chartPrefix: string, previous?: SavedPlace): Promise<string | null> => {
+    const label = joinAddress(place.sheet, place.cell);
+    const refuse = (message: string) => {
+      setPhase({ kind: "error", title: mt("placeError"), message });
+      return null;
+    };
+    if (isPastTheGrid(layout)) return refuse(mt("placePastGrid", { place: label, row: new Intl.NumberFormat(locale).format(layout.lastRow), column: columnName(layout.lastColumn) }));
+    const written = [...layout.cells, ...(layout.spill ? [layout.spill] : [])].map(rectOf);
+    const table = tables.find((x) => x.sheet.toLowerCase() === place.sheet.toLowerCase() && written.some((r) => overlaps(r, rectOf(x.address))));
+    if (table) return refuse(mt("placeOverTable", { place: label, table: table.name }));
+    const spill = layout.spill ? rectAddress(rectOf(layout.spill)) : null;
+    const areas = [
+      ...(spill ? [{ range: spill, kind: "spill" as const }] : []),
+      ...layout.cells.map((range) => ({ range: rectAddress(rectOf(range)), kind: "cells" as const })).filter((a) => a.range !== spill),
+      ...layout.charts.map((range) => ({ range: rectAddress(rectOf(range)), kind: "charts" as const })),
+    ].flatMap((a) => freshAreas([rectOf(a.range)], previous).map((r) => ({ range: rectAddress(r), kind: a.kind })));
+    setPlacing(true);
+    try {
+      const check = await host.inspectCells(place.sheet, areas.map((a) => a.range));
+      if (check.sheet === null) return refuse(mt("placeNoSheet", { sheet: place.sheet }));
+      const used = areas.map((a, i) => ({ ...a, used: check.used[i] ?? "" })).filter((a) => a.used !== "");
+      if (used.length > 0) {
+        const spilled = used.filter((a) => a.kind === "spill").map((a) => a.used);
+        const body = [mt("placeOccupiedBody", { place: label, ranges: used.map((a) => a.used).join(", ") }), ...(spilled.length ? [mt("placeOccupiedSpill", { ranges: spilled.join(", ") })] : [])].join(" ");
+        if (!(await askPlace(label, body))) return null;
+      }
+      // Cells under the charts keep their content (the chart covers them); written cells and the spill area are emptied.
+      const overwrite = used.filter((a) => a.kind !== "charts").map((a) => a.used);
+      await host.writeBlock({ ...layout.spec, name: check.sheet }, { ...(previous ? { clear: previous.cells } : {}), overwrite, chartPrefix });
+      setPlacedAt(joinAddress(check.sheet, place.cell));
+      return check.sheet;
+    } catch (e) {
+      return refuse(plainError(t, "write", e));
+    } finally {
+      setPlacing(false);
+    }
+  };
 
   const saveDefinition = async (def: MetricDefinition) => {
-    const next = [...definitions.filter((d) => d.sheet.toLowerCase() !== def.sheet.toLowerCase()), def];
+    const next = [...definitions.filter((d) => !sameOutput(d, def)), def];
     setDefinitions(next);
     await host.saveMetricDefinitions(serializeDefinitions(next));
   };
@@ -239,37 +325,53 @@ export function useMetricsTab(props: MetricsTabProps) {
     return result;
   };
 
-  /** Reads, computes and writes one computed sheet; resolves to the sheet written (null when cancelled or refused). */
-  const compute = async (src: TableInfo, m: MetricKind, opts: MetricOptions, map: ColumnMapping, desiredName: string, list: readonly TableInfo[]): Promise<string | null> => {
+  /** Reads, computes and writes one computed result (a sheet, or a block at a place); resolves to the sheet written (null when cancelled or refused). */
+  const compute = async (src: TableInfo, m: MetricKind, opts: MetricOptions, map: ColumnMapping, to: Destination, list: readonly TableInfo[]): Promise<string | null> => {
+    setPlacedAt(null);
     const result = await readAndCompute(src, m, opts, map, list);
     if (!result) return null;
     const when = stamp(new Date());
+    const columns: Partial<Record<Role, string>> = {};
+    for (const r of ROLES) if (map[r] !== null) columns[r] = src.headers[map[r]!]!;
+    const define = async (sheet: string, id: string, place?: SavedPlace) => {
+      await saveDefinition({ id, metric: m, options: opts, source: { table: src.name, sheet: src.sheet, address: src.address }, columns, sheet, ...(place ? { place } : {}), computedAt: when, rows: src.rows, locale: sheetLocale });
+      setStale((old) => new Set([...old].filter((n) => n !== src.name.toLowerCase())));
+    };
+    if (to.kind === "place") {
+      const id = to.id ?? newId();
+      const layout = computedBlock(result, to.place, sheetLocale, src, when, chartPrefixOf(id));
+      const sheet = await writeAtPlace(to.place, layout, chartPrefixOf(id), to.previous);
+      if (sheet === null || isPastTheGrid(layout)) return null;
+      await define(sheet, id, { sheet, cell: to.place.cell, cells: layout.cells, charts: layout.charts });
+      return sheet;
+    }
     const created = await writer.write({
-      desired: { metric: desiredName },
+      desired: { metric: to.desired },
       build: (names) => ({ sheets: [computedSheet(result, names.metric, sheetLocale, src, when)] }),
-      after: async (sheets) => {
-        const sheet = sheets[0]!;
-        const columns: Partial<Record<Role, string>> = {};
-        for (const r of ROLES) if (map[r] !== null) columns[r] = src.headers[map[r]!]!;
-        await saveDefinition({ id: `${sheet}-${Date.now()}`, metric: m, options: opts, source: { table: src.name, sheet: src.sheet, address: src.address }, columns, sheet, computedAt: when, rows: src.rows, locale: sheetLocale });
-        setStale((old) => new Set([...old].filter((n) => n !== src.name.toLowerCase())));
-      },
+      after: async (sheets) => define(sheets[0]!, `${sheets[0]!}-${Date.now()}`),
     });
     return created?.[0] ?? null;
   };
 
   const run = async () => {
     if (!source || !canRun) return;
+    const to: Destination = chosenPlace ? { kind: "place", place: chosenPlace } : { kind: "sheet", desired: metricTitle(metric, sheetLocale) };
     if (output === "computed") {
-      await compute(source, metric, options, mapping, metricTitle(metric, sheetLocale), tables);
+      await compute(source, metric, options, mapping, to, tables);
       return;
     }
+    setPlacedAt(null);
     const formula = liveFormula(metric, options, source, mapping, start ?? undefined);
     const title = `${metricTitle(metric, sheetLocale)} (live)`;
     const note = tIn(sheetLocale, "mxLiveFrom", { source: sourceLabel(source), rows: source.rows });
     // The data is small (the estimate is safe): compute once so the spill area gets its formats and charts.
     const shape = await readAndCompute(source, metric, options, mapping, tables);
     if (!shape) return;
+    if (to.kind === "place") {
+      const prefix = chartPrefixOf(newId());
+      await writeAtPlace(to.place, liveBlock(metric, formula, to.place, sheetLocale, note, shape, prefix), prefix);
+      return;
+    }
     await writer.write({ desired: { metric: title }, build: (names) => ({ sheets: [liveSheet(metric, formula, names.metric, sheetLocale, note, shape)] }) });
   };
 
@@ -290,7 +392,7 @@ export function useMetricsTab(props: MetricsTabProps) {
       setRefreshError(mt("refreshFailed", { sheet: def.sheet, reason: mt("mappingMissing", { roles: wanted.missing.map((r) => mt(`role_${r}`)).join(", ") }) }));
       return;
     }
-    await compute(src, def.metric, def.options, map, def.sheet, list);
+    await compute(src, def.metric, def.options, map, def.place ? { kind: "place", place: def.place, previous: def.place, id: def.id } : { kind: "sheet", desired: def.sheet }, list);
   };
 
   return {
@@ -319,6 +421,14 @@ export function useMetricsTab(props: MetricsTabProps) {
     removeStep,
     output,
     setOutput,
+    target,
+    setTarget,
+    placeText,
+    setPlaceText,
+    placeValid,
+    placeAsk,
+    answerPlace,
+    placedAt,
     estimate,
     liveAllowed,
     safeBytes: LIVE_SAFE_BYTES,

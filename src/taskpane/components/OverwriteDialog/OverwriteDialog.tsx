@@ -45,15 +45,24 @@ export function OverwriteDialog(props: OverwriteDialogProps) {
     <Dialog modalType="alert" open={s.open} onOpenChange={(_, d) => !d.open && s.cancel()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{t("overwriteTitle")}</DialogTitle>
-          <DialogContent>{t("overwriteBody", { names: s.names })}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={s.keepBoth}>
-              {t("overwriteKeepBoth")}
-            </Button>
-            <Button onClick={s.replace}>{t("overwriteReplace")}</Button>
-            <Button onClick={s.cancel}>{t("cancel")}</Button>
-          </DialogActions>
+          <DialogTitle>{props.title ?? t("overwriteTitle")}</DialogTitle>
+          <DialogContent>{props.body ?? t("overwriteBody", { names: s.names })}</DialogContent>
+          {props.keepBoth === false ? (
+            <DialogActions>
+              <Button appearance="primary" onClick={s.cancel}>
+                {t("cancel")}
+              </Button>
+              <Button onClick={s.replace}>{t("overwriteReplace")}</Button>
+            </DialogActions>
+          ) : (
+            <DialogActions>
+              <Button appearance="primary" onClick={s.keepBoth}>
+                {t("overwriteKeepBoth")}
+              </Button>
+              <Button onClick={s.replace}>{t("overwriteReplace")}</Button>
+              <Button onClick={s.cancel}>{t("cancel")}</Button>
+            </DialogActions>
+          )}
         </DialogBody>
       </DialogSurface>
     </Dialog>
