@@ -14,7 +14,12 @@
  *            one batch writing the values, the copies and the hidden sheet
  *   restore  2 syncs: the hidden sheet's values and the sheet names · one
  *            batch clearing the frozen areas, writing the formulas back,
- *            clearing the note and deleting the hidden sheet
+ *            deleting the value copies a freeze in copies made, clearing
+ *            the note and deleting the hidden sheet
+ *
+ * Restore undoes exactly what Freeze did (restorePlan in the core): in place,
+ * the formulas go back; in copies, the copies go and the originals, which
+ * kept their live formulas, are not written to.
  *
  * Needs ExcelApi 1.12 (Range.getSpillingToRangeOrNullObject); copying
  * sheets needs 1.10 (Worksheet.copy).
@@ -28,7 +33,7 @@ import {
   OPS_FORMULAS_SHEET,
   opsFormulasSheet,
   readFormulaRecords,
-  restoreWrites,
+  restorePlan,
   type CellLocation,
   type FormulaRecord,
 } from "../core/sharing/formulasSheet";
@@ -210,7 +215,9 @@ export async function freezeWorkbook(context: Excel.RequestContext, options: Fre
     // The spill starts at the anchor; keep the size from there.
     const rows = r.rows - (row - area.row);
     const cols = r.cols - (col - area.col);
-    frozen.push({ sheet, address: r.cell.address, formula: r.cell.formula, rows: Math.max(rows, 1), cols: Math.max(cols, 1), frozenAt: options.frozenAt });
+    const record: FormulaRecord = { sheet, address: r.cell.address, formula: r.cell.formula, rows: Math.max(rows, 1), cols: Math.max(cols, 1), frozenAt: options.frozenAt };
+    if (sheet !== r.cell.sheet) record.copyOf = r.cell.sheet;
+    frozen.push(record);
   }
 
   // The hidden sheet: earlier records, then these.
@@ -227,12 +234,15 @@ export async function freezeWorkbook(context: Excel.RequestContext, options: Fre
 }
 
 export interface RestoreInExcelResult {
+  /** Formulas written back (frozen in place). */
   restored: FormulaRecord[];
-  /** Records whose sheet no longer exists (left out). */
+  /** Records frozen in place whose sheet no longer exists (left out). */
   missing: FormulaRecord[];
+  /** The value copies a freeze in copies made, deleted. */
+  removedCopies: string[];
 }
 
-/** Puts the original formulas back and removes the hidden sheet (2 syncs). */
+/** Undoes the freeze: formulas back in place, value copies deleted, hidden sheet removed (2 syncs). */
 export async function restoreWorkbook(context: Excel.RequestContext): Promise<RestoreInExcelResult> {
   const ws = context.workbook.worksheets;
   ws.load("items/name");
@@ -240,7 +250,7 @@ export async function restoreWorkbook(context: Excel.RequestContext): Promise<Re
   const used = hidden.getUsedRangeOrNullObject();
   used.load("address,values");
   await context.sync();
-  if (hidden.isNullObject || used.isNullObject) return { restored: [], missing: [] };
+  if (hidden.isNullObject || used.isNullObject) return { restored: [], missing: [], removedCopies: [] };
 
   const { row: row0, col: col0 } = topLeft(used.address);
   // readFormulaRecords reads a grid from A1: pad when the used range starts lower or further right.
@@ -248,18 +258,21 @@ export async function restoreWorkbook(context: Excel.RequestContext): Promise<Re
   const grid: unknown[][] = [...Array.from({ length: row0 }, () => [] as unknown[]), ...values.map((r) => [...Array<unknown>(col0).fill(""), ...r])];
   const { records, noteCell } = readFormulaRecords(grid);
   const names = new Set(ws.items.map((s) => s.name.toLowerCase()));
-  const restored = records.filter((r) => names.has(r.sheet.toLowerCase()));
-  const missing = records.filter((r) => !names.has(r.sheet.toLowerCase()));
+  const plan = restorePlan(records, (name) => names.has(name.toLowerCase()));
 
-  for (const w of restoreWrites(restored)) {
+  for (const w of plan.writes) {
     const sheet = ws.getItem(w.sheet);
     sheet.getRange(w.clear).clear("Contents");
     sheet.getRange(w.address).formulas = [[w.formula]];
   }
-  if (noteCell && names.has(noteCell.sheet.toLowerCase())) ws.getItem(noteCell.sheet).getRange(noteCell.address).clear("All");
+  // The copies the freeze made go; their originals are not touched.
+  for (const name of plan.deleteSheets) ws.getItem(name).delete();
+  const gone = new Set(plan.deleteSheets.map((n) => n.toLowerCase()));
+  if (noteCell && names.has(noteCell.sheet.toLowerCase()) && !gone.has(noteCell.sheet.toLowerCase()))
+    ws.getItem(noteCell.sheet).getRange(noteCell.address).clear("All");
   hidden.delete();
   await context.sync();
-  return { restored, missing };
+  return { restored: plan.restored, missing: plan.missing, removedCopies: plan.deleteSheets };
 }
 
 /** The rectangle of a record, for callers that show it. */

@@ -125,7 +125,7 @@ describe("freezeWorkbook in place", () => {
 
   it("a restore without a hidden sheet does nothing (1 sync)", async () => {
     const before = excel.syncs;
-    expect(await restoreWorkbook(excel.context)).toEqual({ restored: [], missing: [] });
+    expect(await restoreWorkbook(excel.context)).toEqual({ restored: [], missing: [], removedCopies: [] });
     expect(excel.syncs - before).toBe(1);
   });
 });
@@ -140,6 +140,26 @@ describe("freezeWorkbook in copies of the sheets", () => {
     expect(excel.sheet("Metrics").cells.get("A3")?.formula).toBe(RETENTION);
     expect(excel.sheet("Metrics (values)").cells.get("A3")).toEqual({ value: "Cohort", type: "String" });
     expect(result.frozen.every((r) => r.sheet === "Metrics (values)")).toBe(true);
+    expect(result.frozen.every((r) => r.copyOf === "Metrics")).toBe(true);
+  });
+
+  it("Restore deletes the copy and writes nothing into the original or the copy (2 syncs; issue 16, item 10)", async () => {
+    const excel = workbook();
+    const original = new Map(excel.sheet("Metrics").cells);
+    await freezeWorkbook(excel.context, { frozenAt: "2026-06-01", copySheets: true });
+    const { records } = readFormulaRecords(excel.valuesFromA1(OPS_FORMULAS_SHEET));
+    expect(records.map((r) => `${r.sheet}!${r.address}<${r.copyOf}`)).toEqual([
+      "Metrics (values)!G2<Metrics", "Metrics (values)!A3<Metrics", "Metrics (values)!G4<Metrics", "Metrics (values)!G6<Metrics",
+    ]);
+    const logged = excel.log.length;
+    const syncs = excel.syncs;
+    const result = await restoreWorkbook(excel.context);
+    expect(excel.syncs - syncs).toBe(2);
+    expect(result).toEqual({ restored: [], missing: [], removedCopies: ["Metrics (values)"] });
+    expect(excel.live().map((s) => s.name)).toEqual(["Activity", "Metrics", "KPIs", "Overview"]);
+    expect(excel.sheet("Metrics").cells).toEqual(original);
+    // The only changes: the copy and the hidden sheet deleted.
+    expect(excel.log.slice(logged).filter((l) => !l.startsWith("sync"))).toEqual(["delete Metrics (values)", `delete ${OPS_FORMULAS_SHEET}`]);
   });
 });
 

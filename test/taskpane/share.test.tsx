@@ -139,3 +139,41 @@ describe("Share tab: what each mode does (issue 16, item 10)", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: "Freeze OPS results as values" })).toBeEnabled());
   });
 });
+
+describe("Share tab: Restore undoes exactly what Freeze did (issue 16, item 10)", () => {
+  it("after a freeze in copies, Restore deletes the copies and leaves the originals as they were", async () => {
+    const { user, fake } = await openShare();
+    const before = { b2: fake.cell("Metrics", "B2"), b5: fake.cell("Metrics", "B5"), d5: fake.cell("Metrics", "D5") };
+    await user.click(screen.getByRole("button", { name: "Freeze OPS results as values" }));
+    await user.click(await screen.findByRole("button", { name: "Freeze" }));
+    await screen.findByText(/Copies made: Metrics \(values\)/);
+    // The pane says what Restore will do, on the button and in the note.
+    const restore = await screen.findByRole("button", { name: "Delete the value copies" });
+    expect(screen.getByText(/Values frozen in copies as of \d{4}-\d{2}-\d{2}: Metrics \(values\)\. Restore deletes these copies/)).toBeInTheDocument();
+    await waitFor(() => expect(restore).toBeEnabled());
+    await user.click(restore);
+    await screen.findByText("Deleted the value copies: Metrics (values). The original sheets were not changed; the hidden sheet was removed.");
+    expect(fake.sheetNames).toEqual(["Users", "Metrics", "Summary"]);
+    expect(fake.cell("Metrics", "B2")).toEqual(before.b2);
+    expect(fake.cell("Metrics", "B5")).toEqual(before.b5);
+    expect(fake.cell("Metrics", "D5")).toEqual(before.d5);
+    await waitFor(() => expect(screen.getByRole("button", { name: "Restore live formulas" })).toBeDisabled());
+    expect(screen.getByRole("button", { name: "Freeze OPS results as values" })).toBeEnabled();
+  });
+
+  it("in Chinese, says what each mode does and what Restore deleted", async () => {
+    const fake = workbook();
+    const { user } = await renderPane({ fake, locale: "zh-CN" });
+    await user.click(screen.getByRole("tab", { name: "共享" }));
+    await screen.findByRole("button", { name: "检查哪些内容需要加载项" });
+    await waitFor(() => expect(fake.calls).toContain("hasFrozenFormulas"));
+    expect(await screen.findByText(/“恢复”会删除这些副本，原工作表保持不变/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "将 OPS 结果冻结为数值" }));
+    await user.click(await screen.findByRole("button", { name: "冻结" }));
+    const restore = await screen.findByRole("button", { name: "删除数值副本" });
+    await waitFor(() => expect(restore).toBeEnabled());
+    await user.click(restore);
+    await screen.findByText("已删除数值副本：Metrics (values)。原工作表未作改动；隐藏工作表已删除。");
+    expect(fake.sheetNames).toEqual(["Users", "Metrics", "Summary"]);
+  });
+});

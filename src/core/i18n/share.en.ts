@@ -53,13 +53,14 @@ export const shareEn = {
   // --- hidden sheet of original formulas ---
   shareFormulasTitle: "OpsKit: original OPS formulas",
   shareFormulasNote:
-    "Kept when the values were frozen for sharing. \"Restore formulas\" in the OpsKit pane writes them back. Do not edit this sheet.",
+    "Kept when the values were frozen for sharing. Restore in the OpsKit pane writes them back, or deletes the value copies that a freeze in copies made. Do not edit this sheet.",
   shareFormulasHeaderSheet: "Sheet",
   shareFormulasHeaderAddress: "Cell",
   shareFormulasHeaderFormula: "Formula",
   shareFormulasHeaderRows: "Spill rows",
   shareFormulasHeaderColumns: "Spill columns",
   shareFormulasHeaderFrozenAt: "Frozen on",
+  shareFormulasHeaderCopyOf: "Copy of",
 
   // --- add-in dependency scan ---
   shareDepOps: "Calls {{functions}}: shows #NAME? where OpsKit is not installed",

@@ -48,13 +48,14 @@ export const shareZhCN: Record<keyof typeof shareEn, string> = {
 
   // --- 原始公式隐藏表 ---
   shareFormulasTitle: "OpsKit：原始 OPS 公式",
-  shareFormulasNote: "为分享固定数值时保存。在 OpsKit 窗格中点击“恢复公式”即可写回。请勿编辑此工作表。",
+  shareFormulasNote: "为分享固定数值时保存。在 OpsKit 窗格中点击恢复即可写回公式；若是在副本中固定的，恢复会删除这些数值副本。请勿编辑此工作表。",
   shareFormulasHeaderSheet: "工作表",
   shareFormulasHeaderAddress: "单元格",
   shareFormulasHeaderFormula: "公式",
   shareFormulasHeaderRows: "溢出行数",
   shareFormulasHeaderColumns: "溢出列数",
   shareFormulasHeaderFrozenAt: "固定日期",
+  shareFormulasHeaderCopyOf: "副本的原表",
 
   // --- 加载项依赖扫描 ---
   shareDepOps: "调用 {{functions}}：未安装 OpsKit 时显示 #NAME?",

@@ -8,7 +8,13 @@
  * Layout: title (row 1), note (row 2), optionally the location of the
  * "values frozen" note in row 3 (A3 = NOTE_CELL_MARKER, B3 sheet, C3 cell or
  * range), header (row 4), one record per row from row 5: sheet, cell,
- * formula (as text), spill rows, spill columns, date frozen.
+ * formula (as text), spill rows, spill columns, date frozen, and, for a
+ * freeze in copies, the sheet the copy was made of (column G).
+ *
+ * Restore undoes exactly what Freeze did (restorePlan): a record frozen in
+ * place gets its formula back; a record frozen in a copy ("Metrics (values)")
+ * means the copy was made by the freeze, so the copy is deleted and the
+ * original, which kept its live formulas, is not touched.
  */
 import { tIn, type Locale } from "../i18n";
 import { isOpsError, type CellOut } from "../errors";
@@ -26,7 +32,7 @@ export const OPS_FORMULAS_LAYOUT = {
   noteCellRow: 2,
   headerRow: 3,
   firstRow: 4,
-  columns: { sheet: 0, address: 1, formula: 2, rows: 3, cols: 4, frozenAt: 5 },
+  columns: { sheet: 0, address: 1, formula: 2, rows: 3, cols: 4, frozenAt: 5, copyOf: 6 },
 } as const;
 
 /** The marker in A3 that introduces the note cell's location. */
@@ -44,6 +50,8 @@ export interface FormulaRecord extends FormulaCellRef {
   cols: number;
   /** ISO date the values were frozen. */
   frozenAt: string;
+  /** Frozen in a copy made by the freeze: the sheet it is a copy of (`sheet` is the copy). */
+  copyOf?: string;
 }
 
 export interface CellLocation {
@@ -65,11 +73,11 @@ export function opsFormulasSheet(records: readonly FormulaRecord[], locale: Loca
   const L = OPS_FORMULAS_LAYOUT;
   const tr = (key: Parameters<typeof tIn>[1]) => tIn(locale, key);
   const rows: (CellSpec | null)[][] = [
-    [{ value: tr("shareFormulasTitle"), style: "title" }, null, null, null, null, null],
-    [{ value: tr("shareFormulasNote"), style: "note" }, null, null, null, null, null],
+    [{ value: tr("shareFormulasTitle"), style: "title" }, null, null, null, null, null, null],
+    [{ value: tr("shareFormulasNote"), style: "note" }, null, null, null, null, null, null],
     noteCell
-      ? [{ value: NOTE_CELL_MARKER, style: "note" }, { value: noteCell.sheet }, { value: noteCell.address }, null, null, null]
-      : [null, null, null, null, null, null],
+      ? [{ value: NOTE_CELL_MARKER, style: "note" }, { value: noteCell.sheet }, { value: noteCell.address }, null, null, null, null]
+      : [null, null, null, null, null, null, null],
     (
       [
         "shareFormulasHeaderSheet",
@@ -78,6 +86,7 @@ export function opsFormulasSheet(records: readonly FormulaRecord[], locale: Loca
         "shareFormulasHeaderRows",
         "shareFormulasHeaderColumns",
         "shareFormulasHeaderFrozenAt",
+        "shareFormulasHeaderCopyOf",
       ] as const
     ).map((k) => ({ value: tr(k), style: "header" as const })),
     ...records.map((r) => [
@@ -87,6 +96,7 @@ export function opsFormulasSheet(records: readonly FormulaRecord[], locale: Loca
       { value: r.rows, numberFormat: "0" },
       { value: r.cols, numberFormat: "0" },
       { value: r.frozenAt },
+      r.copyOf ? { value: r.copyOf } : null,
     ]),
   ];
   return {
@@ -100,6 +110,7 @@ export function opsFormulasSheet(records: readonly FormulaRecord[], locale: Loca
       { index: 3, width: 10 },
       { index: 4, width: 12 },
       { index: 5, width: 12 },
+      { index: 6, width: 18 },
     ],
     hidden: true,
   };
@@ -128,7 +139,11 @@ export function readFormulaRecords(values: readonly (readonly unknown[])[]): { r
     let formula = text(row[C.formula]);
     if (formula.startsWith("'")) formula = formula.slice(1);
     if (sheet === "" || !/^[A-Z]{1,3}\d{1,7}$/.test(address) || !formula.startsWith("=")) continue;
-    records.push({ sheet, address, formula, rows: positiveInt(row[C.rows]), cols: positiveInt(row[C.cols]), frozenAt: text(row[C.frozenAt]) });
+    const record: FormulaRecord = { sheet, address, formula, rows: positiveInt(row[C.rows]), cols: positiveInt(row[C.cols]), frozenAt: text(row[C.frozenAt]) };
+    const copyOf = text(row[C.copyOf]);
+    // A copy of itself is not a copy (a damaged row): restore it in place rather than delete the sheet.
+    if (copyOf !== "" && copyOf.toLowerCase() !== sheet.toLowerCase()) record.copyOf = copyOf;
+    records.push(record);
   }
   const noteRow = values[L.noteCellRow] ?? [];
   const noteSheet = text(noteRow[1]);
@@ -158,3 +173,40 @@ export function restoreWrites(records: readonly FormulaRecord[]): RestoreWrite[]
   });
 }
 
+
+/** What a restore does: formulas back where they were frozen in place, the copies the freeze made deleted. */
+export interface RestorePlan {
+  /** Formulas to write back (records frozen in place whose sheet exists), latest freeze last. */
+  writes: RestoreWrite[];
+  /** The records those writes restore. */
+  restored: FormulaRecord[];
+  /** Sheet copies made by the freeze, to delete (each once, in record order); their originals stay as they are. */
+  deleteSheets: string[];
+  /** Records frozen in place whose sheet no longer exists (nothing to write them into). */
+  missing: FormulaRecord[];
+}
+
+/**
+ * Undoes a freeze: `exists` says whether a sheet is in the workbook (names
+ * compare without case, as Excel's do). A copy that is already gone needs
+ * no undoing and is neither deleted nor missing.
+ */
+export function restorePlan(records: readonly FormulaRecord[], exists: (sheet: string) => boolean): RestorePlan {
+  const inPlace = records.filter((r) => r.copyOf === undefined);
+  const restored = inPlace.filter((r) => exists(r.sheet));
+  const deleteSheets: string[] = [];
+  const seen = new Set<string>();
+  for (const r of records) {
+    if (r.copyOf === undefined || !exists(r.sheet) || seen.has(r.sheet.toLowerCase())) continue;
+    seen.add(r.sheet.toLowerCase());
+    deleteSheets.push(r.sheet);
+  }
+  return { writes: restoreWrites(restored), restored, deleteSheets, missing: inPlace.filter((r) => !exists(r.sheet)) };
+}
+
+/** Count and latest date of the hidden sheet's records, and the value copies a restore deletes. */
+export function frozenSummary(records: readonly FormulaRecord[]): { count: number; frozenAt: string; copies: string[] } {
+  const dates = records.map((r) => r.frozenAt).filter((d) => d !== "").sort();
+  const copies = [...new Set(records.filter((r) => r.copyOf !== undefined).map((r) => r.sheet))];
+  return { count: records.length, frozenAt: dates[dates.length - 1] ?? "", copies };
+}

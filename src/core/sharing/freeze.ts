@@ -33,6 +33,7 @@ import {
   frozenValue,
   opsFormulasSheet,
   readFormulaRecords,
+  restorePlan,
   type CellLocation,
   type FormulaCellRef,
   type FormulaRecord,
@@ -184,18 +185,23 @@ export function formulaRecordsOf(spec: WorkbookSpec): { records: FormulaRecord[]
 /**
  * The spec with the original formulas back: each frozen area emptied, the
  * formula in its anchor (keeping the anchor's format and style), the note
- * cell cleared and the hidden sheet removed. restore(freeze(spec)) has the
- * same cells as spec.
+ * cell cleared and the hidden sheet removed; sheets that a freeze in copies
+ * made (records with `copyOf`) are removed, their originals left as they
+ * are. restore(freeze(spec)) has the same cells as spec.
  */
 export function restoreOpsFormulas(spec: WorkbookSpec): WorkbookSpec {
   const { records, noteCell } = formulaRecordsOf(spec);
+  const names = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
+  // A copy the freeze made ("Metrics (values)") goes; its original kept its formulas.
+  const plan = restorePlan(records, (name) => names.has(name.toLowerCase()));
+  const deleted = new Set(plan.deleteSheets.map((n) => n.toLowerCase()));
   const bySheet = new Map<string, FormulaRecord[]>();
-  for (const r of records) {
+  for (const r of plan.restored) {
     const key = r.sheet.toLowerCase();
     bySheet.set(key, [...(bySheet.get(key) ?? []), r]);
   }
   const sheets = spec.sheets
-    .filter((s) => s.kind !== OPS_FORMULAS_KIND && s.name !== OPS_FORMULAS_SHEET)
+    .filter((s) => s.kind !== OPS_FORMULAS_KIND && s.name !== OPS_FORMULAS_SHEET && !deleted.has(s.name.toLowerCase()))
     .map((sheet) => {
       const mine = bySheet.get(sheet.name.toLowerCase()) ?? [];
       const note = noteCell && noteCell.sheet.toLowerCase() === sheet.name.toLowerCase() ? parseRange(noteCell.address) : undefined;

@@ -4,9 +4,11 @@
  * by the generators' catalogues, not here.
  */
 import { wizardEn } from "./wizard.en";
+import { shareEn } from "./share.en";
 
 export const paneEn = {
   ...wizardEn,
+  ...shareEn,
   appTitle: "OpsKit",
   language: "Language",
   languageEn: "English",
@@ -254,7 +256,7 @@ export const paneEn = {
   shareGuarded: "Guarded: shows its fallback instead of an error",
   shareNotGuarded: "Not guarded: shows an error without the add-in",
   shareFreezeTitle: "Freeze OPS results as values",
-  shareFreezeExplain: "Each OPS formula is replaced by the value it shows now. The original formulas are kept in a hidden sheet named \"{{sheet}}\", so you can restore them with one click.",
+  shareFreezeExplain: "Freezing keeps the value each OPS formula shows now, in copies of the sheets or in place. The original formulas are listed in a hidden sheet named \"{{sheet}}\", and Restore undoes the freeze with one click.",
   shareCopySheets: "Freeze in copies of the sheets (the originals stay live)",
   shareFreeze: "Freeze OPS results as values",
   shareFreezing: "Freezing…",

@@ -14,8 +14,8 @@ export const wizardEn = {
   launchTaskNone: "No launch task",
   wouldLoop: "waits for this task",
   // Share tab (issue 16, item 10): what each freeze mode does, and counts of one
-  shareCopiesNote: "In copies, the original sheets keep their OPS formulas: the check still lists them and the workbook still needs OpsKit. To send the workbook to someone without OpsKit, freeze in place (untick this); Restore brings the formulas back.",
-  shareInPlaceNote: "In place, the OPS formulas are replaced by their values, so the workbook no longer needs OpsKit; Restore brings the formulas back.",
+  shareCopiesNote: "In copies, each sheet with OPS formulas gets a copy named \"<sheet> (values)\" holding the values; the original sheets keep their OPS formulas: the check still lists them and the workbook still needs OpsKit. Restore deletes the copies and leaves the originals as they are. To send the workbook to someone without OpsKit, freeze in place (untick this).",
+  shareInPlaceNote: "In place, the OPS formulas are replaced by their values, so the workbook no longer needs OpsKit; Restore writes the original formulas back.",
   shareFrozenDoneOne: "1 OPS cell frozen as a value on {{date}}.",
   shareFrozenStateOne: "1 formula is frozen (value as of {{date}}); the original is kept in the hidden sheet.",
   shareRestoredOne: "1 formula restored; the hidden sheet was removed.",

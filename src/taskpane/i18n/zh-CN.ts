@@ -1,9 +1,11 @@
 /** 任务窗格界面文字（简体中文），与 en.ts 的键一一对应。 */
 import type { PaneKey } from "./en";
 import { wizardZhCN } from "./wizard.zh-CN";
+import { shareZhCN } from "./share.zh-CN";
 
 export const paneZhCN: Record<PaneKey, string> = {
   ...wizardZhCN,
+  ...shareZhCN,
   appTitle: "OpsKit",
   language: "语言",
   languageEn: "English",
@@ -241,7 +243,7 @@ export const paneZhCN: Record<PaneKey, string> = {
   shareGuarded: "已防护：出错时显示备用值",
   shareNotGuarded: "未防护：没有加载项时会显示错误",
   shareFreezeTitle: "将 OPS 结果冻结为数值",
-  shareFreezeExplain: "每个 OPS 公式会被替换为它当前显示的值。原公式保存在名为“{{sheet}}”的隐藏工作表中，可一键恢复。",
+  shareFreezeExplain: "冻结会保留每个 OPS 公式当前显示的值，可在工作表副本中或原地冻结。原公式记录在名为“{{sheet}}”的隐藏工作表中，“恢复”可一键撤销冻结。",
   shareCopySheets: "在工作表副本中冻结（原工作表保持实时计算）",
   shareFreeze: "将 OPS 结果冻结为数值",
   shareFreezing: "正在冻结…",

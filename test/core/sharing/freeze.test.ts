@@ -7,6 +7,7 @@ import {
   opsFormulasSheet,
   readFormulaRecords,
   restoreOpsFormulas,
+  restorePlan,
   restoreWrites,
   type FormulaRecord,
 } from "../../../src/core/sharing/freeze";
@@ -149,7 +150,7 @@ describe("the hidden formulas sheet", () => {
     const spec = opsFormulasSheet(records, "zh-CN", { sheet: "概览", address: "A2:A3" });
     const values = spec.blocks[0]!.rows.map((r) => r.map((c) => c?.value ?? ""));
     expect(readFormulaRecords(values)).toEqual({ records, noteCell: { sheet: "概览", address: "A2:A3" } });
-    expect(values[3]).toEqual(["工作表", "单元格", "公式", "溢出行数", "溢出列数", "固定日期"]);
+    expect(values[3]).toEqual(["工作表", "单元格", "公式", "溢出行数", "溢出列数", "固定日期", "副本的原表"]);
   });
 
   it.each<[string, unknown[]]>([
@@ -224,5 +225,52 @@ describe("freezing the demo workbook with the evaluator", () => {
 
   it("round-trips: restore(freeze(demo)) has the demo's cells", () => {
     expect(contents(restoreOpsFormulas(workbook))).toEqual(contents(spec));
+  });
+});
+
+describe("Restore undoes exactly what Freeze did (issue 16, item 10)", () => {
+  const inPlace: FormulaRecord = { sheet: "KPIs", address: "B2", formula: "=OPS.PAYRATE(5,100)", rows: 1, cols: 1, frozenAt: "2026-06-01" };
+  const inCopy: FormulaRecord = { sheet: "Metrics (values)", address: "A5", formula: "=OPS.TIER(B5:B9)", rows: 5, cols: 1, frozenAt: "2026-06-01", copyOf: "Metrics" };
+  const inCopy2: FormulaRecord = { ...inCopy, address: "D5", rows: 1 };
+
+  it("keeps, for a freeze in copies, the sheet each copy was made of (column G), and reads it back", () => {
+    const spec = opsFormulasSheet([inPlace, inCopy], "en");
+    const values = spec.blocks[0]!.rows.map((r) => r.map((c) => c?.value ?? ""));
+    expect(values[3]![6]).toBe("Copy of");
+    expect(values[4]![6]).toBe("");
+    expect(values[5]![6]).toBe("Metrics");
+    expect(readFormulaRecords(values).records).toEqual([inPlace, inCopy]);
+  });
+
+  it("a row naming its own sheet as the original is restored in place, never deleted", () => {
+    const values = [[], [], [], [], ["KPIs", "B2", "=OPS.PAYRATE(5,100)", 1, 1, "2026-06-01", "kpis"]];
+    expect(readFormulaRecords(values).records).toEqual([inPlace]);
+  });
+
+  it.each<[string, FormulaRecord[], string[], { writes: string[]; deleteSheets: string[]; missing: string[] }]>([
+    ["in place: the formulas go back", [inPlace], ["KPIs"], { writes: ["KPIs!B2"], deleteSheets: [], missing: [] }],
+    ["in copies: the copy goes, once, and nothing is written", [inCopy, inCopy2], ["Metrics", "Metrics (values)"], { writes: [], deleteSheets: ["Metrics (values)"], missing: [] }],
+    ["both kinds", [inPlace, inCopy], ["KPIs", "Metrics", "metrics (VALUES)"], { writes: ["KPIs!B2"], deleteSheets: ["Metrics (values)"], missing: [] }],
+    ["a copy already deleted needs no undoing", [inCopy], ["Metrics"], { writes: [], deleteSheets: [], missing: [] }],
+    ["an in-place sheet that is gone is missing", [inPlace], ["Metrics"], { writes: [], deleteSheets: [], missing: ["KPIs!B2"] }],
+  ])("restorePlan: %s", (_name, records, sheets, expected) => {
+    const names = new Set(sheets.map((n) => n.toLowerCase()));
+    const plan = restorePlan(records, (n) => names.has(n.toLowerCase()));
+    expect({
+      writes: plan.writes.map((w) => `${w.sheet}!${w.address}`),
+      deleteSheets: plan.deleteSheets,
+      missing: plan.missing.map((r) => `${r.sheet}!${r.address}`),
+    }).toEqual(expected);
+    expect(plan.restored.map((r) => `${r.sheet}!${r.address}`)).toEqual(expected.writes);
+  });
+
+  it("restoreOpsFormulas deletes the copies a freeze in copies made and leaves the originals as they were", () => {
+    const original = sheet("Metrics", [[{ value: "Tier" }], [{ formula: "=OPS.TIER(B5:B9)" }]]);
+    const copy = sheet("Metrics (values)", [[{ value: "Tier" }], [{ value: "S" }]]);
+    const frozen: WorkbookSpec = {
+      sheets: [original, copy, opsFormulasSheet([{ ...inCopy, address: "A2", rows: 1 }], "en")],
+    };
+    const restored = restoreOpsFormulas(frozen);
+    expect(restored.sheets).toEqual([original]);
   });
 });

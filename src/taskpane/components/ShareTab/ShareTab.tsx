@@ -92,7 +92,7 @@ export function ShareTab(props: ShareTabProps) {
             {s.busy === "freeze" ? t("shareFreezing") : t("shareFreeze")}
           </Button>
           <Button disabled={working || s.frozen === null} onClick={() => void s.restore()}>
-            {s.busy === "restore" ? t("shareRestoring") : t("shareRestore")}
+            {s.busy === "restore" ? t("shareRestoring") : s.frozen && s.frozen.copies.length > 0 ? t("shareRestoreCopies") : t("shareRestore")}
           </Button>
         </div>
         {s.confirming && (
@@ -111,7 +111,13 @@ export function ShareTab(props: ShareTabProps) {
         )}
         <div aria-live="polite" className={own.section}>
           {s.result && <Text role="status">{s.result}</Text>}
-          {s.frozen && <Text className={own.note}>{t(s.frozen.count === 1 ? "shareFrozenStateOne" : "shareFrozenState", { count: s.frozen.count, date: s.frozen.frozenAt || "?" })}</Text>}
+          {s.frozen && (
+            <Text className={own.note}>
+              {s.frozen.copies.length > 0
+                ? t("shareFrozenCopiesState", { sheets: s.frozen.copies.join(", "), date: s.frozen.frozenAt || "?" })
+                : t(s.frozen.count === 1 ? "shareFrozenStateOne" : "shareFrozenState", { count: s.frozen.count, date: s.frozen.frozenAt || "?" })}
+            </Text>
+          )}
         </div>
       </section>
 

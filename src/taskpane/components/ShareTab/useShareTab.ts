@@ -75,7 +75,11 @@ export function useShareTab({ today }: ShareTabProps) {
   const restore = () =>
     run("restore", async () => {
       const r = await host.restoreOpsFormulas();
-      const parts = [t(r.restored === 1 ? "shareRestoredOne" : "shareRestored", { count: r.restored })];
+      // Restore undoes what Freeze did: formulas written back (in place), value copies deleted (in copies).
+      const parts: string[] = [];
+      if (r.restored > 0 || r.removedCopies.length === 0)
+        parts.push(r.restored === 0 && r.missing === 0 ? t("shareRestoredNothing") : t(r.restored === 1 ? "shareRestoredOne" : "shareRestored", { count: r.restored }));
+      if (r.removedCopies.length > 0) parts.push(t("shareRemovedCopies", { sheets: r.removedCopies.join(", ") }));
       if (r.missing > 0) parts.push(t(r.missing === 1 ? "shareRestoredMissingOne" : "shareRestoredMissing", { count: r.missing }));
       setResult(parts.join(" "));
       await refreshFrozen();
