@@ -94,25 +94,41 @@ export function activityRanges(activity: SampleActivity, ctx: GeneratorContext) 
 }
 
 export function generateActivity(activity: SampleActivity, ctx: GeneratorContext): SheetSpec {
-  const tr = (key: MessageKey) => tIn(ctx.locale, key);
-  const header: (CellSpec | null)[] = [
-    { value: tr("activityHeaderUser"), style: "header" },
-    { value: tr("activityHeaderTime"), style: "header" },
-    { value: tr("activityHeaderEvent"), style: "header" },
-    { value: tr("activityHeaderChannel"), style: "header" },
+  return {
+    kind: "activity",
+    name: ctx.sheetNames.activity,
+    blocks: [{ anchor: "A1", rows: [activityHeader(ctx), ...activityRows(activity)] }],
+    columns: ACTIVITY_WIDTHS.map((width, index) => ({ index, width })),
+    freeze: { rows: 1, columns: 0 },
+  };
+}
+
+/** A:I — user, time, event, channel, gap, paid user, amount, gap, active user. */
+const ACTIVITY_WIDTHS = [10, 17, 14, 11, 3, 11, 10, 3, 22];
+
+function activityHeader(ctx: GeneratorContext): (CellSpec | null)[] {
+  const title = (key: MessageKey): CellSpec => ({ value: tIn(ctx.locale, key), style: "header" });
+  return [
+    title("activityHeaderUser"),
+    title("activityHeaderTime"),
+    title("activityHeaderEvent"),
+    title("activityHeaderChannel"),
     null,
-    { value: tr("activityHeaderPaid"), style: "header" },
-    { value: tr("activityHeaderAmount"), style: "header" },
+    title("activityHeaderPaid"),
+    title("activityHeaderAmount"),
     null,
-    { value: tr("activityHeaderActive"), style: "header" },
+    title("activityHeaderActive"),
   ];
-  const rows: (CellSpec | null)[][] = [header];
+}
+
+/** The three lists side by side (events, payers with amounts, active users), as long as the longest. */
+function activityRows(activity: SampleActivity): (CellSpec | null)[][] {
   const n = Math.max(activity.userIds.length, activity.payers.length, activity.active.length);
-  for (let i = 0; i < n; i++) {
+  return Array.from({ length: n }, (_, i) => {
     const hasEvent = i < activity.userIds.length;
     const hasPayer = i < activity.payers.length;
     const isActive = i < activity.active.length;
-    rows.push([
+    return [
       hasEvent ? { value: activity.userIds[i]! } : null,
       hasEvent ? { value: activity.times[i]!, numberFormat: "yyyy-mm-dd hh:mm" } : null,
       hasEvent ? { value: activity.events[i]! } : null,
@@ -122,18 +138,8 @@ export function generateActivity(activity: SampleActivity, ctx: GeneratorContext
       hasPayer ? { value: activity.amounts[i]!, numberFormat: "#,##0" } : null,
       null,
       isActive ? { value: activity.active[i]! } : null,
-    ]);
-  }
-  return {
-    kind: "activity",
-    name: ctx.sheetNames.activity,
-    blocks: [{ anchor: "A1", rows }],
-    columns: [
-      { index: 0, width: 10 }, { index: 1, width: 17 }, { index: 2, width: 14 }, { index: 3, width: 11 },
-      { index: 4, width: 3 }, { index: 5, width: 11 }, { index: 6, width: 10 }, { index: 7, width: 3 }, { index: 8, width: 22 },
-    ],
-    freeze: { rows: 1, columns: 0 },
-  };
+    ];
+  });
 }
 
 /** The charts' bottom row (exclusive), or `row` when there are none. */
@@ -152,13 +158,40 @@ function chartsBottom(charts: readonly ChartSpec[], row: number): number {
  * add-in runs, so the blocks and charts never run into each other.
  */
 export function generateMetrics(activity: SampleActivity, customerCount: number, ctx: GeneratorContext): SheetSpec {
-  const tr = (key: MessageKey) => tIn(ctx.locale, key);
+  const title: BlockSpec = {
+    anchor: "A1",
+    rows: [[{ value: tIn(ctx.locale, "metricsTitle"), style: "title" }], [{ value: tIn(ctx.locale, "metricsSubtitle"), style: "note" }]],
+  };
+  const stack = stackSections(metricSections(activity, ctx), ctx);
+  const tierColumn = stack.right + 1;
+  const widths = new Map(stack.widths).set(tierColumn, 12);
+  const { colorScales, dataBars, charts } = stack;
+  return {
+    kind: "metrics",
+    name: ctx.sheetNames.metrics,
+    blocks: [title, ...stack.blocks, tierBlock(customerCount, ctx, tierColumn)],
+    columns: [...widths].sort((a, b) => a[0] - b[0]).map(([index, width]) => ({ index, width })),
+    ...(colorScales.length ? { colorScales } : {}),
+    ...(dataBars.length ? { dataBars } : {}),
+    ...(charts.length ? { charts } : {}),
+    print: { orientation: "landscape", fitToWidth: true },
+  };
+}
+
+/** One labelled live formula and the result the add-in will spill for it (computed here by the same core function). */
+interface MetricSection {
+  label: MessageKey;
+  formula: string;
+  result: MetricResult;
+}
+
+/** The sheet's metrics over the Activity sheet: weekly and channel retention, the funnel, the payment rate and ARPPU. */
+function metricSections(activity: SampleActivity, ctx: GeneratorContext): MetricSection[] {
   const r = activityRanges(activity, ctx);
   const col = (xs: readonly unknown[]) => xs.map((x) => [x]);
   const stepsConstant = `{${FUNNEL_EVENTS.map((s) => `"${s}"`).join(";")}}`;
   const asGrid = (x: Grid | number | OpsError): Grid => (isOpsError(x) ? [[x]] : typeof x === "number" ? [[x]] : x);
-
-  const sections: { label: MessageKey; formula: string; result: MetricResult }[] = [
+  return [
     {
       label: "metricsWeeklyRetention",
       formula: `=OPS.RETENTION(${r.users},${r.times},"week",4)`,
@@ -189,13 +222,11 @@ export function generateMetrics(activity: SampleActivity, customerCount: number,
       result: { metric: "payrate", measure: "arppu", grid: asGrid(payrate(col(activity.payers), col(activity.userIds), col(activity.amounts), "arppu")) },
     },
   ];
+}
 
-  const blocks: BlockSpec[] = [
-    {
-      anchor: "A1",
-      rows: [[{ value: tr("metricsTitle"), style: "title" }], [{ value: tr("metricsSubtitle"), style: "note" }]],
-    },
-  ];
+/** The sections one under the other from row 4, each with its label, presentation and live formula; `right` is the first free column. */
+function stackSections(sections: readonly MetricSection[], ctx: GeneratorContext) {
+  const blocks: BlockSpec[] = [];
   const colorScales: ColorScaleSpec[] = [];
   const dataBars: DataBarSpec[] = [];
   const charts: ChartSpec[] = [];
@@ -203,7 +234,7 @@ export function generateMetrics(activity: SampleActivity, customerCount: number,
   let row = 3;
   let right = 0; // the first column right of every grid and chart
   for (const s of sections) {
-    blocks.push({ anchor: a1(row, 0), rows: [[{ value: tr(s.label), style: "subtitle" }]] });
+    blocks.push({ anchor: a1(row, 0), rows: [[{ value: tIn(ctx.locale, s.label), style: "subtitle" }]] });
     const anchor = a1(row + 1, 0);
     const p = presentMetric(s.result, { locale: ctx.locale, anchor, cells: "formatsOnly" });
     blocks.push(...p.blocks);
@@ -218,27 +249,17 @@ export function generateMetrics(activity: SampleActivity, customerCount: number,
     right = Math.max(right, area.col2 + 1, ...p.charts.map((c) => parseA1(c.anchor).col + Math.max(1, c.widthCells)));
     row = Math.max(area.row2 + 1, chartsBottom(p.charts, row)) + 2;
   }
+  return { blocks, colorScales, dataBars, charts, widths, right };
+}
 
-  // TIER spills one label per customer: its own column, right of the grids and charts.
-  const tierSheet = ctx.sheetNames.tiering;
+/** TIER spills one label per customer: its own column, right of the grids and charts. */
+function tierBlock(customerCount: number, ctx: GeneratorContext, column: number): BlockSpec {
   const first = TIERING_LAYOUT.firstDataRow;
-  const values = sheetRef(tierSheet, rangeA1(first, TIERING_COLUMNS.value, first + Math.max(customerCount, 1) - 1, TIERING_COLUMNS.value, true));
-  const tierCol = right + 1;
-  blocks.push({
-    anchor: a1(3, tierCol),
-    rows: [[{ value: tr("metricsTiers"), style: "subtitle" }], [{ formula: `=OPS.TIER(${values})` }]],
-  });
-  widths.set(tierCol, 12);
-
+  const lastValue = first + Math.max(customerCount, 1) - 1;
+  const values = sheetRef(ctx.sheetNames.tiering, rangeA1(first, TIERING_COLUMNS.value, lastValue, TIERING_COLUMNS.value, true));
   return {
-    kind: "metrics",
-    name: ctx.sheetNames.metrics,
-    blocks,
-    columns: [...widths].sort((a, b) => a[0] - b[0]).map(([index, width]) => ({ index, width })),
-    ...(colorScales.length ? { colorScales } : {}),
-    ...(dataBars.length ? { dataBars } : {}),
-    ...(charts.length ? { charts } : {}),
-    print: { orientation: "landscape", fitToWidth: true },
+    anchor: a1(3, column),
+    rows: [[{ value: tIn(ctx.locale, "metricsTiers"), style: "subtitle" }], [{ formula: `=OPS.TIER(${values})` }]],
   };
 }
 
