@@ -73,6 +73,10 @@ interface ExistingSheet {
   tables?: string[];
   /** Cell values from A1, readable with getRange(address).load("values"). */
   values?: unknown[][];
+  /** Names of charts already on the sheet (charts.load("items/name")). */
+  charts?: string[];
+  /** Current width in points of every column (getRange("C:C").load("format/columnWidth")); default 48. */
+  columnWidth?: number;
 }
 
 export interface MockExcelOptions {
@@ -105,6 +109,10 @@ export function createMockExcel(
   const renumber = (): void => sheetItems.forEach((s, i) => (s.position = i));
 
   const addressOf = new Map<OfficeMockObject, string>();
+  const existingCharts = new Map<string, string[]>();
+  /** Mocks outside the context's tree with a load queued (ranges, a sheet's charts): synced with the next context.sync. */
+  const pendingLoads = new Set<OfficeMockObject>();
+  const widths = new Map<string, number>();
 
   // One mock per address and sheet, so everything queued on "D4:D13" is seen together.
   function makeRange(sheet: MockSheet, address: string): OfficeMockObject {
@@ -129,10 +137,13 @@ export function createMockExcel(
       ...(slice ? { values: slice } : {}),
       load(this: OfficeMockObject, props?: unknown) {
         if (slice && typeof props === "string" && props.split(",").includes("values")) pendingReads.push({ mock: range, rows: size.rows, cols: size.cols });
+        else pendingLoads.add(range);
         OfficeMockObject.prototype.load.call(this, props as string);
         return this;
       },
+      clear: (applyTo?: string) => log.push(`clear ${sheet.name}!${address} ${applyTo ?? "All"}`),
       format: {
+        columnWidth: widths.get(sheet.name) ?? 48,
         fill: {},
         font: {},
         borders: {
@@ -141,6 +152,7 @@ export function createMockExcel(
       },
       dataValidation: {},
       conditionalFormats: {
+        clearAll: () => log.push(`clear rules ${sheet.name}!${address}`),
         add: (type: string) => {
           const cf = new OfficeMockObject({
             type,
@@ -198,6 +210,12 @@ export function createMockExcel(
     return chart;
   }
 
+  // Collections: loading "items/…" loads `items` (office-addin-mock only knows flat properties).
+  const collectionLoad = function (this: OfficeMockObject, _props?: unknown) {
+    OfficeMockObject.prototype.load.call(this, "items");
+    return this;
+  };
+
   function makeSheet(name: string): MockSheet {
     const sheet = {
       name,
@@ -235,6 +253,12 @@ export function createMockExcel(
         },
       },
       charts: {
+        items: (existingCharts.get(name) ?? []).map((chartName) => ({ name: chartName, delete: () => log.push(`delete chart ${chartName}`) })),
+        load(this: OfficeMockObject, props?: unknown) {
+          collectionLoad.call(this, props);
+          pendingLoads.add(sheet.mock);
+          return this;
+        },
         add: (type: string, source: OfficeMockObject) => makeChart(sheet, type, source),
       },
       names: {
@@ -255,6 +279,8 @@ export function createMockExcel(
   for (const e of existing) {
     const ex: ExistingSheet = typeof e === "string" ? { name: e } : e;
     if (ex.values) data.set(ex.name, ex.values);
+    if (ex.charts) existingCharts.set(ex.name, ex.charts);
+    if (ex.columnWidth !== undefined) widths.set(ex.name, ex.columnWidth);
     const sheet = makeSheet(ex.name);
     sheets.push(sheet);
     sheetItems.push({ name: ex.name, position: sheetItems.length, visibility: ex.visibility ?? "Visible" });
@@ -267,11 +293,6 @@ export function createMockExcel(
     return s;
   };
 
-  // Collections: loading "items/…" loads `items` (office-addin-mock only knows flat properties).
-  const collectionLoad = function (this: OfficeMockObject, _props?: unknown) {
-    OfficeMockObject.prototype.load.call(this, "items");
-    return this;
-  };
 
   const tree = {
     context: {
@@ -349,6 +370,8 @@ export function createMockExcel(
           await read.mock.sync();
           out += jsonBytes((read.mock as unknown as Obj).values);
         }
+        for (const mock of [...pendingLoads]) await mock.sync();
+        pendingLoads.clear();
         responseBytes.push(out);
         if (out > limit) throw new ExcelLimitError("ResponsePayloadSizeLimitExceeded", out);
         await OfficeMockObject.prototype.sync.call(this);
