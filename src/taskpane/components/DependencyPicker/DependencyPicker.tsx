@@ -1,7 +1,7 @@
 import { Button, Checkbox, Field } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronUp16Regular } from "@fluentui/react-icons";
-import { useId, useRef } from "react";
-import type { DependencyPickerProps } from "./DependencyPicker.types";
+import { useId, useRef, useSyncExternalStore } from "react";
+import type { DependencyChoiceSource, DependencyPickerProps } from "./DependencyPicker.types";
 import { useDependencyPicker } from "./useDependencyPicker";
 import { useDependencyPickerStyles } from "./useDependencyPickerStyles";
 
@@ -59,23 +59,37 @@ export function DependencyPicker(props: DependencyPickerProps) {
             }
           }}
         >
-          {props.choices.map((c) => {
-            if (c.id === props.taskId) return null;
-            const checked = props.value.includes(c.id);
-            // A task that waits for this one cannot also come before it (unless a loaded plan already says so: then it can be unticked).
-            const loops = !checked && props.looping?.has(c.id) === true;
-            return (
-              <Checkbox
-                key={c.id}
-                label={loops && props.loopNote ? `${c.title} (${props.loopNote})` : c.title}
-                checked={checked}
-                disabled={loops}
-                onChange={(_, d) => s.toggle(c.id, d.checked === true)}
-              />
-            );
-          })}
+          <Choices source={props.choices} taskId={props.taskId} value={props.value} loopNote={props.loopNote} onToggle={s.toggle} />
         </div>
       )}
     </div>
+  );
+}
+
+/** The open list: the only part that reads every task's title (and re-renders when one changes). */
+function Choices(props: { source: DependencyChoiceSource; taskId: string; value: readonly string[]; loopNote?: string; onToggle: (id: string, on: boolean) => void }) {
+  const { source, taskId } = props;
+  const titlesNow = () => source.get().titles;
+  const waitingNow = () => source.get().looping.get(taskId);
+  const titles = useSyncExternalStore(source.subscribe, titlesNow, titlesNow);
+  const waiting = useSyncExternalStore(source.subscribe, waitingNow, waitingNow);
+  return (
+    <>
+      {titles.map((c) => {
+        if (c.id === props.taskId) return null;
+        const checked = props.value.includes(c.id);
+        // A task that waits for this one cannot also come before it (unless a loaded plan already says so: then it can be unticked).
+        const loops = !checked && waiting?.has(c.id) === true;
+        return (
+          <Checkbox
+            key={c.id}
+            label={loops && props.loopNote ? `${c.title} (${props.loopNote})` : c.title}
+            checked={checked}
+            disabled={loops}
+            onChange={(_, d) => props.onToggle(c.id, d.checked === true)}
+          />
+        );
+      })}
+    </>
   );
 }

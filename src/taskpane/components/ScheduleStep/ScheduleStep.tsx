@@ -15,6 +15,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { Add16Regular } from "@fluentui/react-icons";
+import { memo } from "react";
 import { usePaneT } from "../../i18n";
 import { RemovableList } from "../RemovableList";
 import { TaskList } from "../TaskList";
@@ -84,14 +85,7 @@ export function ScheduleStep(props: ScheduleStepProps) {
           <Input className={styles.fill} type="date" disabled={s.plan.schedule.launchTaskId === undefined} value={s.plan.schedule.launchDate ?? ""} onChange={(_, d) => s.setLaunchDate(d.value)} />
         </Field>
       </div>
-      <Field label={t("launchTask")} hint={t("launchTaskHint")} {...err("schedule.launchTaskId")}>
-        <Select value={s.plan.schedule.launchTaskId ?? ""} onChange={(_, d) => s.setLaunchTask(d.value)}>
-          <option value="">{t("launchTaskNone")}</option>
-          {s.plan.schedule.tasks.map((task, i) => (
-            <option key={task.id} value={task.id}>{`${i + 1}. ${task.name || task.id}`}</option>
-          ))}
-        </Select>
-      </Field>
+      <LaunchTaskField value={s.plan.schedule.launchTaskId ?? ""} choices={s.launchChoices} onChange={s.setLaunchTask} message={s.message("schedule.launchTaskId")} />
 
       {s.lateEnd && (
         <MessageBar intent="warning" layout="multiline">
@@ -130,3 +124,25 @@ export function ScheduleStep(props: ScheduleStepProps) {
     </div>
   );
 }
+
+/** The launch task dropdown (one option per task): re-rendered when a task's name or the choice changes, not at every keystroke. */
+const LaunchTaskField = memo(function LaunchTaskField(props: {
+  value: string;
+  choices: readonly { id: string; label: string }[];
+  onChange: (id: string) => void;
+  message: string | undefined;
+}) {
+  const { t } = usePaneT();
+  return (
+    <Field label={t("launchTask")} hint={t("launchTaskHint")} validationMessage={props.message} validationState={props.message ? "error" : "none"}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <option value="">{t("launchTaskNone")}</option>
+        {props.choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+});

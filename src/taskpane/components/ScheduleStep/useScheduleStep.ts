@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import type { Plan } from "../../../core/plan/types";
 import { planCheckText } from "../../../core/plan/messages";
 import { endAfterGoal } from "../../../core/plan/scheduleDates";
@@ -45,7 +45,22 @@ export function useScheduleStep({ plan, update, problems }: ScheduleStepProps) {
     setHolidayDraft("");
   };
 
-  const late = useMemo(() => endAfterGoal(plan), [plan]);
+  // The warning is not urgent: it is computed from a deferred copy, after the keystroke is painted.
+  const deferredPlan = useDeferredValue(plan);
+  const late = useMemo(() => endAfterGoal(deferredPlan), [deferredPlan]);
+
+  // The launch task's choices change only with a task's name or the order (not at every keystroke in a Days box).
+  const tasks = plan.schedule.tasks;
+  const launchKey = tasks.map((t) => `${t.id}\u0001${t.name}`).join("\u0002");
+  const launchChoices = useMemo(() => tasks.map((task, i) => ({ id: task.id, label: `${i + 1}. ${task.name || task.id}` })), [launchKey]); // keyed by content
+  const setLaunchTask = useCallback(
+    (id: string) =>
+      update((d) => {
+        if (id === "") delete d.schedule.launchTaskId;
+        else d.schedule.launchTaskId = id;
+      }),
+    [update],
+  );
 
   return {
     plan,
@@ -78,11 +93,8 @@ export function useScheduleStep({ plan, update, problems }: ScheduleStepProps) {
           if (moveLaunchTo(d, v)) d.schedule.launchPinned = true;
         });
     },
-    setLaunchTask: (id: string) =>
-      update((d) => {
-        if (id === "") delete d.schedule.launchTaskId;
-        else d.schedule.launchTaskId = id;
-      }),
+    launchChoices,
+    setLaunchTask,
     message: (path: string) => fieldMessage(problems, path),
   };
 }

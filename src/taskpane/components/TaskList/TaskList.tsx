@@ -4,7 +4,8 @@ import { useEffect, useRef } from "react";
 import { usePaneT } from "../../i18n";
 import { useStepStyles } from "../stepStyles";
 import type { TaskListProps } from "./TaskList.types";
-import { TaskRow, TaskTitlesContext } from "./TaskRow";
+import { TaskRow } from "./TaskRow";
+import { TaskFactsContext } from "./taskFacts";
 import { UNDO_FOCUS, useTaskList } from "./useTaskList";
 
 export function TaskList(props: TaskListProps) {
@@ -53,7 +54,7 @@ export function TaskList(props: TaskListProps) {
           <Text className={styles.empty}>{t("noTasks")}</Text>
         </Field>
       )}
-      <TaskTitlesContext.Provider value={s.titles}>
+      <TaskFactsContext.Provider value={s.facts}>
         <ul className={styles.list} ref={listRef}>
           {s.tasks.flatMap((task, i) => [
             ...(s.removed && s.removed.index === i ? [removedNote] : []),
@@ -63,14 +64,13 @@ export function TaskList(props: TaskListProps) {
               index={i}
               count={s.tasks.length}
               people={s.people}
-              dates={s.dateText(task.id)}
               messages={s.messagesOf(i)}
               handlers={s.handlers}
             />,
           ])}
           {s.removed && s.removed.index >= s.tasks.length ? removedNote : null}
         </ul>
-      </TaskTitlesContext.Provider>
+      </TaskFactsContext.Provider>
       <div>
         <Button ref={addRef} icon={<Add16Regular />} onClick={s.addTask}>
           {t("addTask")}

@@ -23,8 +23,6 @@ export interface TaskRowProps {
   index: number;
   count: number;
   people: readonly Person[];
-  /** "2026-03-02 → 2026-03-04", when the schedule can be computed. */
-  dates?: string;
   /** Validation messages of the row's fields. */
   messages: Partial<Record<"name" | "ownerId" | "durationDays" | "dependsOn" | "phase", string>>;
   handlers: TaskRowHandlers;

@@ -1,23 +1,27 @@
 import { Button, Checkbox, Field, Input, Select, Text } from "@fluentui/react-components";
 import { ArrowDown16Regular, ArrowUp16Regular, Delete16Regular } from "@fluentui/react-icons";
-import { createContext, memo, useContext } from "react";
+import { memo, useContext } from "react";
 import { usePaneT } from "../../i18n";
 import { DependencyPicker, type DependencyPickerProps } from "../DependencyPicker";
 import { NumberField } from "../NumberField";
 import { useStepStyles } from "../stepStyles";
 import type { TaskRowProps } from "./TaskList.types";
+import { TaskFactsContext, useTaskFact } from "./taskFacts";
 import { useTaskListStyles } from "./useTaskListStyles";
 
-/** Number and name of every task, and per task the choices that would close a loop; read by the dependency lists. */
-export const TaskTitlesContext = createContext<{ titles: readonly { id: string; title: string }[]; looping: ReadonlyMap<string, ReadonlySet<string>> }>({ titles: [], looping: new Map() });
-
-/** The dependency picker reads the task titles from context (only when it renders, i.e. for changed rows). */
-function Dependencies(props: Omit<DependencyPickerProps, "choices" | "looping">) {
-  const { titles, looping } = useContext(TaskTitlesContext);
-  return <DependencyPicker {...props} choices={titles} looping={looping.get(props.taskId)} />;
+/** The dependency picker reads the other tasks' titles from the list's store, not from props. */
+function Dependencies(props: Omit<DependencyPickerProps, "choices">) {
+  const store = useContext(TaskFactsContext);
+  return <DependencyPicker {...props} choices={store} />;
 }
 
-function TaskRowView({ task, index, count, people, dates, messages, handlers }: TaskRowProps) {
+/** The task's computed dates: the only part of a row that re-renders when an earlier task's duration changes. */
+function TaskDates({ id, className }: { id: string; className: string }) {
+  const text = useTaskFact((f) => f.dates.get(id));
+  return text ? <Text className={className}>{text}</Text> : null;
+}
+
+function TaskRowView({ task, index, count, people, messages, handlers }: TaskRowProps) {
   const { t } = usePaneT();
   const styles = useStepStyles();
   const own = useTaskListStyles();
@@ -25,10 +29,10 @@ function TaskRowView({ task, index, count, people, dates, messages, handlers }: 
   const name = task.name || label;
   const err = (m: string | undefined) => ({ validationMessage: m, validationState: m ? ("error" as const) : ("none" as const) });
   return (
-    <li className={styles.item} data-task={task.id} aria-label={label}>
+    <li className={`${styles.item} ${own.row}`} data-task={task.id} aria-label={label}>
       <div className={styles.itemHeader}>
         <Text className={styles.itemTitle}>{label}</Text>
-        {dates && <Text className={styles.itemMeta}>{dates}</Text>}
+        <TaskDates id={task.id} className={styles.itemMeta} />
         <Button appearance="subtle" size="small" icon={<ArrowUp16Regular />} aria-label={`${t("moveUp")}: ${name}`} disabled={index === 0} onClick={() => handlers.move(task.id, -1)} />
         <Button appearance="subtle" size="small" icon={<ArrowDown16Regular />} aria-label={`${t("moveDown")}: ${name}`} disabled={index === count - 1} onClick={() => handlers.move(task.id, 1)} />
         <Button appearance="subtle" size="small" icon={<Delete16Regular />} aria-label={`${t("remove")}: ${name}`} onClick={() => handlers.remove(task.id)} />
@@ -70,15 +74,17 @@ function TaskRowView({ task, index, count, people, dates, messages, handlers }: 
   );
 }
 
-/** Plans are edited as deep copies, so rows compare by content, not by reference. */
+/**
+ * Plans are edited as deep copies, so rows compare by content, not by reference
+ * (the list hands every row the same people array while the team is unchanged).
+ */
 function sameRow(a: TaskRowProps, b: TaskRowProps): boolean {
   return (
     a.index === b.index &&
     a.count === b.count &&
-    a.dates === b.dates &&
     a.handlers === b.handlers &&
+    (a.people === b.people || JSON.stringify(a.people) === JSON.stringify(b.people)) &&
     JSON.stringify(a.task) === JSON.stringify(b.task) &&
-    JSON.stringify(a.people) === JSON.stringify(b.people) &&
     JSON.stringify(a.messages) === JSON.stringify(b.messages)
   );
 }

@@ -1,9 +1,10 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { isoOfSerial } from "../../../core/dates";
 import { scheduleDates, type TaskDates } from "../../../core/plan/scheduleDates";
 import { MAX_DURATION_DAYS, type PlanTask } from "../../../core/plan/types";
 import { editPlan, fieldMessage, loopingChoices, withTaskTitles, freshId, moveItem, removeTask, restoreTask, type TaskRemoval } from "../../planEditing";
 import type { TaskListProps, TaskRowHandlers } from "./TaskList.types";
+import { TaskFactsStore, type TaskTitle } from "./taskFacts";
 
 /** focusTask value that puts focus on the Undo button of a removed task. */
 export const UNDO_FOCUS = "\u0000undo";
@@ -17,6 +18,30 @@ function safeDates(plan: TaskListProps["plan"]): Map<string, TaskDates> {
   }
 }
 
+/** Each task's dates as shown: "2026-03-02 → 03-06" (the end without its year when it is the same). */
+function dateTexts(plan: TaskListProps["plan"]): Map<string, string> {
+  const dates = safeDates(plan);
+  const out = new Map<string, string>();
+  for (const task of plan.schedule.tasks) {
+    const d = dates.get(task.id);
+    // No dates for a duration that is not a day count yet (0 would show an end before the start).
+    const days = task.durationDays;
+    if (!d || days === undefined || !Number.isInteger(days) || days < 1 || days > MAX_DURATION_DAYS) continue;
+    const start = isoOfSerial(d.start);
+    const end = isoOfSerial(d.end);
+    out.set(task.id, start === end ? start : `${start} → ${end.slice(0, 4) === start.slice(0, 4) ? end.slice(5) : end}`);
+  }
+  return out;
+}
+
+/** `value` itself while its content is unchanged (plans are edited as deep copies). */
+function useSameContent<T>(value: T): T {
+  const last = useRef<{ value: T; json: string } | null>(null);
+  const json = JSON.stringify(value);
+  if (last.current?.json !== json) last.current = { value, json };
+  return last.current.value;
+}
+
 export function useTaskList({ plan, update, problems }: TaskListProps) {
   const [focusTask, setFocusTask] = useState<string | null>(null);
   /** The last removed task, offered for undo where it was. */
@@ -26,7 +51,11 @@ export function useTaskList({ plan, update, problems }: TaskListProps) {
   tasksRef.current = tasks;
   const planRef = useRef(plan);
   planRef.current = plan;
-  const dates = useMemo(() => safeDates(plan), [plan]);
+  // The dates are computed from a deferred copy of the plan: a keystroke is painted first,
+  // the dates of the later tasks follow in a render React may interrupt for the next key.
+  const deferredPlan = useDeferredValue(plan);
+  const dates = useMemo(() => dateTexts(deferredPlan), [deferredPlan]);
+  const people = useSameContent(plan.team.people);
 
   const edit = useCallback(
     (id: string, change: (task: PlanTask) => void) =>
@@ -93,22 +122,19 @@ export function useTaskList({ plan, update, problems }: TaskListProps) {
     [update, edit],
   );
 
-  /** Number and name of every task, for the dependency lists. */
-  const titles = useMemo(
-    () => ({ titles: tasks.map((t, i) => ({ id: t.id, title: `${i + 1}. ${t.name || t.id}` })), looping: loopingChoices(tasks) }),
-    [tasks],
-  );
+  // Number and name of every task (recomputed when a name or the order changes), and the
+  // choices that would close a loop (when a dependency changes), for the After buttons and lists.
+  const titleKey = tasks.map((t) => `${t.id}\u0001${t.name}`).join("\u0002");
+  const titles = useMemo((): { titles: TaskTitle[]; titleOf: Map<string, string> } => {
+    const list = tasksRef.current.map((t, i) => ({ id: t.id, title: `${i + 1}. ${t.name || t.id}` }));
+    return { titles: list, titleOf: new Map(list.map((c) => [c.id, c.title])) };
+  }, [titleKey]);
+  const dependencyKey = tasks.map((t) => `${t.id}\u0001${t.dependsOn.join("\u0001")}`).join("\u0002");
+  const looping = useMemo(() => loopingChoices(tasksRef.current), [dependencyKey]);
 
-  const dateText = (id: string): string | undefined => {
-    const d = dates.get(id);
-    // No dates for a duration that is not a day count yet (0 would show an end before the start).
-    const days = tasks.find((t) => t.id === id)?.durationDays;
-    if (!d || days === undefined || !Number.isInteger(days) || days < 1 || days > MAX_DURATION_DAYS) return undefined;
-    const start = isoOfSerial(d.start);
-    const end = isoOfSerial(d.end);
-    // Same year: the end without it (2026-03-02 → 03-06).
-    return start === end ? start : `${start} → ${end.slice(0, 4) === start.slice(0, 4) ? end.slice(5) : end}`;
-  };
+  // The rows read these facts from a store, so a row re-renders only when its own task changes.
+  const [facts] = useState(() => new TaskFactsStore({ ...titles, looping, dates }));
+  useLayoutEffect(() => facts.set({ ...titles, looping, dates }), [facts, titles, looping, dates]);
 
   const messagesOf = (i: number) => {
     const p = `schedule.tasks[${i}]`;
@@ -134,13 +160,12 @@ export function useTaskList({ plan, update, problems }: TaskListProps) {
     removed,
     undoRemove,
     dismissRemoved: () => setRemoved(null),
-    people: plan.team.people,
+    people,
     listMessage: fieldMessage(problems, "schedule.tasks") && tasks.length === 0 ? fieldMessage(problems, "schedule.tasks") : undefined,
     focusTask,
     addTask,
     handlers,
-    titles,
-    dateText,
+    facts,
     messagesOf,
   };
 }
