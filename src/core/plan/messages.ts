@@ -23,6 +23,7 @@ const en = {
   cycle: "this would make a loop: {{cycle}} (each waits for the next)",
   endsAfterGoal: "The schedule ends on {{end}}, after the goal date {{by}}.",
   holidayPick: "Pick a date first, then Add holiday.",
+  bilingualRequired: "is required: the text in every language ({{locales}})",
   // Summary sheet: the plan as it was set out (5W2H, launch, channels, budget)
   summaryPlanTitle: "The plan as set out",
   summaryPlanHint: "From the plan wizard: the 5W2H frame, the launch date, the channels and the budget, to compare with what happened.",
@@ -52,6 +53,7 @@ const zhCN: Record<keyof typeof en, string> = {
   cycle: "这会形成循环：{{cycle}}（每项都在等下一项）",
   endsAfterGoal: "进度计划在 {{end}} 结束，晚于目标日期 {{by}}。",
   holidayPick: "请先选择日期，再点“添加节假日”。",
+  bilingualRequired: "为必填项：每种语言的文本（{{locales}}）",
   summaryPlanTitle: "计划概要",
   summaryPlanHint: "来自计划向导：5W2H、发布日期、渠道和预算，用于与实际情况对照。",
   summaryPlanWhat: "做什么（What）",

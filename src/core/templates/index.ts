@@ -10,8 +10,12 @@
  */
 import type { FiveW2H, GoalType, IndicatorKind, IndicatorUnit, RaciLetter } from "../plan/types";
 import type { Locale } from "../i18n/start";
-import { SUPPORTED_LOCALES, tIn } from "../i18n/start";
-import { findCycles } from "../plan/graph";
+import { tIn } from "../i18n/start";
+import type { DependencyEdge } from "../plan/graph";
+import {
+  Checks, bilingual, bool, checkFields, dependencies, id, ids, isObj, list, number, object, oneOf, optional, ref, reportCycles,
+  text, then, wholeDays, type Kind, type Table,
+} from "../validation/check";
 
 import b2bLaunch from "./b2b-launch.json";
 import operationActivity from "./operation-activity.json";
@@ -110,157 +114,110 @@ export const INDICATOR_KINDS: readonly IndicatorKind[] = [
 ];
 export const INDICATOR_UNITS: readonly IndicatorUnit[] = ["percent", "count", "currency", "days"];
 const NON_A_LETTERS: readonly string[] = ["R", "C", "I"];
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A reference to an id of another list of the template, read so far by the checker ("ceo" is not one of the roles). */
+const refTo = (listName: string, known: (c: TemplateChecks) => ReadonlySet<string>): Kind => (c, v, path, parent) =>
+  ref(text(), () => known(c as TemplateChecks), (c, p, refId) => c.add(p, "planProblemUnknownRef", { id: refId, list: listName }))(c, v, path, parent);
 
-/** Validates one template file; every problem with its path. Messages in English (developer-facing). */
+const goalTable: Table = [
+  ["type", oneOf(GOAL_TYPES)],
+  ["target", object([
+    ["value", number()],
+    ["unit", bilingual()],
+  ])],
+  ["fiveW2H", object(FIVE_W2H_KEYS.map((key) => [key, bilingual()] as const))],
+];
+
+const namedTable: Table = [["name", bilingual()]];
+
+const indicatorTable: Table = [
+  ["kind", oneOf(INDICATOR_KINDS)],
+  ["name", bilingual()],
+  ["definition", bilingual()],
+  ["unit", oneOf(INDICATOR_UNITS)],
+  ["target", number()],
+  ["direction", optional(oneOf(["higher", "lower"]))],
+];
+
+/** Other roles' letters of a task: roles of the template, R, C or I (the task's own role is always A). */
+const taskRaci: Kind = optional((c, v, path, task) => {
+  if (!object()(c, v, path, task)) return false;
+  const roleIds = (c as TemplateChecks).roleIds;
+  for (const [roleId, letter] of Object.entries(v as Record<string, unknown>)) {
+    const p = `${path}.${roleId}`;
+    if (!roleIds.has(roleId)) c.add(p, "planProblemUnknownRef", { id: roleId, list: "roles" });
+    if (roleId === task.role) c.add(p, "planProblemTemplateOwnerRaci");
+    oneOf(NON_A_LETTERS)(c, letter, p, task);
+  }
+  return true;
+});
+
+/** The checker, with the ids of the lists read so far (references are checked against them). */
+class TemplateChecks extends Checks {
+  roleIds: ReadonlySet<string> = new Set();
+  phaseIds: ReadonlySet<string> = new Set();
+  taskIds: ReadonlySet<string> = new Set();
+  readonly edges: DependencyEdge[] = [];
+}
+
+/** A list whose items are objects with an id and the table's fields: the ids first, then each item. */
+function listOfItems(table: Table, done?: (c: TemplateChecks, itemIds: Set<string>) => void): Kind {
+  return then(list(undefined, { nonEmpty: true }), (c, items, path) => {
+    const itemIds = ids(c, items as unknown[], path, id());
+    done?.(c as TemplateChecks, itemIds);
+    (items as unknown[]).forEach((item, i) => object(table)(c, item, `${path}[${i}]`, {}));
+  });
+}
+
+const roles = (c: TemplateChecks) => c.roleIds;
+const phases = (c: TemplateChecks) => c.phaseIds;
+const tasks = (c: TemplateChecks) => c.taskIds;
+
+const taskTable: Table = [
+  ["phase", refTo("phases", phases)],
+  ["name", bilingual()],
+  ["role", refTo("roles", roles)],
+  ["durationDays", wholeDays()],
+  ["milestone", bool()],
+  ["dependsOn", (c, v, path, task) => dependencies(() => tasks(c as TemplateChecks), (c as TemplateChecks).edges)(c, v, path, task)],
+  ["raci", taskRaci],
+];
+
+const riskTable: Table = [
+  ["risk", bilingual()],
+  ["trigger", bilingual()],
+  ["response", bilingual()],
+  ["resources", bilingual()],
+  ["role", refTo("roles", roles)],
+];
+
+/** A template file: every field, in the order problems are reported. */
+const templateTable: Table = [
+  ["id", id()],
+  ["name", bilingual()],
+  ["description", bilingual()],
+  ["goal", object(goalTable)],
+  ["roles", listOfItems(namedTable, (c, itemIds) => void (c.roleIds = itemIds))],
+  ["phases", listOfItems(namedTable, (c, itemIds) => void (c.phaseIds = itemIds))],
+  // Loops are reported once every task has been read.
+  ["tasks", then(listOfItems(taskTable, (c, itemIds) => void (c.taskIds = itemIds)), (c) => void reportCycles(c, (c as TemplateChecks).edges))],
+  ["launchTaskId", optional(refTo("tasks", tasks))],
+  ["risks", listOfItems(riskTable)],
+  ["indicators", listOfItems(indicatorTable)],
+];
+
+/**
+ * Validates one template file; every problem with its path. Messages in English
+ * (developer-facing). The kinds and their messages are the plan's
+ * (src/core/validation/check.ts): a missing field "is required", a wrong value
+ * says what it got where the message has room for it.
+ */
 export function validateTemplate(raw: unknown, label = "?"): TemplateProblem[] {
-  const problems: TemplateProblem[] = [];
   const template = isObj(raw) && typeof raw.id === "string" ? raw.id : label;
-  const add = (path: string, key: Parameters<typeof tIn>[1], params?: Record<string, string | number>) =>
-    problems.push({ template, path, message: tIn("en", key, params) });
-
-  if (!isObj(raw)) {
-    add("", "planProblemNotObject");
-    return problems;
-  }
-  const text = (v: unknown, path: string): boolean => {
-    if (typeof v !== "string" || v.trim() === "") {
-      add(path, "planProblemText");
-      return false;
-    }
-    return true;
-  };
-  const bilingual = (v: unknown, path: string): void => {
-    if (!isObj(v)) {
-      add(path, "planProblemBilingual", { locales: SUPPORTED_LOCALES.join(", ") });
-      return;
-    }
-    for (const locale of SUPPORTED_LOCALES) text(v[locale], `${path}.${locale}`);
-    for (const key of Object.keys(v)) if (!SUPPORTED_LOCALES.includes(key as Locale)) add(`${path}.${key}`, "planProblemUnknownField");
-  };
-  const id = (v: unknown, path: string): boolean => {
-    if (typeof v !== "string" || !ID.test(v)) {
-      add(path, "planProblemId");
-      return false;
-    }
-    return true;
-  };
-  const array = (v: unknown, path: string, nonEmpty: boolean): unknown[] => {
-    if (!Array.isArray(v)) {
-      add(path, "planProblemArray");
-      return [];
-    }
-    if (nonEmpty && v.length === 0) add(path, "planProblemEmpty");
-    return v;
-  };
-  const oneOf = (v: unknown, allowed: readonly string[], path: string) => {
-    if (typeof v !== "string" || !allowed.includes(v)) add(path, "planProblemOneOf", { allowed: allowed.join(", ") });
-  };
-  const number = (v: unknown, path: string) => {
-    if (typeof v !== "number" || !Number.isFinite(v)) add(path, "planProblemNumber");
-  };
-  /** Collects ids of a list, reporting duplicates. */
-  const ids = (items: unknown[], path: string): Set<string> => {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-      const itemId = isObj(item) ? item.id : undefined;
-      if (!id(itemId, `${path}[${i}].id`)) return;
-      if (seen.has(itemId as string)) add(`${path}[${i}].id`, "planProblemDuplicateId", { id: itemId as string });
-      seen.add(itemId as string);
-    });
-    return seen;
-  };
-
-  id(raw.id, "id");
-  bilingual(raw.name, "name");
-  bilingual(raw.description, "description");
-
-  const goal = raw.goal;
-  if (!isObj(goal)) add("goal", "planProblemNotObject");
-  else {
-    oneOf(goal.type, GOAL_TYPES, "goal.type");
-    if (!isObj(goal.target)) add("goal.target", "planProblemNotObject");
-    else {
-      number(goal.target.value, "goal.target.value");
-      bilingual(goal.target.unit, "goal.target.unit");
-    }
-    if (!isObj(goal.fiveW2H)) add("goal.fiveW2H", "planProblemNotObject");
-    else for (const key of FIVE_W2H_KEYS) bilingual(goal.fiveW2H[key], `goal.fiveW2H.${key}`);
-  }
-
-  const roles = array(raw.roles, "roles", true);
-  const roleIds = ids(roles, "roles");
-  roles.forEach((r, i) => isObj(r) ? bilingual(r.name, `roles[${i}].name`) : add(`roles[${i}]`, "planProblemNotObject"));
-
-  const phases = array(raw.phases, "phases", true);
-  const phaseIds = ids(phases, "phases");
-  phases.forEach((p, i) => isObj(p) ? bilingual(p.name, `phases[${i}].name`) : add(`phases[${i}]`, "planProblemNotObject"));
-
-  const tasks = array(raw.tasks, "tasks", true);
-  const taskIds = ids(tasks, "tasks");
-  const edges: { from: string; to: string; path: string }[] = [];
-  tasks.forEach((task, i) => {
-    const p = `tasks[${i}]`;
-    if (!isObj(task)) {
-      add(p, "planProblemNotObject");
-      return;
-    }
-    if (typeof task.phase !== "string" || !phaseIds.has(task.phase)) add(`${p}.phase`, "planProblemUnknownRef", { id: String(task.phase), list: "phases" });
-    bilingual(task.name, `${p}.name`);
-    if (typeof task.role !== "string" || !roleIds.has(task.role)) add(`${p}.role`, "planProblemUnknownRef", { id: String(task.role), list: "roles" });
-    if (typeof task.durationDays !== "number" || !Number.isInteger(task.durationDays) || task.durationDays < 1) add(`${p}.durationDays`, "planProblemDuration");
-    if (typeof task.milestone !== "boolean") add(`${p}.milestone`, "planProblemBoolean");
-    const deps = array(task.dependsOn, `${p}.dependsOn`, false);
-    deps.forEach((dep, j) => {
-      const dp = `${p}.dependsOn[${j}]`;
-      if (typeof dep !== "string" || !taskIds.has(dep)) add(dp, "planProblemMissingDependency", { id: String(dep) });
-      else if (typeof task.id === "string") edges.push({ from: task.id, to: dep, path: dp });
-    });
-    if (task.raci !== undefined) {
-      if (!isObj(task.raci)) add(`${p}.raci`, "planProblemNotObject");
-      else
-        for (const [roleId, letter] of Object.entries(task.raci)) {
-          if (!roleIds.has(roleId)) add(`${p}.raci.${roleId}`, "planProblemUnknownRef", { id: roleId, list: "roles" });
-          if (roleId === task.role) add(`${p}.raci.${roleId}`, "planProblemTemplateOwnerRaci");
-          oneOf(letter, NON_A_LETTERS, `${p}.raci.${roleId}`);
-        }
-    }
-  });
-  for (const cycle of findCycles(edges)) add(cycle.path, "planProblemCycle", { cycle: cycle.ids.join(" → ") });
-  if (raw.launchTaskId !== undefined && (typeof raw.launchTaskId !== "string" || !taskIds.has(raw.launchTaskId)))
-    add("launchTaskId", "planProblemUnknownRef", { id: String(raw.launchTaskId), list: "tasks" });
-
-  const risks = array(raw.risks, "risks", true);
-  ids(risks, "risks");
-  risks.forEach((r, i) => {
-    const p = `risks[${i}]`;
-    if (!isObj(r)) {
-      add(p, "planProblemNotObject");
-      return;
-    }
-    for (const field of ["risk", "trigger", "response", "resources"]) bilingual(r[field], `${p}.${field}`);
-    if (typeof r.role !== "string" || !roleIds.has(r.role)) add(`${p}.role`, "planProblemUnknownRef", { id: String(r.role), list: "roles" });
-  });
-
-  const indicators = array(raw.indicators, "indicators", true);
-  ids(indicators, "indicators");
-  indicators.forEach((ind, i) => {
-    const p = `indicators[${i}]`;
-    if (!isObj(ind)) {
-      add(p, "planProblemNotObject");
-      return;
-    }
-    oneOf(ind.kind, INDICATOR_KINDS, `${p}.kind`);
-    bilingual(ind.name, `${p}.name`);
-    bilingual(ind.definition, `${p}.definition`);
-    oneOf(ind.unit, INDICATOR_UNITS, `${p}.unit`);
-    number(ind.target, `${p}.target`);
-    if (ind.direction !== undefined) oneOf(ind.direction, ["higher", "lower"], `${p}.direction`);
-  });
-  return problems;
+  const c = new TemplateChecks("en");
+  if (!isObj(raw)) c.add("", "planProblemNotObject");
+  else checkFields(c, raw, "", templateTable);
+  return c.problems.map((p) => ({ template, ...p }));
 }
 
 let cache: ScheduleTemplate[] | undefined;
