@@ -9,6 +9,7 @@ import { sampleCustomers, sampleIntakeEntries } from "../../src/core/generators/
 import { defaultContext, type GeneratorContext } from "../../src/core/generators/context";
 import type { Locale } from "../../src/core/i18n";
 import { cellAt, expectGolden, expectWellFormed, inside } from "./dataSheetChecks";
+import { tier } from "../../src/core/metrics/tier";
 
 const FIXED: TieringCustomer[] = [
   { name: "Orion Software Ltd", value: 120000 },
@@ -319,5 +320,74 @@ describe("generateTiering: golden", () => {
     ["zh-CN", FIXED_ZH],
   ])("matches the golden snapshot (%s)", (locale, customers) => {
     expectGolden("tiering", locale, generateTiering(customers, {}, defaultContext(locale)));
+  });
+});
+
+describe("generateTiering: every OPS.TIER method (issue 16, item 11)", () => {
+  const ctx = defaultContext("en");
+  const last = 4 + FIXED.length;
+  const values = `$B$5:$B$${last}`;
+
+  it("rank: the share of customers ranked higher, by COUNTIF, against the rank cutoffs", () => {
+    const s = generateTiering(FIXED, { method: "rank" }, ctx);
+    expect(cellAt(s, "E5")?.formula).toBe(
+      `=IF(B5="","",IF(B5>0,INDEX($J$5:$J$8,1+SUMPRODUCT(--($K$5:$K$7<=COUNTIF(${values},">"&B5)/COUNTIF(${values},">0")+1E-12))),$J$8))`,
+    );
+    expect([cellAt(s, "K5")?.value, cellAt(s, "K6")?.value, cellAt(s, "K7")?.value]).toEqual([0.1, 0.3, 0.6]);
+    expect(cellAt(s, "K4")?.value).toBe("Cutoff (share of customers ranked higher <)");
+    expect(cellAt(s, "J11")?.value).toMatch(/^Rule: .*share of customers \(by count\)/);
+    expectWellFormed(s, ctx);
+  });
+
+  it("threshold: the number of cutoffs above the value picks the tier; cutoffs are values, not shares", () => {
+    const s = generateTiering(FIXED, { method: "threshold", cutoffs: [100000, 30000, 5000] }, ctx);
+    expect(cellAt(s, "E5")?.formula).toBe(`=IF(B5="","",INDEX($J$5:$J$8,1+SUMPRODUCT(--($K$5:$K$7>B5))))`);
+    expect(cellAt(s, "K5")).toEqual({ value: 100000, numberFormat: "#,##0", style: "input" });
+    expect(cellAt(s, "K4")?.value).toBe("Cutoff (value at least)");
+    expect(cellAt(s, "J11")?.value).toMatch(/^Rule: .*value ≥ cutoff/);
+    expect(s.validations?.[1]).toEqual({ kind: "decimal", range: "K5:K7" });
+    expectWellFormed(s, ctx);
+  });
+
+  it("writes the method's texts in Chinese", () => {
+    const s = generateTiering(FIXED_ZH, { method: "threshold", cutoffs: [100000, 30000, 5000] }, defaultContext("zh-CN"));
+    expect(cellAt(s, "K4")?.value).toBe("分界值（价值不低于）");
+    expect(cellAt(s, "J11")?.value).toMatch(/^规则：客户属于其价值达到分界值/);
+  });
+
+  it.each<[string, TieringOptions, RegExp]>([
+    ["thresholds without cutoffs", { method: "threshold" }, /Thresholds need cutoffs/],
+    ["increasing thresholds", { method: "threshold", cutoffs: [5000, 30000, 100000] }, /strictly decreasing/],
+    ["a rank cutoff above 1", { method: "rank", cutoffs: [0.1, 0.3, 1.5] }, /at most 1/],
+  ])("rejects %s", (_name, options, message) => {
+    expect(() => generateTiering(FIXED, options, ctx)).toThrow(message);
+    expect(() => expectedTiering(FIXED, options)).toThrow(message);
+  });
+
+  // Values with ties, zero, negatives and a blank: the sheet's rule must be OPS.TIER's.
+  const MIXED: TieringCustomer[] = [
+    ...FIXED,
+    { name: "Tie A", value: 45000 },
+    { name: "Negative", value: -200 },
+    { name: "Blank", value: Number.NaN },
+    { name: "Exactly 30k", value: 30000 },
+    { name: "Exactly 5k", value: 5000 },
+  ];
+  it.each<[string, TieringOptions]>([
+    ["pareto", {}],
+    ["rank (defaults)", { method: "rank" }],
+    ["rank (custom)", { method: "rank", cutoffs: [0.25, 0.5] , labels: ["Top", "Mid", "Rest"] }],
+    ["threshold", { method: "threshold", cutoffs: [100000, 30000, 5000] }],
+    ["threshold (negative cutoff)", { method: "threshold", cutoffs: [40000, 0, -100], labels: ["S", "A", "B", "C"] }],
+  ])("expectedTiering gives OPS.TIER's tiers (%s)", (_name, options) => {
+    const rows = expectedTiering(MIXED, options).rows;
+    const got = tier(
+      rows.map((r) => [r.value ?? ""]),
+      options.method ?? "pareto",
+      options.cutoffs ? [options.cutoffs] : null,
+      options.labels ? [options.labels] : null,
+    );
+    expect(Array.isArray(got)).toBe(true);
+    expect(rows.map((r) => r.tier)).toEqual((got as unknown[][]).map((line) => line[0]));
   });
 });

@@ -3,7 +3,7 @@
 import { within } from "@testing-library/react";
 import { expectedTiering } from "../../src/core/generators/tiering";
 import { FakeWorkbook, seedDemoData } from "../../src/taskpane/host/fakeWorkbook";
-import { previewTiers } from "../../src/taskpane/components/TieringTab/useTieringTab";
+import { previewTiers } from "../../src/core/metrics/tierPreview";
 import { renderPane, screen, waitFor } from "./helpers";
 
 async function openTiering() {
@@ -52,7 +52,8 @@ describe("Customer tiering tab", () => {
     await user.clear(cutoffS);
     await user.type(cutoffS, "300000");
     expect(countOf("S")).toBe("2");
-    expect(screen.getByRole("button", { name: "Write tiering sheet" })).toHaveAttribute("aria-disabled", "true");
+    // Thresholds are written too now (issue 16, item 11): valid cutoffs leave Write enabled.
+    expect(screen.getByRole("button", { name: "Write tiering sheet" })).not.toHaveAttribute("aria-disabled", "true");
     await user.click(screen.getByRole("radio", { name: "Pareto (share of total value)" }));
     const cutoffA = screen.getByRole("textbox", { name: "Cutoff for A" });
     await user.clear(cutoffA);
@@ -78,5 +79,24 @@ describe("Customer tiering tab: stale errors (issue 16, item 11)", () => {
     await user.click(screen.getByRole("button", { name: /use current selection for customer values/i }));
     await waitFor(() => expect(countsTable()).toBeInTheDocument());
     expect(error()).toBeNull();
+  });
+});
+
+describe("Customer tiering tab: every method is written (issue 16, item 11)", () => {
+  it.each<[string, RegExp, unknown]>([
+    ["Rank (share of customers)", /COUNTIF\(\$B\$5:\$B\$24,">"&B5\)\/COUNTIF\(\$B\$5:\$B\$24,">0"\)/, 0.1],
+    ["Thresholds (value at least)", /^=IF\(B5="","",INDEX\(\$J\$5:\$J\$8,1\+SUMPRODUCT\(--\(\$K\$5:\$K\$7>B5\)\)\)\)$/, 100000],
+  ])("writes the tiering sheet with %s", async (method, formula, firstCutoff) => {
+    const { user, fake } = await openTiering();
+    await user.type(screen.getByRole("textbox", { name: /customer values/i }), "Customers!B2:B21");
+    await waitFor(() => expect(countsTable()).toBeInTheDocument());
+    await user.click(screen.getByRole("radio", { name: method }));
+    expect(screen.queryByText(/computes tiers with the Pareto rule/i)).not.toBeInTheDocument();
+    const write = screen.getByRole("button", { name: "Write tiering sheet" });
+    expect(write).not.toHaveAttribute("aria-disabled", "true");
+    await user.click(write);
+    await screen.findByRole("region", { name: "Created sheets" });
+    expect(fake.cell("Customer tiers", "E5")?.formula).toMatch(formula);
+    expect(fake.cell("Customer tiers", "K5")?.value).toBe(firstCutoff);
   });
 });

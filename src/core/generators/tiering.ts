@@ -12,12 +12,20 @@
  *   J Tier · K Cutoff · L Customers · M Share of customers · N Value ·
  *   O Share of value · P Service level — one row per tier from 5, then Total.
  *
- * The pareto rule is OPS.TIER's: before = (sum of values strictly greater
- * than the customer's) ÷ (sum of positive values); tier = the first whose
- * cutoff is greater than `before`, else the last; zero or negative → last;
- * equal values share a tier; the customer crossing a cutoff stays in the
- * higher tier. In the sheet:
- *   =IF(B5="","",IF(B5>0,INDEX(labels,1+SUMPRODUCT(--(cutoffs<=before+1E-12))),last))
+ * Every method of OPS.TIER (docs/functions/tier.md) is written, each as
+ * native formulas that give OPS.TIER's tiers:
+ * - pareto (default): before = (sum of values strictly greater than the
+ *   customer's) ÷ (sum of positive values); tier = the first whose cutoff is
+ *   greater than `before`, else the last; zero or negative → last; equal
+ *   values share a tier; the customer crossing a cutoff stays in the higher
+ *   tier. In the sheet:
+ *     =IF(B5="","",IF(B5>0,INDEX(labels,1+SUMPRODUCT(--(cutoffs<=before+1E-12))),last))
+ * - rank: the same with before = (count of values strictly greater) ÷
+ *   (count of positive values): COUNTIF instead of SUMIF.
+ * - threshold (cutoffs strictly decreasing, any numbers): the first tier
+ *   whose cutoff ≤ the value, else the last, zero and negative values too:
+ *     =IF(B5="","",INDEX(labels,1+SUMPRODUCT(--(cutoffs>B5))))
+ *   (the number of cutoffs above the value is the tier's index).
  * The 1E-12 is OPS.TIER's tolerance: a `before` that equals a cutoff in
  * decimal arithmetic but rounds just below it in binary still reaches it.
  *
@@ -39,6 +47,7 @@ import type { BlockSpec, CellSpec, ConditionalFormatSpec, SheetSpec } from "../t
 import { a1, rangeA1 } from "../tablespec/a1";
 import { PALETTE } from "../tablespec/palette";
 import { tIn, type Locale, type MessageKey } from "../i18n";
+import { DEFAULT_CUTOFFS, type TierMethod } from "../metrics/tier";
 import type { GeneratorContext } from "./context";
 import { PERCENT_FORMAT, formulaCell, header, inputCell, rectangular, tableNameFor, textCell } from "./dataCells";
 
@@ -50,8 +59,12 @@ export interface TieringCustomer {
 }
 
 export interface TieringOptions {
-  method?: "pareto";
-  /** Strictly increasing, in (0, 1]; default [0.5, 0.8, 0.95]. */
+  /** OPS.TIER's method; default pareto. */
+  method?: TierMethod;
+  /**
+   * pareto and rank: strictly increasing, in (0, 1]; default [0.5, 0.8, 0.95]
+   * (pareto) or [0.1, 0.3, 0.6] (rank). threshold: required, strictly decreasing.
+   */
   cutoffs?: number[];
   /** One more than cutoffs; default ["S", "A", "B", "C"]. */
   labels?: string[];
@@ -85,6 +98,9 @@ export const TIERING_COLUMNS = {
 /** 0-based rows. */
 export const TIERING_LAYOUT = { titleRow: 0, subtitleRow: 1, headerRow: 3, firstDataRow: 4 } as const;
 
+const COLUMNS = TIERING_COLUMNS;
+const LAYOUT = TIERING_LAYOUT;
+
 export interface ExpectedTierRow {
   name: string;
   /** The value as written to the sheet (rounded to 15 significant digits); null when not a finite number. */
@@ -110,17 +126,28 @@ export interface ExpectedTiering {
 }
 
 interface Settings {
+  method: TierMethod;
   cutoffs: number[];
   labels: string[];
 }
 
+const isNumber = (c: unknown): c is number => typeof c === "number" && Number.isFinite(c);
+
 function readSettings(options: TieringOptions, locale: Locale): Settings {
-  const cutoffs = (options.cutoffs ?? TIERING_DEFAULT_CUTOFFS).slice();
-  const okCutoffs = cutoffs.every(
-    (c, i) => typeof c === "number" && Number.isFinite(c) && c > 0 && c <= 1 && (i === 0 || c > cutoffs[i - 1]!),
-  );
-  if (!okCutoffs || cutoffs.length === 0) {
-    throw new Error(tIn(locale, "tierSheetBadCutoffs", { cutoffs: cutoffs.join(", ") }));
+  const method = options.method ?? "pareto";
+  if (method === "threshold" && (options.cutoffs === undefined || options.cutoffs.length === 0)) {
+    throw new Error(tIn(locale, "tierSheetThresholdsRequired"));
+  }
+  const cutoffs = (options.cutoffs ?? (method === "rank" ? DEFAULT_CUTOFFS.rank : TIERING_DEFAULT_CUTOFFS)).slice();
+  if (method === "threshold") {
+    if (!cutoffs.every((c, i) => isNumber(c) && (i === 0 || c < cutoffs[i - 1]!))) {
+      throw new Error(tIn(locale, "tierSheetBadThresholds", { cutoffs: cutoffs.join(", ") }));
+    }
+  } else {
+    const okCutoffs = cutoffs.every((c, i) => isNumber(c) && c > 0 && c <= 1 && (i === 0 || c > cutoffs[i - 1]!));
+    if (!okCutoffs || cutoffs.length === 0) {
+      throw new Error(tIn(locale, "tierSheetBadCutoffs", { cutoffs: cutoffs.join(", ") }));
+    }
   }
   const labels = (options.labels ?? TIERING_DEFAULT_LABELS).map((l) => String(l).trim());
   if (labels.length !== cutoffs.length + 1) {
@@ -131,7 +158,7 @@ function readSettings(options: TieringOptions, locale: Locale): Settings {
     if (l === "" || seen.has(l.toLowerCase())) throw new Error(tIn(locale, "tierSheetBadLabel", { label: l }));
     seen.add(l.toLowerCase());
   }
-  return { cutoffs, labels };
+  return { method, cutoffs, labels };
 }
 
 /** The value as the sheet stores it: 15 significant digits, or null when not a finite number. */
@@ -162,45 +189,64 @@ export function serviceLevel(index: number, locale: Locale): string {
   return tIn(locale, index === 0 ? "tierSheetServiceS" : index === 1 ? "tierSheetServiceA" : "tierSheetServiceStandard");
 }
 
+/** Index of the tier (0 = first label) the sheet's Tier formula gives a finite value. */
+function tierIndex(settings: Settings, value: number, greater: { sum: number; count: number }, totals: { positiveSum: number; positiveCount: number }): number {
+  const { method, cutoffs } = settings;
+  let count = 0;
+  if (method === "threshold") {
+    for (const c of cutoffs) if (c > value) count++; // SUMPRODUCT(--(cutoffs>B5))
+    return count;
+  }
+  if (!(value > 0)) return cutoffs.length;
+  const before = method === "rank" ? greater.count / totals.positiveCount : greater.sum / totals.positiveSum;
+  for (const c of cutoffs) if (c <= before + TIERING_EPSILON) count++;
+  return count;
+}
+
 /**
  * What the sheet's formulas must produce, computed in TypeScript the way the
  * formulas compute it (row order sums, the same tolerance), for the
  * LibreOffice recalculation test and the unit tests.
  */
 export function expectedTiering(customers: readonly TieringCustomer[], options: TieringOptions = {}): ExpectedTiering {
-  const { cutoffs, labels } = readSettings(options, "en");
+  const settings = readSettings(options, "en");
+  const { labels } = settings;
   const rows = sortCustomers(customers);
-  const last = labels[labels.length - 1]!;
 
-  // SUMIF(values, ">0") and SUM(values), in row order.
-  let positiveTotal = 0;
+  // SUMIF(values, ">0"), COUNTIF(values, ">0") and SUM(values), in row order.
+  let positiveSum = 0;
+  let positiveCount = 0;
   let plainTotal = 0;
   for (const r of rows) {
-    if (r.value !== null && r.value > 0) positiveTotal += r.value;
+    if (r.value !== null && r.value > 0) {
+      positiveSum += r.value;
+      positiveCount++;
+    }
     if (r.value !== null) plainTotal += r.value;
   }
 
   const out: ExpectedTierRow[] = [];
   let running = 0; // SUM($C$5:C5): the running sum of shares
   let prefix = 0; // sum of the values of the rows above
-  let greater = 0; // SUMIF(values, ">"&v): rows are sorted, so the rows above the tie group
+  let above = 0; // count of the rows above
+  // SUMIF / COUNTIF(values, ">"&v): rows are sorted, so the rows above the tie group.
+  const greater = { sum: 0, count: 0 };
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    if (r.value !== null && (i === 0 || rows[i - 1]!.value !== r.value)) greater = prefix;
+    if (r.value !== null && (i === 0 || rows[i - 1]!.value !== r.value)) {
+      greater.sum = prefix;
+      greater.count = above;
+    }
     let share: number | "" = "";
     let cumulative: number | "" = "";
     let tier = "";
     if (r.value !== null) {
-      share = r.value > 0 ? r.value / positiveTotal : 0;
+      share = r.value > 0 ? r.value / positiveSum : 0;
       running += share;
       cumulative = running;
-      if (r.value > 0) {
-        const before = greater / positiveTotal;
-        let count = 0;
-        for (const c of cutoffs) if (c <= before + TIERING_EPSILON) count++;
-        tier = labels[count]!;
-      } else tier = last;
+      tier = labels[tierIndex(settings, r.value, greater, { positiveSum, positiveCount })]!;
       prefix += r.value;
+      above++;
     }
     out.push({
       name: r.name,
@@ -229,87 +275,156 @@ export function expectedTiering(customers: readonly TieringCustomer[], options: 
   return { rows: out, summary };
 }
 
-export function generateTiering(
-  customers: readonly TieringCustomer[],
-  options: TieringOptions,
-  ctx: GeneratorContext,
-): SheetSpec {
-  const { locale } = ctx;
-  const tr = (key: MessageKey) => tIn(locale, key);
-  const { cutoffs, labels } = readSettings(options, locale);
-  const C = TIERING_COLUMNS;
-  const L = TIERING_LAYOUT;
+// ---- the sheet, from named builders ----
+
+/** Where everything is: rows, and the absolute ranges the formulas refer to. */
+interface TieringFrame {
+  settings: Settings;
+  sorted: SortedCustomer[];
+  /** Customer rows written (at least one, so every range is valid). */
+  rowCount: number;
+  firstRow: number;
+  lastRow: number;
+  /** Settings rows: one per tier, level with the data. */
+  setFirst: number;
+  setLast: number;
+  values: string;
+  finals: string;
+  names: string;
+  labelRange: string;
+  cutoffRange: string;
+  serviceRange: string;
+  lastLabel: string;
+  valueFormat: string;
+}
+
+function tieringFrame(customers: readonly TieringCustomer[], settings: Settings): TieringFrame {
   const sorted = sortCustomers(customers);
-  const n = Math.max(sorted.length, 1);
-  const first = L.firstDataRow;
-  const lastRow = first + n - 1;
-  const tiers = labels.length;
-  const setFirst = L.firstDataRow; // settings rows start level with the data
-  const setLast = setFirst + tiers - 1;
-
-  const col = (c: number) => rangeA1(first, c, lastRow, c, true); // $B$5:$B$204
-  const values = col(C.value);
-  const finals = col(C.final);
-  const names = col(C.customer);
-  const labelRange = rangeA1(setFirst, C.setLabel, setLast, C.setLabel, true);
-  const cutoffRange = rangeA1(setFirst, C.setCutoff, setFirst + cutoffs.length - 1, C.setCutoff, true);
-  const serviceRange = rangeA1(setFirst, C.setService, setLast, C.setService, true);
-  const lastLabel = a1(setLast, C.setLabel, true, true);
-
+  const rowCount = Math.max(sorted.length, 1);
+  const firstRow = LAYOUT.firstDataRow;
+  const lastRow = firstRow + rowCount - 1;
+  const setFirst = LAYOUT.firstDataRow;
+  const setLast = setFirst + settings.labels.length - 1;
+  const column = (c: number) => rangeA1(firstRow, c, lastRow, c, true); // $B$5:$B$204
   const allIntegers = sorted.every((r) => r.value === null || Number.isInteger(r.value));
-  const valueFormat = allIntegers ? "#,##0" : "#,##0.00";
+  return {
+    settings,
+    sorted,
+    rowCount,
+    firstRow,
+    lastRow,
+    setFirst,
+    setLast,
+    values: column(COLUMNS.value),
+    finals: column(COLUMNS.final),
+    names: column(COLUMNS.customer),
+    labelRange: rangeA1(setFirst, COLUMNS.setLabel, setLast, COLUMNS.setLabel, true),
+    cutoffRange: rangeA1(setFirst, COLUMNS.setCutoff, setFirst + settings.cutoffs.length - 1, COLUMNS.setCutoff, true),
+    serviceRange: rangeA1(setFirst, COLUMNS.setService, setLast, COLUMNS.setService, true),
+    lastLabel: a1(setLast, COLUMNS.setLabel, true, true),
+    valueFormat: allIntegers ? "#,##0" : "#,##0.00",
+  };
+}
 
-  const headers = [
-    "tierSheetHeaderCustomer",
-    "tierSheetHeaderValue",
-    "tierSheetHeaderShare",
-    "tierSheetHeaderCumulative",
-    "tierSheetHeaderTier",
-    "tierSheetHeaderOverride",
-    "tierSheetHeaderFinal",
-    "tierSheetHeaderService",
-  ].map((k) => header(tr(k as MessageKey)));
+function titleRows(tr: (key: MessageKey) => string): (CellSpec | null)[][] {
+  return [[textCell(tr("tierSheetTitle"), "title")], [textCell(tr("tierSheetSubtitle"), "subtitle")]];
+}
 
-  const dataRows: (CellSpec | null)[][] = [];
-  for (let i = 0; i < n; i++) {
-    const r = sorted[i];
-    const row = first + i;
-    const b = a1(row, C.value);
-    const before = `SUMIF(${values},">"&${b})/SUMIF(${values},">0")`;
-    dataRows.push([
+function headerCells(tr: (key: MessageKey) => string): CellSpec[] {
+  return (
+    [
+      "tierSheetHeaderCustomer",
+      "tierSheetHeaderValue",
+      "tierSheetHeaderShare",
+      "tierSheetHeaderCumulative",
+      "tierSheetHeaderTier",
+      "tierSheetHeaderOverride",
+      "tierSheetHeaderFinal",
+      "tierSheetHeaderService",
+    ] as const
+  ).map((k) => header(tr(k)));
+}
+
+/** The Tier formula of the customer in sheet row `row` (0-based), per OPS.TIER method. */
+function tierFormula(frame: TieringFrame, row: number): string {
+  const { values, labelRange, cutoffRange, lastLabel } = frame;
+  const value = a1(row, COLUMNS.value);
+  switch (frame.settings.method) {
+    case "threshold":
+      return `=IF(${value}="","",INDEX(${labelRange},1+SUMPRODUCT(--(${cutoffRange}>${value}))))`;
+    case "rank": {
+      const before = `COUNTIF(${values},">"&${value})/COUNTIF(${values},">0")`;
+      return `=IF(${value}="","",IF(${value}>0,INDEX(${labelRange},1+SUMPRODUCT(--(${cutoffRange}<=${before}+1E-12))),${lastLabel}))`;
+    }
+    case "pareto": {
+      const before = `SUMIF(${values},">"&${value})/SUMIF(${values},">0")`;
+      return `=IF(${value}="","",IF(${value}>0,INDEX(${labelRange},1+SUMPRODUCT(--(${cutoffRange}<=${before}+1E-12))),${lastLabel}))`;
+    }
+  }
+}
+
+function customerRows(frame: TieringFrame): (CellSpec | null)[][] {
+  const { values, valueFormat, firstRow } = frame;
+  const rows: (CellSpec | null)[][] = [];
+  for (let i = 0; i < frame.rowCount; i++) {
+    const r = frame.sorted[i];
+    const row = firstRow + i;
+    const value = a1(row, COLUMNS.value);
+    const override = a1(row, COLUMNS.override);
+    rows.push([
       r ? textCell(r.name) : inputCell(),
       r && r.value !== null ? inputCell(r.value, valueFormat) : inputCell(undefined, valueFormat),
-      formulaCell(`=IF(${b}="","",IF(${b}>0,${b}/SUMIF(${values},">0"),0))`, PERCENT_FORMAT),
-      formulaCell(`=IF(${b}="","",SUM(${a1(first, C.share, true, true)}:${a1(row, C.share)}))`, PERCENT_FORMAT),
-      formulaCell(
-        `=IF(${b}="","",IF(${b}>0,INDEX(${labelRange},1+SUMPRODUCT(--(${cutoffRange}<=${before}+1E-12))),${lastLabel}))`,
-      ),
+      formulaCell(`=IF(${value}="","",IF(${value}>0,${value}/SUMIF(${values},">0"),0))`, PERCENT_FORMAT),
+      formulaCell(`=IF(${value}="","",SUM(${a1(firstRow, COLUMNS.share, true, true)}:${a1(row, COLUMNS.share)}))`, PERCENT_FORMAT),
+      formulaCell(tierFormula(frame, row)),
       r && r.override !== "" ? inputCell(r.override) : inputCell(),
-      formulaCell(`=IF(${a1(row, C.override)}<>"",${a1(row, C.override)},${a1(row, C.tier)})`),
-      formulaCell(`=IFERROR(INDEX(${serviceRange},MATCH(${a1(row, C.final)},${labelRange},0))&"","")`),
+      formulaCell(`=IF(${override}<>"",${override},${a1(row, COLUMNS.tier)})`),
+      formulaCell(`=IFERROR(INDEX(${frame.serviceRange},MATCH(${a1(row, COLUMNS.final)},${frame.labelRange},0))&"","")`),
     ]);
   }
+  return rows;
+}
 
-  // Settings and summary block, level with the data header.
-  const setHeaders = [
+const CUTOFF_HEADER: Record<TierMethod, MessageKey> = {
+  pareto: "tierSheetSettingsCutoff",
+  rank: "tierSheetSettingsCutoffRank",
+  threshold: "tierSheetSettingsCutoffThreshold",
+};
+
+const RULE_NOTE: Record<TierMethod, MessageKey> = {
+  pareto: "tierSheetRule",
+  rank: "tierSheetRuleRank",
+  threshold: "tierSheetRuleThreshold",
+};
+
+/** Number format of the cutoff cells: shares for pareto and rank, values for thresholds. */
+function cutoffFormat(settings: Settings): string {
+  if (settings.method !== "threshold") return PERCENT_FORMAT;
+  return settings.cutoffs.every((c) => Number.isInteger(c)) ? "#,##0" : "#,##0.00";
+}
+
+/** The settings-and-summary block: header, one row per tier, the total row. */
+function settingsRows(frame: TieringFrame, tr: (key: MessageKey) => string, locale: Locale): (CellSpec | null)[][] {
+  const { settings, setFirst, setLast, finals, names, values, valueFormat } = frame;
+  const headers = [
     "tierSheetSettingsTier",
-    "tierSheetSettingsCutoff",
+    CUTOFF_HEADER[settings.method],
     "tierSheetSummaryCustomers",
     "tierSheetSummaryCustomerShare",
     "tierSheetSummaryValue",
     "tierSheetSummaryValueShare",
     "tierSheetSettingsService",
   ].map((k) => header(tr(k as MessageKey)));
-  const setRows: (CellSpec | null)[][] = labels.map((label, t) => {
+  const tierRows: (CellSpec | null)[][] = settings.labels.map((label, t) => {
     const row = setFirst + t;
-    const labelCell = a1(row, C.setLabel);
+    const labelCell = a1(row, COLUMNS.setLabel);
     return [
       inputCell(label),
-      t < cutoffs.length ? inputCell(cutoffs[t]!, PERCENT_FORMAT) : textCell(tr("tierSheetRest"), "note"),
+      t < settings.cutoffs.length ? inputCell(settings.cutoffs[t]!, cutoffFormat(settings)) : textCell(tr("tierSheetRest"), "note"),
       formulaCell(`=COUNTIF(${finals},${labelCell})`, "#,##0"),
-      formulaCell(`=IFERROR(${a1(row, C.sumCount)}/COUNTA(${names}),0)`, PERCENT_FORMAT),
+      formulaCell(`=IFERROR(${a1(row, COLUMNS.sumCount)}/COUNTA(${names}),0)`, PERCENT_FORMAT),
       formulaCell(`=SUMIF(${finals},${labelCell},${values})`, valueFormat),
-      formulaCell(`=IFERROR(${a1(row, C.sumValue)}/SUM(${values}),0)`, PERCENT_FORMAT),
+      formulaCell(`=IFERROR(${a1(row, COLUMNS.sumValue)}/SUM(${values}),0)`, PERCENT_FORMAT),
       inputCell(serviceLevel(t, locale)),
     ];
   });
@@ -318,97 +433,117 @@ export function generateTiering(
   const totalRow: (CellSpec | null)[] = [
     textCell(tr("tierSheetTotal"), "total"),
     null,
-    sumOf(C.sumCount, "#,##0"),
-    sumOf(C.sumCountShare, PERCENT_FORMAT),
-    sumOf(C.sumValue, valueFormat),
-    sumOf(C.sumValueShare, PERCENT_FORMAT),
+    sumOf(COLUMNS.sumCount, "#,##0"),
+    sumOf(COLUMNS.sumCountShare, PERCENT_FORMAT),
+    sumOf(COLUMNS.sumValue, valueFormat),
+    sumOf(COLUMNS.sumValueShare, PERCENT_FORMAT),
     null,
   ];
-  const ruleRow = setLast + 3;
-  const chartRow = ruleRow + 2;
+  return [headers, ...tierRows, totalRow];
+}
 
-  const blocks: BlockSpec[] = [
-    {
-      anchor: "A1",
-      rows: [[textCell(tr("tierSheetTitle"), "title")], [textCell(tr("tierSheetSubtitle"), "subtitle")]],
-    },
-    { anchor: a1(L.headerRow, 0), rows: [headers, ...dataRows] },
-    { anchor: a1(L.headerRow, C.setLabel), rows: [setHeaders, ...setRows, totalRow] },
-    { anchor: a1(ruleRow, C.setLabel), rows: [[textCell(tr("tierSheetRule"), "note")]] },
-  ];
+/** Rows below the settings block: the rule note, then the chart. */
+const ruleRowOf = (frame: TieringFrame) => frame.setLast + 3;
+const chartRowOf = (frame: TieringFrame) => ruleRowOf(frame) + 2;
 
-  // Colour the final tier of the first two tiers.
+function ruleNote(frame: TieringFrame, tr: (key: MessageKey) => string): (CellSpec | null)[][] {
+  return [[textCell(tr(RULE_NOTE[frame.settings.method]), "note")]];
+}
+
+/** The first two tiers' final tier coloured. */
+function tierRules(frame: TieringFrame): ConditionalFormatSpec[] {
   const palette = [
     { fill: "#FFE699", fontColor: "#7F6000", bold: true },
     { fill: PALETTE.primaryLight, fontColor: PALETTE.primary },
   ];
-  const finalTop = a1(first, C.final, false, true);
-  const conditionalFormats: ConditionalFormatSpec[] = palette.slice(0, Math.min(2, tiers - 1)).map((format, t) => ({
+  const finalTop = a1(frame.firstRow, COLUMNS.final, false, true);
+  return palette.slice(0, Math.min(2, frame.settings.labels.length - 1)).map((format, t) => ({
     kind: "expression" as const,
-    range: rangeA1(first, C.final, lastRow, C.final),
-    formula: `=AND(${finalTop}<>"",${finalTop}=${a1(setFirst + t, C.setLabel, true, true)})`,
+    range: rangeA1(frame.firstRow, COLUMNS.final, frame.lastRow, COLUMNS.final),
+    formula: `=AND(${finalTop}<>"",${finalTop}=${a1(frame.setFirst + t, COLUMNS.setLabel, true, true)})`,
     format,
     priority: t + 1,
   }));
+}
 
-  const plainRange = (c: number) => rangeA1(first, c, lastRow, c);
+const dataColumn = (frame: TieringFrame, c: number) => rangeA1(frame.firstRow, c, frame.lastRow, c);
+
+function tieringValidations(frame: TieringFrame): NonNullable<SheetSpec["validations"]> {
+  const cutoffs = rangeA1(frame.setFirst, COLUMNS.setCutoff, frame.setFirst + frame.settings.cutoffs.length - 1, COLUMNS.setCutoff);
+  return [
+    { kind: "listFormula", range: dataColumn(frame, COLUMNS.override), source: `=${frame.labelRange}`, allowBlank: true },
+    // Shares are 0..1; thresholds are any numbers.
+    frame.settings.method === "threshold" ? { kind: "decimal", range: cutoffs } : { kind: "decimal", range: cutoffs, min: 0, max: 1 },
+  ];
+}
+
+function paretoChart(frame: TieringFrame, tr: (key: MessageKey) => string): NonNullable<SheetSpec["charts"]>[number] {
+  return {
+    kind: "pareto",
+    title: tr("tierSheetChartTitle"),
+    categories: dataColumn(frame, COLUMNS.customer),
+    columns: [{ name: tr("tierSheetHeaderValue"), values: dataColumn(frame, COLUMNS.value) }],
+    lines: [{ name: tr("tierSheetHeaderCumulative"), values: dataColumn(frame, COLUMNS.cumulative) }],
+    anchor: a1(chartRowOf(frame), COLUMNS.setLabel),
+    widthCells: 7,
+    heightCells: 20,
+  };
+}
+
+const TIERING_WIDTHS: NonNullable<SheetSpec["columns"]> = [
+  { index: COLUMNS.customer, width: 34 },
+  { index: COLUMNS.value, width: 14 },
+  { index: COLUMNS.share, width: 9 },
+  { index: COLUMNS.cumulative, width: 12 },
+  { index: COLUMNS.tier, width: 7 },
+  { index: COLUMNS.override, width: 11 },
+  { index: COLUMNS.final, width: 9 },
+  { index: COLUMNS.service, width: 66 },
+  { index: 8, width: 3 },
+  { index: COLUMNS.setLabel, width: 7 },
+  { index: COLUMNS.setCutoff, width: 14 },
+  { index: COLUMNS.sumCount, width: 11 },
+  { index: COLUMNS.sumCountShare, width: 12 },
+  { index: COLUMNS.sumValue, width: 14 },
+  { index: COLUMNS.sumValueShare, width: 12 },
+  { index: COLUMNS.setService, width: 66 },
+];
+
+export function generateTiering(
+  customers: readonly TieringCustomer[],
+  options: TieringOptions,
+  ctx: GeneratorContext,
+): SheetSpec {
+  const { locale } = ctx;
+  const tr = (key: MessageKey) => tIn(locale, key);
+  const frame = tieringFrame(customers, readSettings(options, locale));
+  const blocks: BlockSpec[] = [
+    { anchor: "A1", rows: titleRows(tr) },
+    { anchor: a1(LAYOUT.headerRow, 0), rows: [headerCells(tr), ...customerRows(frame)] },
+    { anchor: a1(LAYOUT.headerRow, COLUMNS.setLabel), rows: settingsRows(frame, tr, locale) },
+    { anchor: a1(ruleRowOf(frame), COLUMNS.setLabel), rows: ruleNote(frame, tr) },
+  ];
   return {
     kind: "tiering",
     name: ctx.sheetNames.tiering,
     blocks: blocks.map((b) => ({ anchor: b.anchor, rows: rectangular(b.rows) })),
-    columns: [
-      { index: C.customer, width: 34 },
-      { index: C.value, width: 14 },
-      { index: C.share, width: 9 },
-      { index: C.cumulative, width: 12 },
-      { index: C.tier, width: 7 },
-      { index: C.override, width: 11 },
-      { index: C.final, width: 9 },
-      { index: C.service, width: 66 },
-      { index: 8, width: 3 },
-      { index: C.setLabel, width: 7 },
-      { index: C.setCutoff, width: 14 },
-      { index: C.sumCount, width: 11 },
-      { index: C.sumCountShare, width: 12 },
-      { index: C.sumValue, width: 14 },
-      { index: C.sumValueShare, width: 12 },
-      { index: C.setService, width: 66 },
-    ],
-    freeze: { rows: L.headerRow + 1, columns: 1 },
+    columns: TIERING_WIDTHS.map((c) => ({ ...c })),
+    freeze: { rows: LAYOUT.headerRow + 1, columns: 1 },
     tables: [
       {
         name: tableNameFor("tblTiering", ctx.sheetNames.tiering),
-        range: rangeA1(L.headerRow, C.customer, lastRow, C.service),
+        range: rangeA1(LAYOUT.headerRow, COLUMNS.customer, frame.lastRow, COLUMNS.service),
         style: "TableStyleLight9",
       },
     ],
-    conditionalFormats,
-    validations: [
-      { kind: "listFormula", range: plainRange(C.override), source: `=${labelRange}`, allowBlank: true },
-      {
-        kind: "decimal",
-        range: rangeA1(setFirst, C.setCutoff, setFirst + cutoffs.length - 1, C.setCutoff),
-        min: 0,
-        max: 1,
-      },
-    ],
-    charts: [
-      {
-        kind: "pareto",
-        title: tr("tierSheetChartTitle"),
-        categories: plainRange(C.customer),
-        columns: [{ name: tr("tierSheetHeaderValue"), values: plainRange(C.value) }],
-        lines: [{ name: tr("tierSheetHeaderCumulative"), values: plainRange(C.cumulative) }],
-        anchor: a1(chartRow, C.setLabel),
-        widthCells: 7,
-        heightCells: 20,
-      },
-    ],
+    conditionalFormats: tierRules(frame),
+    validations: tieringValidations(frame),
+    charts: [paretoChart(frame, tr)],
     print: {
       orientation: "landscape",
       fitToWidth: true,
-      repeatRows: `${L.headerRow + 1}:${L.headerRow + 1}`,
-      area: rangeA1(0, 0, lastRow, C.service),
+      repeatRows: `${LAYOUT.headerRow + 1}:${LAYOUT.headerRow + 1}`,
+      area: rangeA1(0, 0, frame.lastRow, COLUMNS.service),
     },
     tabColor: "#BF8F00",
   };

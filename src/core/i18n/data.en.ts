@@ -75,6 +75,14 @@ export const dataEn = {
   tierSheetBadCutoffs: "Tier cutoffs must be strictly increasing numbers greater than 0 and at most 1 (got {{cutoffs}})",
   tierSheetBadLabels: "Give one tier label more than cutoffs ({{labels}} labels for {{cutoffs}} cutoffs)",
   tierSheetBadLabel: "Tier labels must be non-blank and unique (\"{{label}}\")",
+  tierSheetSettingsCutoffRank: "Cutoff (share of customers ranked higher <)",
+  tierSheetSettingsCutoffThreshold: "Cutoff (value at least)",
+  tierSheetRuleRank:
+    "Rule: a customer is in the first tier whose cutoff is greater than the share of customers (by count) with a larger value, so the customer crossing a cutoff stays in the higher tier and equal values share a tier. Zero or negative values go to the last tier. The manual override wins.",
+  tierSheetRuleThreshold:
+    "Rule: a customer is in the first tier whose cutoff the value reaches (value ≥ cutoff); a value below every cutoff, zero and negative values included, goes to the last tier. The manual override wins.",
+  tierSheetBadThresholds: "Threshold cutoffs must be strictly decreasing numbers (got {{cutoffs}})",
+  tierSheetThresholdsRequired: "Thresholds need cutoffs: one value per boundary between tiers, largest first",
 
   // --- Summary sheet (step 6: summary output) ---
   summarySheetTitle: "Summary — {{title}}",

@@ -72,6 +72,14 @@ export const dataZhCN: Record<keyof typeof dataEn, string> = {
   tierSheetBadCutoffs: "级别分界值必须是严格递增、大于 0 且不超过 1 的数字（收到 {{cutoffs}}）",
   tierSheetBadLabels: "级别名称必须比分界值多一个（{{labels}} 个名称，{{cutoffs}} 个分界值）",
   tierSheetBadLabel: "级别名称不能为空且不能重复（“{{label}}”）",
+  tierSheetSettingsCutoffRank: "分界值（排名更靠前客户的占比 <）",
+  tierSheetSettingsCutoffThreshold: "分界值（价值不低于）",
+  tierSheetRuleRank:
+    "规则：客户属于分界值大于“价值更大的客户所占人数比例”的第一个级别，因此跨越分界值的客户留在较高级别，价值相同的客户级别相同。价值为零或负数的客户归入最后一级。手动调整优先。",
+  tierSheetRuleThreshold:
+    "规则：客户属于其价值达到分界值（价值 ≥ 分界值）的第一个级别；低于所有分界值的客户（包括价值为零或负数的）归入最后一级。手动调整优先。",
+  tierSheetBadThresholds: "阈值分界值必须是严格递减的数字（收到 {{cutoffs}}）",
+  tierSheetThresholdsRequired: "按阈值分级需要分界值：每两个级别之间一个值，从大到小",
 
   // --- 复盘总结 ---
   summarySheetTitle: "复盘总结 — {{title}}",

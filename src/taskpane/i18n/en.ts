@@ -239,7 +239,6 @@ export const paneEn = {
   previewRowsMismatch: "Names and values must have the same number of rows ({{names}} and {{values}}).",
   previewNoNumbers: "The values range holds no numbers.",
   writeTiering: "Write tiering sheet",
-  tierWriteParetoOnly: "The tiering sheet computes tiers with the Pareto rule. For rank or thresholds, the preview shows the counts; in your own sheets use =OPS.TIER(values, \"rank\") or =OPS.TIER(values, \"threshold\", cutoffs).",
   customerN: "Customer {{n}}",
 
   // Share tab

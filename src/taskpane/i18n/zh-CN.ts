@@ -226,7 +226,6 @@ export const paneZhCN: Record<PaneKey, string> = {
   previewRowsMismatch: "名称和价值的行数必须相同（{{names}} 行和 {{values}} 行）。",
   previewNoNumbers: "价值区域中没有数字。",
   writeTiering: "写入分级工作表",
-  tierWriteParetoOnly: "分级工作表按帕累托规则计算级别。选择排名或阈值时，这里只预览数量；在您自己的表格中可使用 =OPS.TIER(values, \"rank\") 或 =OPS.TIER(values, \"threshold\", cutoffs)。",
   customerN: "客户 {{n}}",
 
   // 共享标签页

@@ -7,7 +7,8 @@ import { RangePicker } from "../RangePicker";
 import { WriteProgress } from "../WriteProgress";
 import { useStepStyles } from "../stepStyles";
 import type { TieringTabProps } from "./TieringTab.types";
-import { LABELS, useTieringTab } from "./useTieringTab";
+import { PREVIEW_LABELS as LABELS } from "../../../core/metrics/tierPreview";
+import { useTieringTab } from "./useTieringTab";
 import { useTieringTabStyles } from "./useTieringTabStyles";
 
 const METHODS: readonly TierMethod[] = ["pareto", "rank", "threshold"];
@@ -91,7 +92,6 @@ export function TieringTab(props: TieringTabProps) {
         )}
       </section>
 
-      {s.method !== "pareto" && <Text className={own.note}>{t("tierWriteParetoOnly")}</Text>}
       <div>
         <Button appearance="primary" disabledFocusable={!s.canWrite} onClick={() => void s.writeSheet()}>
           {s.writer.busy ? t("generating") : t("writeTiering")}

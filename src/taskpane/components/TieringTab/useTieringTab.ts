@@ -1,80 +1,15 @@
 import { useEffect, useMemo, useState } from "react";
 import { defaultSheetNames } from "../../../core/generators/context";
-import { generateTiering, type TieringCustomer } from "../../../core/generators/tiering";
-import { isOpsError } from "../../../core/errors";
+import { generateTiering } from "../../../core/generators/tiering";
 import { isRangeAddress } from "../../../core/plan/indicatorFormulas";
-import { DEFAULT_CUTOFFS, DEFAULT_LABELS, tier, type TierMethod } from "../../../core/metrics/tier";
+import type { TierMethod } from "../../../core/metrics/tier";
+import { PREVIEW_LABELS, START_CUTOFFS, previewTiers } from "../../../core/metrics/tierPreview";
 import { useHost } from "../../host/HostContext";
 import type { ReadValue } from "../../host/WorkbookHost";
 import { useSheetWriter } from "../../hooks/useSheetWriter";
 import { usePaneT } from "../../i18n";
 import { plainError } from "../../errors";
 import type { TieringTabProps } from "./TieringTab.types";
-
-export const LABELS: readonly string[] = DEFAULT_LABELS;
-/** Starting cutoffs per method (thresholds: revenue at least 100k / 30k / 5k). */
-export const START_CUTOFFS: Record<TierMethod, number[]> = {
-  pareto: [...DEFAULT_CUTOFFS.pareto],
-  rank: [...DEFAULT_CUTOFFS.rank],
-  threshold: [100000, 30000, 5000],
-};
-
-export interface TierCount {
-  label: string;
-  count: number;
-  value: number;
-  share: number;
-}
-
-export type Preview =
-  | { kind: "empty" }
-  | { kind: "problem"; message: string }
-  | { kind: "counts"; counts: TierCount[]; customers: TieringCustomer[] };
-
-const column = (values: ReadValue[][] | null): ReadValue[] => (values ?? []).map((row) => row[0] ?? "");
-const isBlank = (v: ReadValue) => v === "" || v === null || v === undefined;
-
-/** Tier counts for the preview, computed with OPS.TIER's own code (src/core/metrics/tier.ts). */
-export function previewTiers(
-  names: ReadValue[][] | null,
-  values: ReadValue[][] | null,
-  method: TierMethod,
-  cutoffs: (number | undefined)[],
-  defaultName: (n: number) => string,
-): Preview | { kind: "mismatch"; names: number; values: number } | { kind: "noNumbers" } | { kind: "badCutoffs"; detail: string } {
-  const valueColumn = column(values);
-  if (valueColumn.length === 0) return { kind: "empty" };
-  const nameColumn = names ? column(names) : null;
-  if (nameColumn && nameColumn.length !== valueColumn.length) return { kind: "mismatch", names: nameColumn.length, values: valueColumn.length };
-  if (!valueColumn.some((v) => typeof v === "number" && Number.isFinite(v))) return { kind: "noNumbers" };
-  if (cutoffs.some((c) => c === undefined || !Number.isFinite(c))) return { kind: "badCutoffs", detail: "" };
-
-  // Text cells (a header row) are left out of the tiering, blanks too.
-  const rows: { name: string; value: number }[] = [];
-  valueColumn.forEach((v, i) => {
-    const name = nameColumn ? String(nameColumn[i] ?? "").trim() : "";
-    if (typeof v === "number" && Number.isFinite(v)) rows.push({ name: name || defaultName(i + 1), value: v });
-  });
-  const result = tier(
-    rows.map((r) => [r.value]),
-    method,
-    [cutoffs as number[]],
-    [LABELS as string[]],
-  );
-  if (isOpsError(result)) return { kind: "badCutoffs", detail: result.message };
-  const total = rows.reduce((sum, r) => sum + r.value, 0);
-  const counts: TierCount[] = LABELS.map((label) => ({ label, count: 0, value: 0, share: 0 }));
-  result.forEach((line, i) => {
-    const idx = LABELS.indexOf(String(line[0]));
-    const c = counts[idx];
-    if (c) {
-      c.count++;
-      c.value += rows[i]!.value;
-    }
-  });
-  for (const c of counts) c.share = total !== 0 ? c.value / total : 0;
-  return { kind: "counts", counts, customers: rows.map((r) => ({ name: r.name, value: r.value })) };
-}
 
 export function useTieringTab({ sheetLocale }: TieringTabProps) {
   const host = useHost();
@@ -85,7 +20,7 @@ export function useTieringTab({ sheetLocale }: TieringTabProps) {
   const [names, setNames] = useState<ReadValue[][] | null>(null);
   const [values, setValues] = useState<ReadValue[][] | null>(null);
   const [method, setMethodState] = useState<TierMethod>("pareto");
-  const [cutoffs, setCutoffs] = useState<(number | undefined)[]>(START_CUTOFFS.pareto);
+  const [cutoffs, setCutoffs] = useState<(number | undefined)[]>([...START_CUTOFFS.pareto]);
   const [readError, setReadError] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
 
@@ -120,18 +55,19 @@ export function useTieringTab({ sheetLocale }: TieringTabProps) {
 
   const setMethod = (m: TierMethod) => {
     setMethodState(m);
-    setCutoffs(START_CUTOFFS[m]);
+    setCutoffs([...START_CUTOFFS[m]]);
   };
 
-  const canWrite = preview.kind === "counts" && method === "pareto" && !writer.busy;
+  // Every method is written (the sheet's Tier column has a native formula for each).
+  const canWrite = preview.kind === "counts" && !writer.busy;
   const writeSheet = async () => {
-    if (preview.kind !== "counts" || method !== "pareto") return;
+    if (preview.kind !== "counts") return;
     const lang = sheetLocale ?? locale;
     const all = defaultSheetNames(lang);
     await writer.write({
       desired: { tiering: all.tiering },
       build: (final) => ({
-        sheets: [generateTiering(preview.customers, { cutoffs: cutoffs as number[], labels: [...LABELS] }, { locale: lang, sheetNames: { ...all, ...final } })],
+        sheets: [generateTiering(preview.customers, { method, cutoffs: cutoffs as number[], labels: [...PREVIEW_LABELS] }, { locale: lang, sheetNames: { ...all, ...final } })],
       }),
     });
   };
@@ -166,6 +102,5 @@ export function useTieringTab({ sheetLocale }: TieringTabProps) {
     writer,
     open,
     openError,
-    isBlank,
   };
 }
