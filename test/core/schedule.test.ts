@@ -1,5 +1,6 @@
 import { generateSchedule, generateSettings, ganttInfo, scheduleCell, HOLIDAY_ROWS } from "../../src/core/generators/schedule";
-import { SCHEDULE_LAYOUT, HOLIDAYS_NAME, DATE_FORMAT } from "../../src/core/generators/planCommon";
+import { SCHEDULE_LAYOUT, HOLIDAYS_NAME } from "../../src/core/generators/planCommon";
+import { DATE_FORMAT } from "../../src/core/generators/dataCells";
 import { buildPlanWorkbook } from "../../src/core/generators/workbook";
 import { defaultContext, type GeneratorContext } from "../../src/core/generators/context";
 import { samplePlan, planFromTemplate } from "../../src/core/plan/fromTemplate";

@@ -9,11 +9,10 @@ import type { Plan } from "../plan/types";
 import type { CellSpec, ConditionalFormatSpec, DataValidationSpec, SheetSpec } from "../tablespec/types";
 import { rangeA1 } from "../tablespec/a1";
 import type { GeneratorContext } from "./context";
-import { PALETTE } from "../tablespec/palette";
+import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale } from "../i18n";
-import {
-  CONTINGENCY_STATUSES, checkedPlan, contingencyStatusLabel, excelString, inlineListFits, personNames, rectangular, tableNameFor,
-} from "./planCommon";
+import { CONTINGENCY_STATUSES, checkedPlan, contingencyStatusLabel, inlineListFits, personNames } from "./planCommon";
+import { excelString, rectangular, tableNameFor } from "./dataCells";
 
 const HEADER_ROW = 3; // row 4
 const FIRST_ROW = 4; // row 5
@@ -38,11 +37,11 @@ export function generateContingency(input: Plan, ctx: GeneratorContext): SheetSp
     blocks: [{ anchor: "A1", rows: rectangular([...headingRows(plan, locale), ...riskRows(plan, locale)]) }],
     columns: WIDTHS.map((width, index) => ({ index, width })),
     freeze: { rows: HEADER_ROW + 1, columns: 2 },
-    tables: [{ name: tableNameFor("OpsContingency", ctx.sheetNames.contingency), range: rangeA1(HEADER_ROW, 0, last, COLUMNS - 1), style: "TableStyleLight10" }],
+    tables: [{ name: tableNameFor("OpsContingency", ctx.sheetNames.contingency, "appended"), range: rangeA1(HEADER_ROW, 0, last, COLUMNS - 1), style: "TableStyleLight10" }],
     conditionalFormats: statusRules(locale, last),
     validations: contingencyValidations(plan, locale, last),
     print: { orientation: "landscape", fitToWidth: true, repeatRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, area: rangeA1(0, 0, last, COLUMNS - 1) },
-    tabColor: "#C00000",
+    tabColor: TAB_COLORS.contingency,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * Small helpers shared by the data-sheet generators (KPI, tiering, summary,
- * intake): cell constructors, formula text literals, number formats.
+ * Small helpers shared by the sheet generators (plan sheets and data sheets):
+ * cell constructors, formula text literals, number formats, table names.
  * Pure: no Office, React or ExcelJS.
  */
 import type { CellSpec, StyleToken } from "../tablespec/types";
@@ -14,8 +14,8 @@ export function rectangular(rows: (CellSpec | null)[][]): (CellSpec | null)[][] 
   return rows.map((r) => (r.length === width ? r : [...r, ...new Array<null>(width - r.length).fill(null)]));
 }
 
-/** A text literal inside a formula: "say ""hi""". */
-export function lit(text: string): string {
+/** A text as an Excel string literal inside a formula: "say ""hi""". */
+export function excelString(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
@@ -41,6 +41,7 @@ export function inputCell(value?: string | number, numberFormat?: string): CellS
   return cell;
 }
 
+/** Excel's date format on every generated sheet. */
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
 export const PERCENT_FORMAT = "0.0%";
@@ -75,11 +76,20 @@ export function unitFormat(unit: IndicatorUnit, locale: Locale, currency?: strin
 }
 
 /**
- * An Excel table name for a sheet: the base name, plus the "(n)" suffix of a
- * de-duplicated sheet name ("Customer tiers (2)" → tblTiering_2), because
- * table names are unique in a workbook.
+ * How a table name carries the number of a de-duplicated sheet ("Schedule (2)",
+ * "Customer tiers (2)"): appended as it is (`OpsSchedule2`, the plan sheets)
+ * or after an underscore (`tblTiering_2`, the data sheets). Both spellings are
+ * kept because workbooks already written use them.
  */
-export function tableNameFor(base: string, sheetName: string): string {
+export type CopyNumbering = "appended" | "underscore";
+
+/**
+ * An Excel table name for a sheet: the base name, plus the "(n)" suffix of a
+ * de-duplicated sheet name joined as `numbering` says, because table names are
+ * unique in a workbook. ASCII only.
+ */
+export function tableNameFor(base: string, sheetName: string, numbering: CopyNumbering = "underscore"): string {
   const m = /\((\d+)\)\s*$/.exec(sheetName);
-  return m ? `${base}_${m[1]}` : base;
+  if (!m) return base;
+  return numbering === "appended" ? `${base}${m[1]}` : `${base}_${m[1]}`;
 }

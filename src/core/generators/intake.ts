@@ -25,10 +25,10 @@
  */
 import type { CellSpec, ConditionalFormatSpec, DataValidationSpec, SheetSpec } from "../tablespec/types";
 import { a1, columnLetters, rangeA1, sheetRef } from "../tablespec/a1";
-import { PALETTE } from "../tablespec/palette";
+import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale, type MessageKey } from "../i18n";
 import type { GeneratorContext } from "./context";
-import { DATE_TIME_FORMAT, formulaCell, header, inputCell, lit, rectangular, serialOf, tableNameFor, textCell } from "./dataCells";
+import { DATE_TIME_FORMAT, excelString, formulaCell, header, inputCell, rectangular, serialOf, tableNameFor, textCell } from "./dataCells";
 import { TIERING_COLUMNS, TIERING_DEFAULT_LABELS } from "./tiering";
 
 export const REQUIREMENT_GRADES = ["L1", "L2", "L3", "L4"] as const;
@@ -152,7 +152,7 @@ export function generateIntake(ctx: GeneratorContext, options: IntakeOptions = {
     freeze: { rows: headerRow + 1, columns: 0 },
     tables: [
       {
-        name: tableNameFor("tblIntake", ctx.sheetNames.intake),
+        name: tableNameFor("tblIntake", ctx.sheetNames.intake, "underscore"),
         range: rangeA1(headerRow, COL.id, frame.lastLogRow, COL.status),
         style: "TableStyleLight9",
       },
@@ -165,7 +165,7 @@ export function generateIntake(ctx: GeneratorContext, options: IntakeOptions = {
       repeatRows: `${headerRow + 1}:${headerRow + 1}`,
       area: rangeA1(0, 0, frame.lastLogRow, COL.status),
     },
-    tabColor: "#C55A11",
+    tabColor: TAB_COLORS.intake,
   };
 }
 
@@ -246,8 +246,8 @@ function linkedTierFormula(ctx: GeneratorContext, row: number): string {
 /** The grade table: L1–L4 with meaning, target text, hours and workdays (inputs) and the open entries of each grade. */
 function gradeRows(frame: IntakeFrame): (CellSpec | null)[][] {
   const { locale } = frame;
-  const notDone = lit("<>" + tIn(locale, "intakeStatusDone"));
-  const notRejected = lit("<>" + tIn(locale, "intakeStatusRejected"));
+  const notDone = excelString("<>" + tIn(locale, "intakeStatusDone"));
+  const notRejected = excelString("<>" + tIn(locale, "intakeStatusRejected"));
   const grades = logColumn(frame, COL.grade);
   const statuses = logColumn(frame, COL.status);
   return REQUIREMENT_GRADES.map((grade, t) => {
@@ -270,8 +270,8 @@ function intakeRules(frame: IntakeFrame): ConditionalFormatSpec[] {
   const due = a1(first, COL.due, false, true);
   const status = a1(first, COL.status, false, true);
   const grade = a1(first, COL.grade, false, true);
-  const done = lit(tIn(frame.locale, "intakeStatusDone"));
-  const rejected = lit(tIn(frame.locale, "intakeStatusRejected"));
+  const done = excelString(tIn(frame.locale, "intakeStatusDone"));
+  const rejected = excelString(tIn(frame.locale, "intakeStatusRejected"));
   return [
     {
       kind: "expression",
@@ -283,7 +283,7 @@ function intakeRules(frame: IntakeFrame): ConditionalFormatSpec[] {
     {
       kind: "expression",
       range: rangeA1(first, COL.grade, last, COL.grade),
-      formula: `=${grade}=${lit("L1")}`,
+      formula: `=${grade}=${excelString("L1")}`,
       format: { fontColor: PALETTE.today, bold: true },
       priority: 2,
     },

@@ -19,10 +19,10 @@
 import type { Indicator, IndicatorKind, Plan } from "../plan/types";
 import type { CellSpec, ConditionalFormatSpec, SheetSpec } from "../tablespec/types";
 import { a1, rangeA1 } from "../tablespec/a1";
-import { PALETTE } from "../tablespec/palette";
+import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale, type MessageKey } from "../i18n";
 import type { GeneratorContext } from "./context";
-import { DATE_FORMAT, formulaCell, header, inputCell, lit, rectangular, serialOf, textCell, unitFormat } from "./dataCells";
+import { DATE_FORMAT, excelString, formulaCell, header, inputCell, rectangular, serialOf, textCell, unitFormat } from "./dataCells";
 
 /** 0-based column of each KPI field. */
 export const KPI_COLUMNS = {
@@ -129,7 +129,7 @@ export function generateKpi(plan: Plan, ctx: GeneratorContext): SheetSpec {
       repeatRows: `${headerRow + 1}:${headerRow + 1}`,
       area: rangeA1(0, 0, lastRow, COL.review),
     },
-    tabColor: "#2E75B6",
+    tabColor: TAB_COLORS.kpi,
   };
 }
 
@@ -191,7 +191,7 @@ function progressFormula(row: number, lowerIsBetter: boolean): string {
 /** Status in words from Progress and the two thresholds. */
 function statusFormula(locale: Locale, row: number): string {
   const progress = a1(row, COL.progress);
-  const word = (key: MessageKey) => lit(tIn(locale, key));
+  const word = (key: MessageKey) => excelString(tIn(locale, key));
   return (
     `=IF(${progress}="","",IF(${progress}>=${ON_TRACK},${word("kpiStatusOnTrack")},` +
     `IF(${progress}>=${AT_RISK},${word("kpiStatusAtRisk")},${word("kpiStatusOffTrack")})))`

@@ -1,34 +1,17 @@
 /**
  * Small helpers shared by the plan sheets (schedule, settings, roles,
- * contingency): formula text, table names, localized status lists, and the
- * Schedule sheet's layout (which other sheets and tests read).
+ * contingency): localized status lists, rule priorities, plan checks, and the
+ * Schedule sheet's layout (which other sheets and tests read). Cell
+ * constructors, formats, formula text and table names are in dataCells.ts.
  */
 import type { Plan, TaskStatus, ContingencyStatus } from "../plan/types";
-import type { CellSpec, ConditionalFormatSpec } from "../tablespec/types";
+import type { ConditionalFormatSpec } from "../tablespec/types";
 import type { Locale, MessageKey } from "../i18n";
 import { tIn } from "../i18n";
 import { assertValidPlan } from "../plan/validate";
 
-/** Excel's date format used on the plan sheets. */
-export const DATE_FORMAT = "yyyy-mm-dd";
-
 /** The workbook-level name of the holiday range (Settings sheet) that feeds WORKDAY. */
 export const HOLIDAYS_NAME = "Holidays";
-
-/** A text as an Excel string literal: "a ""quoted"" word". */
-export function excelString(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/**
- * A table (ListObject) name for a sheet: base name plus the number of a
- * de-duplicated sheet name ("Schedule (2)" → OpsSchedule2), so tables stay
- * unique when a second copy of the sheet is written. ASCII only.
- */
-export function tableNameFor(base: string, sheetName: string): string {
-  const m = /\((\d+)\)\s*$/.exec(sheetName);
-  return m ? `${base}${m[1]}` : base;
-}
 
 export const TASK_STATUSES: readonly TaskStatus[] = ["notStarted", "inProgress", "blocked", "done"];
 const TASK_STATUS_KEYS: Record<TaskStatus, MessageKey> = {
@@ -54,12 +37,6 @@ export function contingencyStatusLabel(locale: Locale, status: ContingencyStatus
 /** Person id → display name. */
 export function personNames(plan: Plan): Map<string, string> {
   return new Map(plan.team.people.map((p) => [p.id, p.name]));
-}
-
-/** Pads rows with nulls to the longest row, so a block is a rectangle (adapters write whole 2-D ranges). */
-export function rectangular(rows: (CellSpec | null)[][]): (CellSpec | null)[][] {
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  return rows.map((r) => (r.length === width ? r : [...r, ...Array<null>(width - r.length).fill(null)]));
 }
 
 /** The rules with priority 1, 2, … in list order (earlier rules win). */

@@ -19,9 +19,10 @@ import type { Plan, RaciLetter } from "../plan/types";
 import type { CellSpec, ConditionalFormatSpec, SheetSpec } from "../tablespec/types";
 import { a1, columnLetters, rangeA1, sheetRef } from "../tablespec/a1";
 import type { GeneratorContext } from "./context";
-import { PALETTE } from "../tablespec/palette";
+import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale } from "../i18n";
-import { SCHEDULE_LAYOUT, checkedPlan, excelString, inPriorityOrder, rectangular } from "./planCommon";
+import { SCHEDULE_LAYOUT, checkedPlan, inPriorityOrder } from "./planCommon";
+import { excelString, rectangular } from "./dataCells";
 
 export const RACI_LETTERS: readonly RaciLetter[] = ["R", "A", "C", "I"];
 
@@ -94,7 +95,7 @@ export function generateRaci(input: Plan, ctx: GeneratorContext): SheetSpec {
       repeatRows: `${HEADER_ROW}:${HEADER_ROW + 1}`,
       area: rangeA1(0, 0, lastTaskRow + 2, checkColumn),
     },
-    tabColor: "#548235",
+    tabColor: TAB_COLORS.raci,
   };
 }
 

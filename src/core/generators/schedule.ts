@@ -24,15 +24,16 @@
 import type { Plan, PlanTask } from "../plan/types";
 import type { CellSpec, ConditionalFormatSpec, DataValidationSpec, DefinedNameSpec, SheetSpec } from "../tablespec/types";
 import { a1, columnLetters, rangeA1, sheetRef } from "../tablespec/a1";
-import { PALETTE } from "../tablespec/palette";
+import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import type { GeneratorContext } from "./context";
 import { tIn, type Locale } from "../i18n";
 import { mondayOf, parseIsoSerial } from "../dates";
 import { scheduleDates, scheduleSpan } from "../plan/scheduleDates";
 import {
-  DAILY_GANTT_MAX_DAYS, DATE_FORMAT, HOLIDAYS_NAME, SCHEDULE_LAYOUT, TASK_STATUSES,
-  checkedPlan, excelString, inPriorityOrder, inlineListFits, personNames, rectangular, tableNameFor, taskStatusLabel,
+  DAILY_GANTT_MAX_DAYS, HOLIDAYS_NAME, SCHEDULE_LAYOUT, TASK_STATUSES,
+  checkedPlan, inPriorityOrder, inlineListFits, personNames, taskStatusLabel,
 } from "./planCommon";
+import { DATE_FORMAT, excelString, rectangular, tableNameFor } from "./dataCells";
 
 const COL = SCHEDULE_LAYOUT.columns;
 const FIXED_COLUMNS = SCHEDULE_LAYOUT.firstGanttColumn; // A..K
@@ -122,7 +123,7 @@ export function generateSchedule(input: Plan, ctx: GeneratorContext): SheetSpec 
     blocks: [{ anchor: "A1", rows: rectangular([...headingRows(plan, ctx, frame), headerCells(frame), ...taskRows(plan, frame)]) }],
     columns: scheduleColumns(frame),
     freeze: { rows: headerRow + 1, columns: COL.task + 1 },
-    tables: [{ name: tableNameFor("OpsSchedule", ctx.sheetNames.schedule), range: rangeA1(headerRow, 0, frame.lastTaskRow, FIXED_COLUMNS - 1), style: "TableStyleLight9" }],
+    tables: [{ name: tableNameFor("OpsSchedule", ctx.sheetNames.schedule, "appended"), range: rangeA1(headerRow, 0, frame.lastTaskRow, FIXED_COLUMNS - 1), style: "TableStyleLight9" }],
     conditionalFormats: inPriorityOrder([...ganttRules(frame), ...statusRules(frame)]),
     validations: scheduleValidations(plan, frame),
     print: {
@@ -131,7 +132,7 @@ export function generateSchedule(input: Plan, ctx: GeneratorContext): SheetSpec 
       repeatRows: `${headerRow + 1}:${headerRow + 1}`,
       area: rangeA1(0, 0, frame.lastTaskRow, frame.lastGanttColumn),
     },
-    tabColor: "#2F5597",
+    tabColor: TAB_COLORS.schedule,
   };
 }
 
@@ -355,7 +356,7 @@ export function generateSettings(plan: Plan, ctx: GeneratorContext): { sheet: Sh
       { kind: "expression", range: rangeA1(first, 0, last, 1), formula: `=AND(${dateTop}<>"",WEEKDAY(${dateTop},2)>5)`, format: { fontColor: PALETTE.mutedText }, priority: 1 },
     ],
     print: { orientation: "portrait", fitToWidth: true, repeatRows: `${SETTINGS_HEADER_ROW + 1}:${SETTINGS_HEADER_ROW + 1}` },
-    tabColor: "#7F7F7F",
+    tabColor: TAB_COLORS.settings,
   };
   return { sheet, names: [{ name: holidaysName(ctx), refersTo: sheetRef(ctx.sheetNames.settings, rangeA1(first, 0, last, 0, true)) }] };
 }

@@ -20,10 +20,10 @@
 import type { GoalType, Plan } from "../plan/types";
 import type { BlockSpec, CellSpec, ConditionalFormatSpec, DataValidationSpec, SheetSpec } from "../tablespec/types";
 import { a1, rangeA1, sheetRef } from "../tablespec/a1";
-import { PALETTE } from "../tablespec/palette";
+import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale, type MessageKey } from "../i18n";
 import type { GeneratorContext } from "./context";
-import { DATE_FORMAT, formulaCell, groupThousands, header, inputCell, lit, rectangular, textCell, unitFormat } from "./dataCells";
+import { DATE_FORMAT, excelString, formulaCell, groupThousands, header, inputCell, rectangular, textCell, unitFormat } from "./dataCells";
 import { kpiCell, kpiRows } from "./kpi";
 import { planCheckText, type PlanCheckKey } from "../plan/messages";
 import { parseIsoSerial } from "../dates";
@@ -78,7 +78,7 @@ export function generateSummary(plan: Plan, ctx: GeneratorContext): SheetSpec {
     conditionalFormats: sections.flatMap((s) => s.conditionalFormats ?? []),
     validations: sections.flatMap((s) => s.validations ?? []),
     print: { orientation: "portrait", fitToWidth: true, area: rangeA1(0, 0, lastRow, 4) },
-    tabColor: "#548235",
+    tabColor: TAB_COLORS.summary,
   };
 }
 
@@ -99,7 +99,7 @@ function metFormula(locale: Locale, row: number, lower: boolean): string {
   const result = a1(row, 2);
   return (
     `=IF(OR(${target}="",${result}=""),"",` +
-    `IF(${result}${lower ? "<=" : ">="}${target},${lit(tIn(locale, "summaryMet"))},${lit(tIn(locale, "summaryNotMet"))}))`
+    `IF(${result}${lower ? "<=" : ">="}${target},${excelString(tIn(locale, "summaryMet"))},${excelString(tIn(locale, "summaryNotMet"))}))`
   );
 }
 
@@ -111,8 +111,8 @@ function metFormula(locale: Locale, row: number, lower: boolean): string {
  */
 function goalSection(plan: Plan, ctx: GeneratorContext, top: number): Section & { indicatorList: string } {
   const { locale } = ctx;
-  const met = lit(tIn(locale, "summaryMet"));
-  const notMet = lit(tIn(locale, "summaryNotMet"));
+  const met = excelString(tIn(locale, "summaryMet"));
+  const notMet = excelString(tIn(locale, "summaryNotMet"));
   const goalRow = top + 2;
   const rows: (CellSpec | null)[][] = [
     [textCell(tIn(locale, "summaryGoalVsResult"), "title")],
@@ -256,7 +256,7 @@ function followUpSection(plan: Plan, locale: Locale, top: number, teamTop: numbe
     conditionalFormats: [{
       kind: "expression",
       range: rangeA1(from, 2, to, 2),
-      formula: `=AND(ISNUMBER(${due}),${due}<TODAY(),${status}<>${lit(done)})`,
+      formula: `=AND(ISNUMBER(${due}),${due}<TODAY(),${status}<>${excelString(done)})`,
       format: { fontColor: PALETTE.bad, bold: true },
       priority: 3,
     }],

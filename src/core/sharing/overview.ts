@@ -26,7 +26,7 @@
 import type { Plan } from "../plan/types";
 import type { BlockSpec, CellSpec, ConditionalFormatSpec, SheetSpec } from "../tablespec/types";
 import { a1, columnLetters, rangeA1, sheetRef } from "../tablespec/a1";
-import { PALETTE } from "../tablespec/palette";
+import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale, type MessageKey } from "../i18n";
 import type { GeneratorContext } from "../generators/context";
 import { DATE_FORMAT, PERCENT_FORMAT, header, serialOf, textCell, unitFormat } from "../generators/dataCells";
@@ -151,7 +151,7 @@ export function generateOverview(input: Plan, ctx: GeneratorContext, extras: Ove
     columns: WIDTHS.map((w, index) => ({ index, width: w })),
     conditionalFormats: sections.flatMap((s) => s.conditionalFormats ?? []),
     print: { orientation: "portrait", fitToWidth: true, onePage: true, area: rangeA1(0, 0, lastRow, width - 1) },
-    tabColor: PALETTE.primary,
+    tabColor: TAB_COLORS.overview,
   };
 }
 

@@ -26,8 +26,6 @@ export const PALETTE = {
   warnFill: "#FFEB9C",
   bad: "#9C0006",
   badFill: "#FFC7CE",
-  gantt: "#5B9BD5",
-  ganttDone: "#1F4E79",
   today: "#C00000",
   // The Schedule sheet's Gantt and status colours (mutedText: a done row, a resolved risk, a weekend holiday).
   ganttBar: "#9DC3E6",
@@ -40,6 +38,21 @@ export const PALETTE = {
   okText: "#00B050",
   raciAccountable: "#F8CBAD",
   raciResponsible: "#BDD7EE",
+} as const;
+
+/**
+ * Sheet tab colours, by generated sheet (the keys are the generators' sheet
+ * kinds). The Customer tiers sheet still sets its own (#BF8F00) in tiering.ts.
+ */
+export const TAB_COLORS = {
+  overview: PALETTE.primary,
+  schedule: PALETTE.ganttBarDone,
+  settings: PALETTE.grey,
+  raci: "#548235",
+  contingency: "#C00000",
+  kpi: "#2E75B6",
+  summary: "#548235",
+  intake: PALETTE.accent,
 } as const;
 
 /** The series colours of charts, in order (columns first, then lines). */
