@@ -182,6 +182,52 @@ suite("Metrics tab in headless Chromium, 1,048,575-row Events table", () => {
     expect(paneErrors()).toEqual([]);
   }, 600_000);
 
+  it("writes at a chosen place of an existing sheet, after the prompt for cells that hold data", async () => {
+    await page.goto(`${base}/taskpane.html?fake=1&lang=en`);
+    await page.waitForFunction(() => window.opskitReadyAt !== undefined);
+    await page.evaluate(() => {
+      const fake = window.opskitFake! as unknown as {
+        addTable: (n: string, s: string, a: string, h: string[], c: unknown[][]) => void;
+        setValues: (s: string, a: string, v: unknown[][]) => void;
+      };
+      const n = 3000;
+      const cols: unknown[][] = [[], [], [], []];
+      for (let i = 0; i < n; i++) {
+        const u = i % 300;
+        cols[0]!.push(`u${u}`);
+        cols[1]!.push(46024 + (u % 21) + Math.floor(i / 300) * 7);
+        cols[2]!.push("view");
+        cols[3]!.push(u % 2 ? "ads" : "search");
+      }
+      fake.addTable("Events", "Events", "A1", ["User", "Date", "Event", "Channel"], cols);
+      fake.setValues("Report", "A1", [["Quarterly report"]]);
+      fake.setValues("Report", "C9", [["a note"]]);
+    });
+    await page.getByRole("tab", { name: "Metrics" }).click();
+    await page.getByText("3,000 rows, 4 columns").waitFor();
+    await page.getByRole("radio", { name: "Week" }).click();
+    await page.getByRole("radio", { name: "A chosen place" }).click();
+    await page.getByRole("textbox", { name: /Top-left cell/ }).fill("Report!B4");
+    await checkAxe(page, "metrics place");
+    await page.getByRole("button", { name: "Compute" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.getByText(/would cover cells that hold data: C9\./).waitFor();
+    await checkAxe(page, "metrics place prompt");
+    await dialog.getByRole("button", { name: "Replace" }).click();
+    await page.getByText("Written at Report!B4.").waitFor({ timeout: 60_000 });
+    const placed = await page.evaluate(() => {
+      const fake = window.opskitFake!;
+      const blocks = (fake.sheet("Report") as unknown as { placed?: { spec: { charts?: { name?: string }[] } }[] }).placed ?? [];
+      return { resultSheets: fake.sheetNames.filter((n) => n.startsWith("Retention")), kept: fake.cell("Report", "A1")?.value, title: fake.cell("Report", "B4")?.value, header: fake.cell("Report", "B7")?.value, blocks: blocks.length, charts: (blocks[0]?.spec.charts ?? []).length };
+    });
+    expect(placed).toMatchObject({ resultSheets: [], kept: "Quarterly report", title: "Retention", header: "Cohort", blocks: 1, charts: 2 });
+    await page.getByRole("button", { name: "Refresh Report!B4" }).click();
+    await page.getByText("Written at Report!B4.").waitFor({ timeout: 60_000 });
+    await expect(page.evaluate(() => (window.opskitFake!.sheet("Report") as unknown as { placed: unknown[] }).placed.length)).resolves.toBe(1);
+    await screenshot(page, "metrics-en-4-place");
+    expect(paneErrors()).toEqual([]);
+  }, 300_000);
+
   it("in Chinese: maps 用户ID / 日期 / 事件 / 渠道, refuses the live formula, computes retention", async () => {
     await openWithEvents(page, base, "zh-CN", ["用户ID", "日期", "事件", "渠道"]);
     await page.getByText("1,048,575 行，4 列").waitFor();
