@@ -8,6 +8,7 @@ const associate = jest.fn();
 
 import * as fns from "../../src/functions/implementations";
 import { toExcelGrid } from "../../src/functions/edge";
+import { expectSafe } from "../support/specHelpers";
 
 type Thrown = { code: string; message: string };
 
@@ -18,19 +19,6 @@ function thrown(call: () => unknown): Thrown {
     return e as Thrown;
   }
   throw new Error("expected the call to throw");
-}
-
-function expectSafeGrid(grid: unknown[][]): void {
-  expect(grid.length).toBeGreaterThan(0);
-  const width = grid[0]!.length;
-  for (const row of grid) {
-    expect(row).toHaveLength(width);
-    for (const cell of row) {
-      expect(cell).not.toBeNull();
-      expect(cell).not.toBeUndefined();
-      if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
-    }
-  }
 }
 
 describe("functions module", () => {
@@ -71,14 +59,14 @@ describe("spilled results are safe for Excel", () => {
     const ids = [["u1"], ["u2"], ["u1"], ["u3"]];
     const dates = [[46082], [46082], [46083], [46090]];
     const grid = fns.retention(ids, dates);
-    expectSafeGrid(grid);
+    expectSafe(grid);
     expect(grid[0]!.slice(0, 3)).toEqual(["Cohort", "Users", "Day 1"]);
     expect(grid[grid.length - 1]![0]).toBe("All");
   });
 
   it("RENEWAL spills Cohort | Payers | Revenue | Month k with an All row", () => {
     const grid = fns.renewal([["a"], ["b"], ["a"]], [[46082], [46090], [46113]], [[100], [50], [120]]);
-    expectSafeGrid(grid);
+    expectSafe(grid);
     expect(grid[0]!.slice(0, 4)).toEqual(["Cohort", "Payers", "Revenue", "Month 1"]);
     expect(grid[1]!.slice(0, 4)).toEqual([46082, 2, 150, 0.8]);
     expect(grid[grid.length - 1]![0]).toBe("All");
@@ -86,7 +74,7 @@ describe("spilled results are safe for Excel", () => {
 
   it("FUNNEL counts form", () => {
     const grid = fns.funnel([["browse"], ["register"], ["pay"]], [[100], [40], [10]]);
-    expectSafeGrid(grid);
+    expectSafe(grid);
     expect(grid).toEqual([
       ["Step", "Users", "Conversion from previous", "Conversion from first", "Drop-off"],
       ["browse", 100, 1, 1, 0],
@@ -102,7 +90,7 @@ describe("spilled results are safe for Excel", () => {
 
   it("TIER returns one label per value with a per-cell error for text", () => {
     const grid = fns.tier([[500], [300], ["n/a"], [100], [""]], "pareto", [[0.5, 0.8]], [["S", "A", "B"]]);
-    expectSafeGrid(grid);
+    expectSafe(grid);
     expect(grid[0]![0]).toBe("S");
     expect(grid[1]![0]).toBe("A");
     expect(grid[2]![0]).toBeInstanceOf(CustomFunctions.Error);
@@ -114,7 +102,7 @@ describe("spilled results are safe for Excel", () => {
   it("TIER on a long column: rows of equal results may be one shared array, each text cell its own error", () => {
     const values = [[900], ["x"], [900], ["y"], [10], [""], [900]];
     const grid = fns.tier(values);
-    expectSafeGrid(grid);
+    expectSafe(grid);
     expect(grid.map((r) => (r[0] instanceof CustomFunctions.Error ? (r[0] as unknown as Thrown).message : r[0]))).toEqual([
       "S", expect.stringContaining("x"), "S", expect.stringContaining("y"), "C", "", "S",
     ]);

@@ -31,13 +31,15 @@ export function checkError(got: unknown, expected: Err): void {
   for (const m of expected.mentions) expect(e.message).toContain(m);
 }
 
-/** Results are rectangular, without null/undefined, and every number is finite. */
-export function expectSafe(grid: Grid): void {
+/** Results have a row, are rectangular, without null/undefined, and every number is finite. */
+export function expectSafe(grid: readonly (readonly unknown[])[]): void {
+  expect(grid.length).toBeGreaterThan(0);
   const width = grid[0]!.length;
   for (const r of grid) {
     expect(r).toHaveLength(width);
     for (const cell of r) {
-      expect(cell === null || cell === undefined).toBe(false);
+      expect(cell).not.toBeNull();
+      expect(cell).not.toBeUndefined();
       if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
     }
   }

@@ -32,6 +32,7 @@ import { sortCustomers } from "../../src/core/generators/tiering";
 import { sheetCells, isFormulaCell } from "../../src/core/sharing/cells";
 import { usesOps } from "../../src/core/sharing/formulaText";
 import { cachedValue, expectedValue, openBook, type Book } from "../support/xlsxFile";
+import { col } from "../support/specHelpers";
 
 // ---------------------------------------------------------------------------
 // A small workbook with every OPS function, an error, an unsupported call and a blocked spill
@@ -42,7 +43,9 @@ const TIMES = [46082.1, 46083.5, 46082.9, 46090.2, 46089, 46096.4, 46097, 46104.
 const EVENTS = ["browse", "register", "browse", "register", "browse", "pay", "browse", "try"];
 const AMOUNTS = [100, 0, 50, 70, 0, 30, 10, 0];
 const VALUES = [500, 300, 100, 10, 0, 90];
-const col = (xs: readonly unknown[]) => xs.map((x) => [x]);
+
+/** A core result as the grid the writer spills: an error or a single number becomes a 1×1 grid. */
+const asGrid = (x: Grid | number | ReturnType<typeof payrate>): Grid => (isOpsError(x) ? [[x]] : typeof x === "number" ? [[x]] : x);
 
 function smallSpec(): WorkbookSpec {
   const data: (CellSpec | null)[][] = [[{ value: "User" }, { value: "Time" }, { value: "Event" }, { value: "Amount" }, { value: "Value" }]];
@@ -75,14 +78,13 @@ function smallSpec(): WorkbookSpec {
 
 /** The core functions, called directly (not through the evaluator the writer uses). */
 function coreResults(): { address: string; grid: Grid }[] {
-  const asGrid = (x: Grid | number | ReturnType<typeof payrate>): Grid => (isOpsError(x) ? [[x]] : typeof x === "number" ? [[x]] : x);
   return [
-    { address: "A1", grid: asGrid(retention(col(USERS), col(TIMES), "week", [[2]], null, null)) },
-    { address: "A8", grid: asGrid(funnel(col(["browse", "register", "pay"]), col(USERS), col(EVENTS), col(TIMES), 30, null)) },
-    { address: "A14", grid: asGrid(payrate([["u1"], ["u2"]], col(USERS), null, null)) },
-    { address: "A15", grid: asGrid(tier(col(VALUES), "nonsense", null, null, null)) },
-    { address: "A16", grid: asGrid(renewal(col(USERS), col(TIMES), col(AMOUNTS), "week", [[1, 2]], null)) },
-    { address: "H1", grid: asGrid(tier(col(VALUES), null, null, null, null)) },
+    { address: "A1", grid: asGrid(retention(col(...USERS), col(...TIMES), "week", [[2]], null, null)) },
+    { address: "A8", grid: asGrid(funnel(col("browse", "register", "pay"), col(...USERS), col(...EVENTS), col(...TIMES), 30, null)) },
+    { address: "A14", grid: asGrid(payrate([["u1"], ["u2"]], col(...USERS), null, null)) },
+    { address: "A15", grid: asGrid(tier(col(...VALUES), "nonsense", null, null, null)) },
+    { address: "A16", grid: asGrid(renewal(col(...USERS), col(...TIMES), col(...AMOUNTS), "week", [[1, 2]], null)) },
+    { address: "H1", grid: asGrid(tier(col(...VALUES), null, null, null, null)) },
   ];
 }
 
@@ -222,13 +224,12 @@ describe("the demo workbook", () => {
     const written = book.sheets.get(sheet.name)!.cells;
     const { activity, customers } = data;
     const tierValues = sortCustomers(customers).map((c) => [c.value ?? ""]); // the order the Customer tiers sheet lists them
-    const asGrid = (x: Grid | number | ReturnType<typeof payrate>): Grid => (isOpsError(x) ? [[x]] : typeof x === "number" ? [[x]] : x);
     const expected: [RegExp, () => Grid][] = [
-      [/^=OPS\.RETENTION\(.*"week",4\)$/, () => asGrid(retention(col(activity.userIds), col(activity.times), "week", [[4]], null, null))],
-      [/^=OPS\.RETENTION\(.*"classic",/, () => asGrid(retention(col(activity.userIds), col(activity.times), "day", [[1, 7]], "classic", col(activity.channels)))],
-      [/^=OPS\.FUNNEL\(/, () => asGrid(funnel(col(["browse", "register", "try", "pay"]), col(activity.userIds), col(activity.events), col(activity.times), 14, null))],
-      [/^=OPS\.PAYRATE\([^"]*\)$/, () => asGrid(payrate(col(activity.payers), col(activity.userIds), null, null))],
-      [/^=OPS\.PAYRATE\(.*"arppu"\)$/, () => asGrid(payrate(col(activity.payers), col(activity.userIds), col(activity.amounts), "arppu"))],
+      [/^=OPS\.RETENTION\(.*"week",4\)$/, () => asGrid(retention(col(...activity.userIds), col(...activity.times), "week", [[4]], null, null))],
+      [/^=OPS\.RETENTION\(.*"classic",/, () => asGrid(retention(col(...activity.userIds), col(...activity.times), "day", [[1, 7]], "classic", col(...activity.channels)))],
+      [/^=OPS\.FUNNEL\(/, () => asGrid(funnel(col("browse", "register", "try", "pay"), col(...activity.userIds), col(...activity.events), col(...activity.times), 14, null))],
+      [/^=OPS\.PAYRATE\([^"]*\)$/, () => asGrid(payrate(col(...activity.payers), col(...activity.userIds), null, null))],
+      [/^=OPS\.PAYRATE\(.*"arppu"\)$/, () => asGrid(payrate(col(...activity.payers), col(...activity.userIds), col(...activity.amounts), "arppu"))],
       [/^=OPS\.TIER\(/, () => asGrid(tier(tierValues, null, null, null, null))],
     ];
     let compared = 0;

@@ -6,6 +6,7 @@ import { tier } from "../../../src/core/metrics/tier";
 import { renewal } from "../../../src/core/metrics/renewal";
 import { isOpsError, type Grid } from "../../../src/core/errors";
 import type { CellSpec, WorkbookSpec } from "../../../src/core/tablespec/types";
+import { col } from "../../support/specHelpers";
 
 const ref = (sheet: string | null, row1: number, col1: number, row2: number, col2: number, text: string): OpsArg => ({
   kind: "ref", sheet, row1, col1, row2, col2, text,
@@ -83,7 +84,6 @@ function dataSpec(extra: (CellSpec | null)[][] = []): WorkbookSpec {
   };
 }
 
-const col = (xs: readonly unknown[]) => xs.map((x) => [x]);
 const grid = (r: Grid | number | ReturnType<typeof payrate>): Grid => {
   if (isOpsError(r)) throw new Error(r.message);
   return typeof r === "number" ? [[r]] : (r as Grid);
@@ -98,21 +98,21 @@ describe("evaluating over the spec's constant cells", () => {
   const events = ["browse", "browse", "browse", "register", "register", "pay", "register"];
 
   it.each<[string, Grid]>([
-    [`=OPS.RETENTION(${D}!$A$2:$A$8,${D}!$B$2:$B$8,"day",{1,7})`, grid(retention(col(ids), col(dates), "day", [[1, 7]], null, null))],
-    [`=OPS.RETENTION(${D}!$A$2:$A$8,${D}!$B$2:$B$8,"week",2,"unbounded")`, grid(retention(col(ids), col(dates), "week", [[2]], "unbounded", null))],
-    [`=OPS.FUNNEL({"browse";"register";"pay"},${D}!A2:A8,${D}!C2:C8,${D}!B2:B8,14)`, grid(funnel(col(["browse", "register", "pay"]), col(ids), col(events), col(dates), 14, null))],
+    [`=OPS.RETENTION(${D}!$A$2:$A$8,${D}!$B$2:$B$8,"day",{1,7})`, grid(retention(col(...ids), col(...dates), "day", [[1, 7]], null, null))],
+    [`=OPS.RETENTION(${D}!$A$2:$A$8,${D}!$B$2:$B$8,"week",2,"unbounded")`, grid(retention(col(...ids), col(...dates), "week", [[2]], "unbounded", null))],
+    [`=OPS.FUNNEL({"browse";"register";"pay"},${D}!A2:A8,${D}!C2:C8,${D}!B2:B8,14)`, grid(funnel(col("browse", "register", "pay"), col(...ids), col(...events), col(...dates), 14, null))],
     [`=OPS.FUNNEL({"browse";"register"},{10;4})`, grid(funnel([["browse"], ["register"]], [[10], [4]]))],
     // The 7th argument, segments (here the ids themselves: one segment per user).
-    [`=OPS.FUNNEL({"browse";"register"},${D}!A2:A8,${D}!C2:C8,${D}!B2:B8,14,"ordered",${D}!A2:A8)`, grid(funnel(col(["browse", "register"]), col(ids), col(events), col(dates), 14, "ordered", col(ids)))],
+    [`=OPS.FUNNEL({"browse";"register"},${D}!A2:A8,${D}!C2:C8,${D}!B2:B8,14,"ordered",${D}!A2:A8)`, grid(funnel(col("browse", "register"), col(...ids), col(...events), col(...dates), 14, "ordered", col(...ids)))],
     // The 7th and 8th arguments, a start list (start_ids, start_dates).
-    [`=OPS.RETENTION(${D}!$A$2:$A$8,${D}!$B$2:$B$8,"day",{1,7},,,${D}!E2:E3,${D}!B2:B3)`, grid(retention(col(ids), col(dates), "day", [[1, 7]], null, null, col(["u1", "u2"]), col(dates.slice(0, 2))))],
+    [`=OPS.RETENTION(${D}!$A$2:$A$8,${D}!$B$2:$B$8,"day",{1,7},,,${D}!E2:E3,${D}!B2:B3)`, grid(retention(col(...ids), col(...dates), "day", [[1, 7]], null, null, col("u1", "u2"), col(...dates.slice(0, 2))))],
     [`=OPS.PAYRATE(${D}!E2:E3,${D}!A2:A8)`, [[2 / 4]]],
     [`=OPS.PAYRATE(Payers,${D}!A2:A8,${D}!F2:F3,"arppu")`, [[(1299 + 2598) / 2]]],
     [`=OPS.PAYRATE(${D}!A2:A8,${D}!A2:A8,,"payers")`, [[4]]],
     ["=OPS.PAYRATE(5,100)", [[0.05]]],
-    [`=OPS.TIER(${D}!H2:H7)`, grid(tier(col([500, 300, 120, 50, 30, ""])))],
-    [`=OPS.TIER(${D}!H2:H6,"rank",{0.2,0.6},{"Key";"Core";"Tail"})`, grid(tier(col([500, 300, 120, 50, 30]), "rank", [[0.2, 0.6]], [["Key"], ["Core"], ["Tail"]]))],
-    [`=OPS.RETENTION(${D}!$A$2:$A$8,${D}!$B$2:$B$8,Metrics!A1,1)`, grid(retention(col(ids), col(dates), "week", 1))],
+    [`=OPS.TIER(${D}!H2:H7)`, grid(tier(col(500, 300, 120, 50, 30, "")))],
+    [`=OPS.TIER(${D}!H2:H6,"rank",{0.2,0.6},{"Key";"Core";"Tail"})`, grid(tier(col(500, 300, 120, 50, 30), "rank", [[0.2, 0.6]], [["Key"], ["Core"], ["Tail"]]))],
+    [`=OPS.RETENTION(${D}!$A$2:$A$8,${D}!$B$2:$B$8,Metrics!A1,1)`, grid(retention(col(...ids), col(...dates), "week", 1))],
   ])("%s", (formula, expected) => {
     const result = evaluate("Metrics", formula);
     expect(result).toEqual({ kind: "value", grid: expected });
@@ -159,7 +159,7 @@ describe("evaluating over the spec's constant cells", () => {
     const s = dataSpec();
     s.sheets[0]!.blocks.push({ anchor: "J2", rows: amounts.map((a) => [{ value: a }]) });
     const result = evaluateOpsFormula(s, "Metrics", `=OPS.RENEWAL(${D}!A2:A8,${D}!B2:B8,${D}!J2:J8,"week",2)`);
-    const direct = renewal(col(ids), col(dates), col(amounts), "week", 2);
+    const direct = renewal(col(...ids), col(...dates), col(...amounts), "week", 2);
     expect(isOpsError(direct)).toBe(false);
     expect(result).toEqual({ kind: "value", grid: direct });
   });
