@@ -7,17 +7,13 @@
 import { OpsError } from "../../src/core/errors";
 import { setLocale } from "../../src/core/i18n";
 import { single, spill, toExcelGrid } from "../../src/functions/edge";
+import { thrownBy } from "../support/specHelpers";
 
 const error = new OpsError("#N/A", "no rows for step register");
 
 describe("errors at the custom-function edge", () => {
   it("with the 1.2 runtime: CustomFunctions.Error with code and message, also inside a grid", () => {
-    let thrown: unknown;
-    try {
-      spill(error);
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => spill(error));
     expect(thrown).toBeInstanceOf(CustomFunctions.Error);
     expect([(thrown as { code: string }).code, (thrown as Error).message]).toEqual(["#N/A", "no rows for step register"]);
     const cell = toExcelGrid([["a", error]])[0]![1] as unknown as { code: string; message: string };
@@ -47,12 +43,7 @@ describe("a single result that is not a finite number", () => {
     ["zh-CN", "结果不是有限的数值"],
   ] as const)("is #NUM! with the catalogue's message (%s)", (locale, message) => {
     setLocale(locale);
-    let thrown: unknown;
-    try {
-      single(Infinity);
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => single(Infinity));
     expect(thrown).toBeInstanceOf(CustomFunctions.Error);
     expect([(thrown as { code: string }).code, (thrown as Error).message]).toEqual(["#NUM!", message]);
   });

@@ -8,18 +8,9 @@ const associate = jest.fn();
 
 import * as fns from "../../src/functions/implementations";
 import { toExcelGrid } from "../../src/functions/edge";
-import { expectSafe } from "../support/specHelpers";
+import { expectSafe, thrownBy } from "../support/specHelpers";
 
 type Thrown = { code: string; message: string };
-
-function thrown(call: () => unknown): Thrown {
-  try {
-    call();
-  } catch (e) {
-    return e as Thrown;
-  }
-  throw new Error("expected the call to throw");
-}
 
 describe("functions module", () => {
   it("exports exactly retention, funnel, payrate, tier, renewal and has no side effects on import", () => {
@@ -46,7 +37,7 @@ describe("whole-call errors become CustomFunctions.Error with a message", () => 
     ["RENEWAL unknown measure",      () => fns.renewal([["a"]], [[46082]], [[5]], null as unknown as string, null as unknown as unknown[][], "users"), "#VALUE!"],
     ["RENEWAL periods 0",            () => fns.renewal([["a"]], [[46082]], [[5]], "month", [[0]]),                       "#NUM!"],
   ])("%s → %s", (_name, call, code) => {
-    const error = thrown(call);
+    const error = thrownBy(call) as Thrown;
     expect(error).toBeInstanceOf(CustomFunctions.Error);
     expect(error.code).toBe(code);
     expect(typeof error.message).toBe("string");

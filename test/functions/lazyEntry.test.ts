@@ -6,7 +6,7 @@
  */
 import * as entry from "../../src/functions/functions";
 import * as bodies from "../../src/functions/implementations";
-import { col } from "../support/specHelpers";
+import { col, thrownBy } from "../support/specHelpers";
 
 const ids = col("a", "b", "a", "c", "b");
 const days = col(46000, 46000, 46001, 46002, 46003);
@@ -28,12 +28,7 @@ it.each([
 
 it("an error the body raises is the promise's rejection", async () => {
   // Rows that do not match: the body throws a CustomFunctions.Error (#VALUE! with its message).
-  let thrown: unknown;
-  try {
-    bodies.retention(ids, col(46000));
-  } catch (error) {
-    thrown = error;
-  }
+  const thrown = thrownBy(() => bodies.retention(ids, col(46000)));
   expect(thrown).toBeDefined();
   await expect(entry.retention(ids, col(46000))).rejects.toEqual(thrown);
 });

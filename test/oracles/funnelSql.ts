@@ -31,6 +31,7 @@
  */
 import { BIGINT, DuckDBConnection, DuckDBDataChunk, VARCHAR } from "@duckdb/node-api";
 import { parseIsoSerial } from "../../src/core/dates";
+import { cellText, isBlankCell } from "./cells";
 
 export const FUNNEL_TABLE = "funnel_events";
 
@@ -119,22 +120,20 @@ export function funnelRowsFromColumns(
   events: readonly unknown[],
   times?: readonly unknown[] | null,
 ): FunnelEventRow[] {
-  const text = (v: unknown): string => (typeof v === "string" ? v.trim() : String(v));
-  const blank = (v: unknown): boolean => v === null || v === undefined || v === 0 || (typeof v === "string" && v.trim() === "");
   const out: FunnelEventRow[] = [];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     const event = events[i];
-    if (blank(id) || blank(event)) continue;
+    if (isBlankCell(id) || isBlankCell(event)) continue;
     let ts = i;
     if (times) {
       const cell = times[i];
-      if (blank(cell)) continue;
+      if (isBlankCell(cell)) continue;
       const serial = typeof cell === "number" ? cell : parseIsoSerial(String(cell));
       if (!(serial >= 1)) throw new Error(`row ${i + 1}: not a time`);
       ts = Math.round(serial * 86_400_000);
     }
-    out.push([text(id), text(event), ts]);
+    out.push([cellText(id), cellText(event), ts]);
   }
   return out;
 }

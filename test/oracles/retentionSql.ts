@@ -15,6 +15,7 @@
  */
 import { DuckDBConnection, DuckDBDataChunk, DOUBLE, INTEGER, VARCHAR } from "@duckdb/node-api";
 import { parseIsoSerial } from "../../src/core/dates";
+import { cellText, isBlankCell } from "./cells";
 
 export type SqlPeriod = "day" | "week" | "month";
 export type SqlMode = "classic" | "unbounded";
@@ -217,18 +218,16 @@ function shapeGrid(rows: unknown[][], options: RetentionSqlOptions, headers: Sql
  * numbers and ISO text dates. Other dates throw (the oracle has no #VALUE!).
  */
 export function rowsFromColumns(ids: readonly unknown[], dates: readonly unknown[], segments?: readonly unknown[]): EventRow[] {
-  const text = (v: unknown): string => (typeof v === "string" ? v.trim() : String(v));
-  const blank = (v: unknown): boolean => v === null || v === undefined || v === 0 || (typeof v === "string" && v.trim() === "");
   const out: EventRow[] = [];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     const date = dates[i];
-    if (blank(id) || blank(date)) continue;
+    if (isBlankCell(id) || isBlankCell(date)) continue;
     const ts = typeof date === "number" ? date : parseIsoSerial(String(date));
     if (!(ts >= 1)) throw new Error(`row ${i + 1}: not a date`);
     const seg = segments?.[i];
-    const segText = seg === null || seg === undefined || text(seg) === "" ? null : text(seg);
-    out.push(segments ? [text(id), ts, segText] : [text(id), ts]);
+    const segText = seg === null || seg === undefined || cellText(seg) === "" ? null : cellText(seg);
+    out.push(segments ? [cellText(id), ts, segText] : [cellText(id), ts]);
   }
   return out;
 }

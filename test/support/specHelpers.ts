@@ -9,6 +9,7 @@
  *   expectSafe      asserts a spilled grid is what Excel can take
  *   ok              asserts a result is a safe grid, not an error, and returns it
  *   error           asserts a result is an OpsError with a message, and returns it
+ *   thrownBy(call)  what a call throws (the test fails when it returns)
  */
 import { Grid, OpsError, isOpsError } from "../../src/core/errors";
 
@@ -50,6 +51,16 @@ export function ok(result: Grid | OpsError): Grid {
   if (isOpsError(result)) throw new Error(`expected a grid, got ${result.code} ${result.message}`);
   expectSafe(result);
   return result;
+}
+
+/** What `call` throws; fails the test when the call returns instead. */
+export function thrownBy(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected the call to throw");
 }
 
 /** The result is an OpsError with a message; returns it. */
