@@ -24,6 +24,7 @@
  *   npm run bench                 100k and 1M event rows, TIER on 100k values
  *   npm run bench -- --sizes 100000 --runs 3
  *   npm run bench -- --sizes 1000000 --orders random --ids numeric
+ *   npm run bench -- --sizes 1000000 --cases "retention week,funnel"
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import "../test/setup/customFunctionsShim";
@@ -42,6 +43,9 @@ const sizes = (option("--sizes") ?? "100000,1000000").split(",").map(Number);
 const runs = Number(option("--runs") ?? 5);
 const orders = (option("--orders") ?? "by user,by time,random").split(",").map((o) => (o === "user" ? "by user" : o === "time" ? "by time" : o)) as simple.RowOrder[];
 const idKinds = (option("--ids") ?? "text,numeric").split(",") as simple.IdKind[];
+/** `--cases retention,funnel`: only cases whose name starts with one of these words (case-insensitive). */
+const caseFilter = option("--cases")?.toLowerCase().split(",");
+const wanted = (name: string): boolean => !caseFilter || caseFilter.some((c) => name.toLowerCase().startsWith(c));
 
 /** Collects garbage when node runs with --expose-gc (npm run bench does), so each engine starts on a quiet heap. */
 const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
@@ -95,8 +99,9 @@ async function main(): Promise<void> {
         const ordered = order === "by user" ? generated : order === "by time" ? simple.inTimeOrder(generated) : simple.inRandomOrder(generated);
         const data = asDelivered(ordered);
         const label = (name: string): string => `${name} (${order}, ${ids})`;
-        const add = async (name: string, ops: () => unknown, duck: (() => Promise<unknown>) | null) =>
-          results.push({ case: label(name), rows: size, opskit: await timed(ops), duckdb: duck ? await timed(duck) : null });
+        const add = async (name: string, ops: () => unknown, duck: (() => Promise<unknown>) | null) => {
+          if (wanted(name)) results.push({ case: label(name), rows: size, opskit: await timed(ops), duckdb: duck ? await timed(duck) : null });
+        };
 
         await simple.loadDays(connection, "bench_days", data.userIds, data.dates, ids);
         await add("RETENTION day 1..7", () => fns.retention(data.userIds, data.dates, "day", [[7]], "classic"), query(simple.retentionDaySql("bench_days", 7)));
@@ -125,14 +130,16 @@ async function main(): Promise<void> {
   }
 
   // TIER on 100k values.
-  const values = asExcelDelivers(syntheticValues(100_000));
-  await connection.run(loadValuesSql("tier_values", flat(values)));
-  results.push({
-    case: "TIER pareto",
-    rows: 100_000,
-    opskit: await timed(() => fns.tier(values)),
-    duckdb: await timed(() => connection.runAndReadAll(tierSql("tier_values", "pareto", [0.5, 0.8, 0.95]))),
-  });
+  if (wanted("TIER pareto")) {
+    const values = asExcelDelivers(syntheticValues(100_000));
+    await connection.run(loadValuesSql("tier_values", flat(values)));
+    results.push({
+      case: "TIER pareto",
+      rows: 100_000,
+      opskit: await timed(() => fns.tier(values)),
+      duckdb: await timed(() => connection.runAndReadAll(tierSql("tier_values", "pareto", [0.5, 0.8, 0.95]))),
+    });
+  }
 
   connection.closeSync();
 

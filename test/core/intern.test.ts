@@ -143,3 +143,71 @@ describe("KeyInterner: whole numbers (their own table)", () => {
     );
   });
 });
+
+describe("KeyInterner: whole numbers in a dense range (indexed by the id), then the hash table", () => {
+  /** A seeded shuffle (mulberry32), so the cases are the same on every run. */
+  function shuffled<T>(items: T[], seed: number): T[] {
+    let a = seed >>> 0;
+    const random = (): number => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  }
+  const range = (from: number, count: number): number[] => Array.from({ length: count }, (_, i) => from + i);
+
+  it.each<[string, unknown[]]>([
+    ["database ids in random order, each twice", shuffled([...range(1_000_000, 20_000), ...range(1_000_000, 20_000)], 1)],
+    ["dense ids, then one far away (the range is given up mid-way)", [...shuffled(range(500, 3000), 2), 2_000_000_000, ...range(500, 3000), 2_000_000_000]],
+    ["far apart from the start (never dense)", [5, 1_000_000_000, -1_000_000_000, 5, "1000000000", -1_000_000_000]],
+    ["negative dense ids and 0 inside the range", [-5, -4, "0", -3, 0, 3, "-4", 4, -5, 0]],
+    ["text of ids before, inside and after the switch", ["700", 700, 701, "701", ...range(702, 50), 1e9, "1000000000", "751", 751, "702"]],
+    ["growing down, then up, past the first table", [...range(100_000, 10).reverse(), ...range(95_000, 5000).reverse(), ...range(100_010, 5000)]],
+    ["fractions and -0 beside dense integers", [1, 2, 1.5, -0, 2, 3, 1.5, "1.5", 0, "0"]],
+  ])("%s: the same codes as the text reference", (_name, keys) => {
+    const { codes, names, interner } = internAll(keys);
+    expect({ codes, names }).toEqual(referenceCodes(keys));
+    const ref = referenceCodes(keys);
+    keys.forEach((k, i) => expect(interner.lookup(k)).toBe(ref.codes[i]));
+  });
+
+  it("the size hint changes no code (a small hint gives up the range sooner)", () => {
+    const keys = shuffled([...range(1, 30_000), ...range(1, 30_000).map(String)], 3);
+    const expected = referenceCodes(keys);
+    for (const hint of [0, 10, 60_000, 10_000_000]) {
+      const interner = new KeyInterner(hint);
+      expect({ codes: keys.map((k) => interner.code(k)), names: [...interner.names] }).toEqual(expected);
+    }
+  });
+
+  it("fast-check: dense and sparse integers, their text, in any order, against the reference", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            { weight: 6, arbitrary: fc.integer({ min: 999_900, max: 1_000_100 }) },
+            { weight: 1, arbitrary: fc.integer({ min: -2_000_000, max: 2_000_000 }) },
+            { weight: 1, arbitrary: fc.integer() },
+            { weight: 1, arbitrary: fc.integer({ min: 999_900, max: 1_000_100 }).map(String) },
+            { weight: 1, arbitrary: fc.constantFrom(0, -0, "0", 0.5, "x") },
+          ),
+          { maxLength: 3000 },
+        ),
+        fc.nat({ max: 100_000 }),
+        (keys, hint) => {
+          const interner = new KeyInterner(hint);
+          const codes = keys.map((k) => interner.code(k));
+          expect({ codes, names: [...interner.names] }).toEqual(referenceCodes(keys));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -206,6 +206,71 @@ function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | nu
   return { rows, user, day, ms, segment, userCount: users.size, segmentNames: segs.names };
 }
 
+/** Unbounded mode's whole need from the rows: each user's first and last active day. */
+interface DaySpans {
+  /** Usable rows read (blank id or date skipped). */
+  rows: number;
+  /** Users interned (the start list's first, when there is one). */
+  userCount: number;
+  /** Per user code: the first and last active day; 2^31 − 1 and −2^31 for a user without activity. */
+  first: Int32Array;
+  last: Int32Array;
+  /** The latest day of any usable row (0 without rows). */
+  latestDay: number;
+}
+
+/**
+ * Unbounded mode without activity segments: the same rows, checks and errors
+ * as readActivity, but each row goes straight into its user's first and last
+ * day, so no per-row arrays are written and read back (one pass, not three).
+ */
+function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner): DaySpans {
+  const n = ids.length;
+  let capacity = Math.max(1024, users.size);
+  let first: Int32Array = new Int32Array(capacity).fill(0x7fffffff);
+  let last: Int32Array = new Int32Array(capacity).fill(-0x80000000);
+  let lastId: unknown = undefined;
+  let lastUser = BLANK_CODE;
+  let latestDay = 0;
+  let rows = 0;
+  for (let i = 0; i < n; i++) {
+    const date = cellOf(dates, i);
+    const isNumber = typeof date === "number";
+    if (isNumber ? date === 0 : isBlank(date)) continue;
+    const id = cellOf(ids, i);
+    if (id !== lastId) {
+      lastId = id;
+      lastUser = users.code(id);
+      if (lastUser >= capacity) {
+        capacity = Math.max(2 * capacity, lastUser + 1);
+        first = grown(first, capacity, 0x7fffffff);
+        last = grown(last, capacity, -0x80000000);
+      }
+    }
+    if (lastUser === BLANK_CODE) continue;
+    let day: number;
+    if (isNumber && date >= 1 && date < MAX_SERIAL_EXCLUSIVE) {
+      day = wholeDayOfSerial(date);
+    } else {
+      const time = toSerialMs(date);
+      if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: "dates", row: rowLabel(i), value: String(date) });
+      day = Math.floor(time / MS_PER_DAY);
+    }
+    if (day < first[lastUser]!) first[lastUser] = day;
+    if (day > last[lastUser]!) last[lastUser] = day;
+    if (day > latestDay) latestDay = day;
+    rows++;
+  }
+  return { rows, userCount: users.size, first, last, latestDay };
+}
+
+function grown(a: Int32Array, length: number, fillWith: number): Int32Array {
+  const out = new Int32Array(length);
+  out.set(a);
+  out.fill(fillWith, a.length);
+  return out;
+}
+
 /**
  * The bucket of every row, plus the latest one: of the rows' days and
  * `latestDay` (a start list's latest day, or an outsider's activity).
@@ -617,15 +682,21 @@ export function retention(
       else checkSameLength(ids, "user_ids", segs, "segments");
     }
 
+    const users = new KeyInterner(ids.length + (startIdArg ? startIdArg.length : 0));
     if (startIdArg && startDateArg) {
-      const users = new KeyInterner();
       const start = readStartList(startIdArg, startDateArg, segs, users);
       if (start.userCount === 0) fail("#N/A", "retentionNoStartRows");
+      if (how === "unbounded") return unboundedFromSpans(readDaySpans(ids, when, users), unit, ks, segs !== null, start);
       const act = readActivity(ids, when, null, users);
       const latestDay = Math.max(keepListed(act, start.userCount), start.latestDay);
       return compute(act, unit, ks, how, segs !== null, { start, latestDay });
     }
-    const act = readActivity(ids, when, segs);
+    if (how === "unbounded" && segs === null) {
+      const spans = readDaySpans(ids, when, users);
+      if (spans.rows === 0) fail("#N/A", "noActivityRows");
+      return unboundedFromSpans(spans, unit, ks, false, null);
+    }
+    const act = readActivity(ids, when, segs, users);
     if (act.rows === 0) fail("#N/A", "noActivityRows");
     return compute(act, unit, ks, how, segs !== null, null);
   });
@@ -657,19 +728,56 @@ function compute(
     maxBucket = bucketOf(period, maxDay);
   }
   const groups = bySegment ? (listed ? startSegmentGroups(listed.start) : segmentGroups(act)) : cohortGroups(first, period);
-  const { sorted, slotOfColumn } = offsetsOf(ks);
+  return count(groups, first, last, maxBucket, bucket === null ? null : (sorted) => countClassic(act, bucket, first, groups, sorted), ks, period, bySegment);
+}
 
+/**
+ * Unbounded from each user's first and last active day (readDaySpans):
+ * periods keep the order of days, so only per-user values are mapped.
+ * With a start list, the cohort is the period of the earliest start and
+ * only listed users (codes below start.userCount) count.
+ */
+function unboundedFromSpans(spans: DaySpans, period: Period, ks: readonly number[], bySegment: boolean, start: StartList | null): Grid {
+  const userCount = start ? start.userCount : spans.userCount;
+  const firstDay = start ? start.day : spans.first.subarray(0, userCount);
+  // A listed user beyond the spans' capacity has no activity (its code was never met in the rows).
+  const lastDay = new Int32Array(userCount).fill(-0x80000000);
+  lastDay.set(spans.last.subarray(0, Math.min(userCount, spans.last.length)));
+  const latestDay = Math.max(spans.latestDay, start ? start.latestDay : 0);
+  const first = bucketsOfDays(period, firstDay);
+  const last = bucketsOfDays(period, lastDay);
+  const groups = bySegment ? startSegmentGroups(start!) : cohortGroups(first, period);
+  return count(groups, first, last, bucketOf(period, latestDay), null, ks, period, bySegment);
+}
+
+/**
+ * The counts behind the table, from per-user cohorts (`first`) and last
+ * active periods; `classic` counts the retained users (unbounded: null,
+ * they follow from `last`).
+ */
+function count(
+  groups: Groups,
+  first: Int32Array,
+  last: Int32Array,
+  maxBucket: number,
+  classic: ((sorted: Int32Array) => Int32Array) | null,
+  ks: readonly number[],
+  period: Period,
+  bySegment: boolean,
+): Grid {
+  const { sorted, slotOfColumn } = offsetsOf(ks);
+  const userCount = first.length;
   // Column k has elapsed for a user when cohort + k ≤ the latest bucket: age ≥ k.
   // Unbounded: retained at k when the last active bucket ≥ cohort + k: reach ≥ k
   // (a listed user without activity has last = −2^31: never retained).
-  const age = new Int32Array(act.userCount);
-  const reach = new Int32Array(act.userCount);
-  for (let u = 0; u < act.userCount; u++) {
+  const age = new Int32Array(userCount);
+  const reach = new Int32Array(userCount);
+  for (let u = 0; u < userCount; u++) {
     age[u] = maxBucket - first[u]!;
     reach[u] = Math.max(last[u]! - first[u]!, -1);
   }
   const eligible = countAtLeast(groups, age, sorted);
-  const retained = bucket === null ? countAtLeast(groups, reach, sorted) : countClassic(act, bucket, first, groups, sorted);
+  const retained = classic === null ? countAtLeast(groups, reach, sorted) : classic(sorted);
   const sizes = new Int32Array(groups.count);
   for (let u = 0; u < groups.of.length; u++) sizes[groups.of[u]!] = sizes[groups.of[u]!]! + 1;
 
