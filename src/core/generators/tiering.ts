@@ -45,7 +45,7 @@
  */
 import type { BlockSpec, CellSpec, ConditionalFormatSpec, SheetSpec } from "../tablespec/types";
 import { a1, rangeA1 } from "../tablespec/a1";
-import { PALETTE } from "../tablespec/palette";
+import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale, type MessageKey } from "../i18n";
 import { DEFAULT_CUTOFFS, type TierMethod } from "../metrics/tier";
 import type { GeneratorContext } from "./context";
@@ -453,7 +453,7 @@ function ruleNote(frame: TieringFrame, tr: (key: MessageKey) => string): (CellSp
 /** The first two tiers' final tier coloured. */
 function tierRules(frame: TieringFrame): ConditionalFormatSpec[] {
   const palette = [
-    { fill: "#FFE699", fontColor: "#7F6000", bold: true },
+    { fill: PALETTE.tierKeyFill, fontColor: PALETTE.tierKey, bold: true },
     { fill: PALETTE.primaryLight, fontColor: PALETTE.primary },
   ];
   const finalTop = a1(frame.firstRow, COLUMNS.final, false, true);
@@ -545,6 +545,6 @@ export function generateTiering(
       repeatRows: `${LAYOUT.headerRow + 1}:${LAYOUT.headerRow + 1}`,
       area: rangeA1(0, 0, frame.lastRow, COLUMNS.service),
     },
-    tabColor: "#BF8F00",
+    tabColor: TAB_COLORS.tiering,
   };
 }

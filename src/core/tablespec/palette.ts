@@ -38,12 +38,12 @@ export const PALETTE = {
   okText: "#00B050",
   raciAccountable: "#F8CBAD",
   raciResponsible: "#BDD7EE",
+  // The Customer tiers sheet: the key-account (first) tier.
+  tierKey: "#7F6000",
+  tierKeyFill: "#FFE699",
 } as const;
 
-/**
- * Sheet tab colours, by generated sheet (the keys are the generators' sheet
- * kinds). The Customer tiers sheet still sets its own (#BF8F00) in tiering.ts.
- */
+/** Sheet tab colours, by generated sheet (the keys are the generators' sheet kinds). */
 export const TAB_COLORS = {
   overview: PALETTE.primary,
   schedule: PALETTE.ganttBarDone,
@@ -53,6 +53,7 @@ export const TAB_COLORS = {
   kpi: "#2E75B6",
   summary: "#548235",
   intake: PALETTE.accent,
+  tiering: "#BF8F00",
 } as const;
 
 /** The series colours of charts, in order (columns first, then lines). */
