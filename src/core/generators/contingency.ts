@@ -12,7 +12,7 @@ import type { GeneratorContext } from "./context";
 import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale } from "../i18n";
 import { CONTINGENCY_STATUSES, checkedPlan, contingencyStatusLabel, inlineListFits, personNames } from "./planCommon";
-import { excelString, rectangular, tableNameFor } from "./dataCells";
+import { excelString, rectangular, tableNameFor, tablePrint } from "./dataCells";
 
 const HEADER_ROW = 3; // row 4
 const FIRST_ROW = 4; // row 5
@@ -40,7 +40,7 @@ export function generateContingency(input: Plan, ctx: GeneratorContext): SheetSp
     tables: [{ name: tableNameFor("OpsContingency", ctx.sheetNames.contingency, "appended"), range: rangeA1(HEADER_ROW, 0, last, COLUMNS - 1), style: "TableStyleLight10" }],
     conditionalFormats: statusRules(locale, last),
     validations: contingencyValidations(plan, locale, last),
-    print: { orientation: "landscape", fitToWidth: true, repeatRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, area: rangeA1(0, 0, last, COLUMNS - 1) },
+    print: tablePrint(HEADER_ROW, last, COLUMNS - 1),
     tabColor: TAB_COLORS.contingency,
   };
 }

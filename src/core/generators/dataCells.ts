@@ -3,7 +3,8 @@
  * cell constructors, formula text literals, number formats, table names.
  * Pure: no Office, React or ExcelJS.
  */
-import type { CellSpec, StyleToken } from "../tablespec/types";
+import type { CellSpec, PrintSpec, StyleToken } from "../tablespec/types";
+import { rangeA1 } from "../tablespec/a1";
 import type { IndicatorUnit } from "../plan/types";
 import { parseIsoSerial } from "../dates";
 import { tIn, type Locale } from "../i18n";
@@ -73,6 +74,15 @@ export function unitFormat(unit: IndicatorUnit, locale: Locale, currency?: strin
     case "days":
       return `0.0 "${tIn(locale, "kpiUnitDays").replace(/"/g, "")}"`;
   }
+}
+
+/**
+ * Print settings of a sheet that is one table under a heading (0-based rows
+ * and columns): landscape, fit to the page width, the header row repeated on
+ * every page, and the area from A1 to (lastRow, lastColumn).
+ */
+export function tablePrint(headerRow: number, lastRow: number, lastColumn: number): PrintSpec {
+  return { orientation: "landscape", fitToWidth: true, repeatRows: `${headerRow + 1}:${headerRow + 1}`, area: rangeA1(0, 0, lastRow, lastColumn) };
 }
 
 /**

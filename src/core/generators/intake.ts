@@ -28,7 +28,7 @@ import { a1, columnLetters, rangeA1, sheetRef } from "../tablespec/a1";
 import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale, type MessageKey } from "../i18n";
 import type { GeneratorContext } from "./context";
-import { DATE_TIME_FORMAT, excelString, formulaCell, header, inputCell, rectangular, serialOf, tableNameFor, textCell } from "./dataCells";
+import { DATE_TIME_FORMAT, excelString, formulaCell, header, inputCell, rectangular, serialOf, tableNameFor, tablePrint, textCell } from "./dataCells";
 import { TIERING_COLUMNS, TIERING_DEFAULT_LABELS } from "./tiering";
 
 export const REQUIREMENT_GRADES = ["L1", "L2", "L3", "L4"] as const;
@@ -159,12 +159,7 @@ export function generateIntake(ctx: GeneratorContext, options: IntakeOptions = {
     ],
     conditionalFormats: intakeRules(frame),
     validations: intakeValidations(frame, options),
-    print: {
-      orientation: "landscape",
-      fitToWidth: true,
-      repeatRows: `${headerRow + 1}:${headerRow + 1}`,
-      area: rangeA1(0, 0, frame.lastLogRow, COL.status),
-    },
+    print: tablePrint(headerRow, frame.lastLogRow, COL.status),
     tabColor: TAB_COLORS.intake,
   };
 }

@@ -22,7 +22,7 @@ import { a1, rangeA1 } from "../tablespec/a1";
 import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale, type MessageKey } from "../i18n";
 import type { GeneratorContext } from "./context";
-import { DATE_FORMAT, excelString, formulaCell, header, inputCell, rectangular, serialOf, textCell, unitFormat } from "./dataCells";
+import { DATE_FORMAT, excelString, formulaCell, header, inputCell, rectangular, serialOf, tablePrint, textCell, unitFormat } from "./dataCells";
 
 /** 0-based column of each KPI field. */
 export const KPI_COLUMNS = {
@@ -123,12 +123,7 @@ export function generateKpi(plan: Plan, ctx: GeneratorContext): SheetSpec {
       { kind: "decimal", range: rangeA1(KPI_LAYOUT.onTrackRow, 1, KPI_LAYOUT.atRiskRow, 1), min: 0, max: 10 },
       { kind: "date", range: rangeA1(firstRow, COL.review, lastRow, COL.review), allowBlank: true },
     ],
-    print: {
-      orientation: "landscape",
-      fitToWidth: true,
-      repeatRows: `${headerRow + 1}:${headerRow + 1}`,
-      area: rangeA1(0, 0, lastRow, COL.review),
-    },
+    print: tablePrint(headerRow, lastRow, COL.review),
     tabColor: TAB_COLORS.kpi,
   };
 }

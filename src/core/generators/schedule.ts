@@ -33,7 +33,7 @@ import {
   DAILY_GANTT_MAX_DAYS, HOLIDAYS_NAME, SCHEDULE_LAYOUT, TASK_STATUSES,
   checkedPlan, inPriorityOrder, inlineListFits, personNames, taskStatusLabel,
 } from "./planCommon";
-import { DATE_FORMAT, excelString, rectangular, tableNameFor } from "./dataCells";
+import { DATE_FORMAT, excelString, rectangular, tableNameFor, tablePrint } from "./dataCells";
 
 const COL = SCHEDULE_LAYOUT.columns;
 const FIXED_COLUMNS = SCHEDULE_LAYOUT.firstGanttColumn; // A..K
@@ -126,12 +126,7 @@ export function generateSchedule(input: Plan, ctx: GeneratorContext): SheetSpec 
     tables: [{ name: tableNameFor("OpsSchedule", ctx.sheetNames.schedule, "appended"), range: rangeA1(headerRow, 0, frame.lastTaskRow, FIXED_COLUMNS - 1), style: "TableStyleLight9" }],
     conditionalFormats: inPriorityOrder([...ganttRules(frame), ...statusRules(frame)]),
     validations: scheduleValidations(plan, frame),
-    print: {
-      orientation: "landscape",
-      fitToWidth: true,
-      repeatRows: `${headerRow + 1}:${headerRow + 1}`,
-      area: rangeA1(0, 0, frame.lastTaskRow, frame.lastGanttColumn),
-    },
+    print: tablePrint(headerRow, frame.lastTaskRow, frame.lastGanttColumn),
     tabColor: TAB_COLORS.schedule,
   };
 }
