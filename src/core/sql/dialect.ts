@@ -147,6 +147,20 @@ export function notBlank(column: string): string {
   return `${column} IS NOT NULL AND TRIM(${column}) <> ''`;
 }
 
+/**
+ * Each user's first row of `source` (a table, optionally with its WHERE
+ * clause): user_id, seg, ts (and rn with a row-order column). Earliest ts
+ * first; equal times are broken by rn (Excel's row order) or else by seg.
+ * Channel retention and funnel first touch both give a user this segment.
+ */
+export function firstRowPerUser(source: string, rowOrder: boolean): string {
+  const columns = `user_id, seg, ts${rowOrder ? ", rn" : ""}`;
+  const tieBreak = rowOrder ? "ts, rn" : "ts, seg";
+  return `SELECT ${columns} FROM (
+    SELECT ${columns}, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ${tieBreak}) AS rk FROM ${source}
+  ) ranked WHERE rk = 1`;
+}
+
 /** Column name of offset k: day_7, week_4, month_12. */
 export function periodColumn(period: Period, k: number): string {
   return `${period}_${k}`;

@@ -37,7 +37,7 @@
  */
 import { DEFAULT_WINDOW_DAYS } from "../metrics/funnel";
 import { t } from "../i18n";
-import { MS_PER_DAY, SqlOptionError, TableNames, banner, gapMs, identifier, intervalMs, notBlank, ratio, tableNames, textLiteral } from "./dialect";
+import { MS_PER_DAY, SqlOptionError, TableNames, banner, firstRowPerUser, gapMs, identifier, intervalMs, notBlank, ratio, tableNames, textLiteral } from "./dialect";
 import { onlyKnown, positiveNumber, textList, word } from "./options";
 
 export interface FunnelSqlOptions {
@@ -131,15 +131,9 @@ export function funnelSql(options: FunnelSqlOptions): string {
     ["steps", lit.map((name, i) => (i === 0 ? `SELECT 1 AS step, ${name} AS name` : `SELECT ${i + 1}, ${name}`)).join(" UNION ALL ")],
   );
   if (segment) {
-    const tieBreak = rowOrder ? "ts, rn" : "ts, seg";
     ctes.push(
-      [
-        // First touch: the segment on each user's earliest step-1 event.
-        "first_touch",
-        `SELECT user_id, seg, ts${rowOrder ? ", rn" : ""} FROM (
-    SELECT user_id, seg, ts${rowOrder ? ", rn" : ""}, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ${tieBreak}) AS rk FROM ev WHERE event = ${lit[0]}
-  ) ranked WHERE rk = 1`,
-      ],
+      // First touch: the segment on each user's earliest step-1 event.
+      ["first_touch", firstRowPerUser(`ev WHERE event = ${lit[0]}`, rowOrder !== null)],
       [
         "grps",
         `SELECT 0 AS is_all, seg AS grp, ${rowOrder ? "MIN(rn)" : "ROW_NUMBER() OVER (ORDER BY MIN(ts), seg)"} AS ord FROM first_touch GROUP BY seg

@@ -30,7 +30,7 @@
  */
 import { MODE_WORDS, Mode, Period } from "../metrics/retention";
 import { t } from "../i18n";
-import { TableNames, banner, identifier, notBlank, periodColumn, periodIndex, periodStart, tableNames, SqlOptionError } from "./dialect";
+import { TableNames, banner, firstRowPerUser, identifier, notBlank, periodColumn, periodIndex, periodStart, tableNames, SqlOptionError } from "./dialect";
 import { offsetsTable, pivotShares } from "./cohortTable";
 import { onlyKnown, periodOption, periodsOption, word } from "./options";
 import { RenewalSqlMeasure, renewalSql } from "./renewal";
@@ -124,15 +124,8 @@ export function retentionSql(options: RetentionSqlOptions = {}): string {
     );
   }
   if (segment) {
-    const tieBreak = rowOrder ? "ts, rn" : "ts, seg";
-    const source = startTable ? "st" : "ev";
     ctes.push(
-      [
-        "first_seg",
-        `SELECT user_id, seg, ts${rowOrder ? ", rn" : ""} FROM (
-    SELECT user_id, seg, ts${rowOrder ? ", rn" : ""}, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ${tieBreak}) AS rk FROM ${source}
-  ) ranked WHERE rk = 1`,
-      ],
+      ["first_seg", firstRowPerUser(startTable ? "st" : "ev", rowOrder !== null)],
       [
         // Without a start list: by the segment's first row; with one: by its first user's earliest start row.
         "seg_order",
