@@ -98,7 +98,7 @@ export type CopyNumbering = "appended" | "underscore";
  * de-duplicated sheet name joined as `numbering` says, because table names are
  * unique in a workbook. ASCII only.
  */
-export function tableNameFor(base: string, sheetName: string, numbering: CopyNumbering = "underscore"): string {
+export function tableNameFor(base: string, sheetName: string, numbering: CopyNumbering): string {
   const m = /\((\d+)\)\s*$/.exec(sheetName);
   if (!m) return base;
   return numbering === "appended" ? `${base}${m[1]}` : `${base}_${m[1]}`;

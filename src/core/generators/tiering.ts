@@ -49,7 +49,7 @@ import { PALETTE, TAB_COLORS } from "../tablespec/palette";
 import { tIn, type Locale, type MessageKey } from "../i18n";
 import { DEFAULT_CUTOFFS, type TierMethod } from "../metrics/tier";
 import type { GeneratorContext } from "./context";
-import { PERCENT_FORMAT, formulaCell, header, inputCell, rectangular, tableNameFor, textCell } from "./dataCells";
+import { PERCENT_FORMAT, formulaCell, header, inputCell, rectangular, tableNameFor, tablePrint, textCell } from "./dataCells";
 
 export interface TieringCustomer {
   name: string;
@@ -531,7 +531,7 @@ export function generateTiering(
     freeze: { rows: LAYOUT.headerRow + 1, columns: 1 },
     tables: [
       {
-        name: tableNameFor("tblTiering", ctx.sheetNames.tiering),
+        name: tableNameFor("tblTiering", ctx.sheetNames.tiering, "underscore"),
         range: rangeA1(LAYOUT.headerRow, COLUMNS.customer, frame.lastRow, COLUMNS.service),
         style: "TableStyleLight9",
       },
@@ -539,12 +539,7 @@ export function generateTiering(
     conditionalFormats: tierRules(frame),
     validations: tieringValidations(frame),
     charts: [paretoChart(frame, tr)],
-    print: {
-      orientation: "landscape",
-      fitToWidth: true,
-      repeatRows: `${LAYOUT.headerRow + 1}:${LAYOUT.headerRow + 1}`,
-      area: rangeA1(0, 0, frame.lastRow, COLUMNS.service),
-    },
+    print: tablePrint(LAYOUT.headerRow, frame.lastRow, COLUMNS.service),
     tabColor: TAB_COLORS.tiering,
   };
 }

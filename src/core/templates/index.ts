@@ -2,7 +2,7 @@
  * Schedule templates: data files (one JSON file per template in this folder)
  * that planFromTemplate turns into a plan. Each file is validated here, so a
  * contributor adds a template by dropping a JSON file and adding ONE line to
- * TEMPLATE_FILES below (see README.md in this folder). No other code changes.
+ * TEMPLATE_FILES below (see "Add a template" in CONTRIBUTING.md). No other code changes.
  *
  * A static list instead of directory scanning: the add-in is bundled by
  * webpack and runs in Office without a file system, and the same list works
