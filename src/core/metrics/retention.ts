@@ -150,6 +150,17 @@ function cellOf(c: ColumnArg, i: number): unknown {
   return c.byRow ? c.matrix[0]![i] : c.matrix[i]![0];
 }
 
+/**
+ * The row loops read each column at a load site of its own (`matrix[i][0]`
+ * written out per column), not through cellOf: one shared site sees the ids'
+ * arrays and the dates' arrays of doubles, turns polymorphic, and then boxes
+ * every date into a new heap number (16 MB of garbage per million rows, and
+ * the scavenges it costs). `rowOf` gives the one-row form's cells.
+ */
+function rowOf(c: ColumnArg): readonly unknown[] | null {
+  return c.byRow ? (c.matrix[0] ?? []) : null;
+}
+
 function checkSameLength(a: ColumnArg, aName: string, b: ColumnArg, bName: string): void {
   if (a.length !== b.length) fail("#VALUE!", "rowsMismatch", { a: aName, b: bName, na: a.length, nb: b.length });
 }
@@ -171,12 +182,18 @@ function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | nu
   let lastSeg: unknown = undefined;
   let lastSegKey = 0;
   let rows = 0;
+  const dateMatrix = dates.matrix;
+  const dateRow = rowOf(dates);
+  const idMatrix = ids.matrix;
+  const idRow = rowOf(ids);
+  const segmentMatrix = segments ? segments.matrix : null;
+  const segmentRow = segments ? rowOf(segments) : null;
   for (let i = 0; i < n; i++) {
-    const date = cellOf(dates, i);
+    const date = dateRow !== null ? dateRow[i] : dateMatrix[i]![0];
     // Test the date for blank before interning, so a dateless row adds no user.
     const isNumber = typeof date === "number";
     if (isNumber ? date === 0 : isBlank(date)) continue;
-    const id = cellOf(ids, i);
+    const id = idRow !== null ? idRow[i] : idMatrix[i]![0];
     if (id !== lastId) {
       lastId = id;
       lastUser = users.code(id);
@@ -193,7 +210,7 @@ function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | nu
     day[rows] = Math.floor(time / MS_PER_DAY);
     if (ms && segment && segments) {
       ms[rows] = time;
-      const value = cellOf(segments, i);
+      const value = segmentRow !== null ? segmentRow[i] : segmentMatrix![i]![0];
       if (value !== lastSeg) {
         lastSeg = value;
         // Segment 0 is a value, not a blank: the contract names only id/event/date/time columns.
@@ -233,11 +250,15 @@ function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner): Day
   let lastUser = BLANK_CODE;
   let latestDay = 0;
   let rows = 0;
+  const dateMatrix = dates.matrix;
+  const dateRow = rowOf(dates);
+  const idMatrix = ids.matrix;
+  const idRow = rowOf(ids);
   for (let i = 0; i < n; i++) {
-    const date = cellOf(dates, i);
+    const date = dateRow !== null ? dateRow[i] : dateMatrix[i]![0];
     const isNumber = typeof date === "number";
     if (isNumber ? date === 0 : isBlank(date)) continue;
-    const id = cellOf(ids, i);
+    const id = idRow !== null ? idRow[i] : idMatrix[i]![0];
     if (id !== lastId) {
       lastId = id;
       lastUser = users.code(id);
@@ -372,10 +393,14 @@ function readStartList(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | n
   let earliestMs = new Float64Array(Math.min(n, 1024)).fill(Infinity);
   let row = new Int32Array(earliestMs.length);
   let latestMs = -Infinity;
+  const dateMatrix = dates.matrix;
+  const dateRow = rowOf(dates);
+  const idMatrix = ids.matrix;
+  const idRow = rowOf(ids);
   for (let i = 0; i < n; i++) {
-    const date = cellOf(dates, i);
+    const date = dateRow !== null ? dateRow[i] : dateMatrix[i]![0];
     if (typeof date === "number" ? date === 0 : isBlank(date)) continue;
-    const u = users.code(cellOf(ids, i));
+    const u = users.code(idRow !== null ? idRow[i] : idMatrix[i]![0]);
     if (u === BLANK_CODE) continue;
     const time = toSerialMs(date);
     if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: "start_dates", row: rowLabel(i), value: String(date) });
