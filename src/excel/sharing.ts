@@ -26,7 +26,7 @@
  */
 import { a1, parseA1, rangeA1 } from "../core/tablespec/a1";
 import type { Locale } from "../core/i18n";
-import { uniqueSheetName } from "../core/generators/context";
+import { uniqueSheetName } from "../core/tablespec/sheetNames";
 import { usesOps } from "../core/sharing/formulaText";
 import { scanFormulaCells, type DependencyReport, type FormulaCell } from "../core/sharing/scan";
 import {

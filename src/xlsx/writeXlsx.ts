@@ -21,7 +21,7 @@ import ExcelJS from "exceljs";
 import { a1, parseRange } from "../core/tablespec/a1";
 import { STYLE_DEFS } from "../core/tablespec/palette";
 import { cellKey, decimalRule, forEachCell, keyCol, keyRow, mergeAreas, orderedRules, titleRows } from "../core/tablespec/walk";
-import { sanitizeSheetName } from "../core/generators/context";
+import { sanitizeSheetName } from "../core/tablespec/sheetNames";
 import type {
   CellFormat,
   CellSpec,

@@ -67,25 +67,5 @@ export function defaultContext(locale: Locale = "en"): GeneratorContext {
   return { locale, sheetNames: defaultSheetNames(locale) };
 }
 
-const FORBIDDEN = /[:\\/?*[\]]/g;
-
-/** Makes a valid Excel sheet name: no : \ / ? * [ ], not blank, ≤ 31 characters, no leading/trailing apostrophe. */
-export function sanitizeSheetName(name: string): string {
-  const cleaned = name.replace(FORBIDDEN, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31).trim();
-  return cleaned === "" ? "Sheet" : cleaned;
-}
-
-/**
- * Picks a free name: "Schedule", else "Schedule (2)", "Schedule (3)", ...
- * (Excel compares sheet names case-insensitively.)
- */
-export function uniqueSheetName(desired: string, existing: Iterable<string>): string {
-  const taken = new Set([...existing].map((n) => n.toLowerCase()));
-  const base = sanitizeSheetName(desired);
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
+// The rules for one sheet name live with the other sheet-name rules.
+export { sanitizeSheetName, uniqueSheetName } from "../tablespec/sheetNames";

@@ -36,7 +36,7 @@
  * #NUM! for a single number; a whole-call error is an OpsError.
  */
 import { tIn, type Locale, type MessageKey, type MessageParams } from "../i18n";
-import { OpsError, isOpsError, type CellOut, type Grid } from "../errors";
+import { OpsError, isOpsError, opsError, type CellOut, type Grid } from "../errors";
 import { a1, columnIndex } from "../tablespec/a1";
 import type { CellSpec, WorkbookSpec } from "../tablespec/types";
 import { retention } from "../metrics/retention";
@@ -422,7 +422,7 @@ export function opsEvaluator(spec: WorkbookSpec, options: EvaluateOptions = {}):
       const result = fn!.call(args);
       if (isOpsError(result)) return { kind: "error", error: result };
       if (typeof result === "number") {
-        if (!Number.isFinite(result)) return { kind: "error", error: new OpsError("#NUM!", "result is not a finite number") };
+        if (!Number.isFinite(result)) return { kind: "error", error: opsError("#NUM!", "resultNotFinite") };
         return { kind: "value", grid: [[result]] };
       }
       return { kind: "value", grid: edgeGrid(result) };

@@ -7,12 +7,32 @@
  * applies the same rules when it writes.
  *
  * The name of one sheet (valid characters, 31 characters, "Name (2)") is
- * sanitizeSheetName / uniqueSheetName of src/core/generators/context.ts,
- * re-exported here so a reader finds every sheet-name rule through this module.
+ * sanitizeSheetName / uniqueSheetName below; the generators' context
+ * re-exports them for older callers.
  */
-import { sanitizeSheetName, uniqueSheetName } from "../generators/context";
 
-export { sanitizeSheetName, uniqueSheetName };
+const FORBIDDEN = /[:\\/?*[\]]/g;
+
+/** Makes a valid Excel sheet name: no : \ / ? * [ ], not blank, ≤ 31 characters, no leading/trailing apostrophe. */
+export function sanitizeSheetName(name: string): string {
+  const cleaned = name.replace(FORBIDDEN, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31).trim();
+  return cleaned === "" ? "Sheet" : cleaned;
+}
+
+/**
+ * Picks a free name: "Schedule", else "Schedule (2)", "Schedule (3)", ...
+ * (Excel compares sheet names case-insensitively.)
+ */
+export function uniqueSheetName(desired: string, existing: Iterable<string>): string {
+  const taken = new Set([...existing].map((n) => n.toLowerCase()));
+  const base = sanitizeSheetName(desired);
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
 
 /** What to do when a sheet of the same name already exists: delete it first, or add "Name (2)". */
 export type OnExisting = "replace" | "keepBoth";

@@ -17,7 +17,7 @@
  */
 import { parseA1, parseRange, a1 } from "../../core/tablespec/a1";
 import type { CellValue, SheetSpec, WorkbookSpec } from "../../core/tablespec/types";
-import { uniqueSheetName } from "../../core/generators/context";
+import { uniqueSheetName } from "../../core/tablespec/sheetNames";
 import type { Locale } from "../../core/i18n";
 import { usesOps } from "../../core/sharing/formulaText";
 import { scanFormulaCells, type DependencyReport, type FormulaCell } from "../../core/sharing/scan";
