@@ -9,7 +9,7 @@
  * with a message (en, zh-CN); Refresh rewrites the same place; definitions
  * saved before places existed still mean a sheet of their own.
  */
-import { within } from "@testing-library/react";
+import { act, within } from "@testing-library/react";
 import { FakeWorkbook } from "../../src/taskpane/host/fakeWorkbook";
 import type { CellValue } from "../../src/core/tablespec/types";
 import { parseDefinitions, serializeDefinitions, type MetricDefinition } from "../../src/taskpane/components/MetricsTab/metricJob";
@@ -189,7 +189,8 @@ describe("Metrics output: where", () => {
     expect(fake.cell("Report", `C${row}`)?.value).toBe(300);
     // The user switches back to "new sheet": a refresh still goes to the saved place.
     await user.click(screen.getByRole("radio", { name: "A new sheet" }));
-    fake.changeTable("Events", 0, 0, "a-new-user");
+    // The change event sets pane state outside a user action: wrap it as React expects.
+    act(() => fake.changeTable("Events", 0, 0, "a-new-user"));
     await screen.findByText("Source changed");
     await user.click(screen.getByRole("button", { name: "Refresh Report!B4" }));
     await waitFor(() => expect(screen.queryByText("Source changed")).not.toBeInTheDocument());

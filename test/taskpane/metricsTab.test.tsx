@@ -7,7 +7,7 @@
  * listed, marked stale when its table changes, and refreshed through the
  * overwrite prompt.
  */
-import { within } from "@testing-library/react";
+import { act, within } from "@testing-library/react";
 import { FakeWorkbook } from "../../src/taskpane/host/fakeWorkbook";
 import type { CellValue } from "../../src/core/tablespec/types";
 import { renderPane, screen, waitFor } from "./helpers";
@@ -70,7 +70,8 @@ describe("Metrics tab", () => {
       return undefined;
     };
     expect(allUsers()).toBe(300);
-    fake.changeTable("Events", 0, 0, "a-new-user");
+    // The change event sets pane state outside a user action: wrap it as React expects.
+    act(() => fake.changeTable("Events", 0, 0, "a-new-user"));
     await screen.findByText("Source changed");
     await user.click(screen.getByRole("button", { name: "Refresh Retention" }));
     await waitFor(() => expect(document.querySelector('[role="alertdialog"]')).not.toBeNull());
