@@ -5,18 +5,9 @@
  * and Excel's grid limits (row 1,048,576, column XFD).
  */
 import { columnName, EXCEL_COLUMNS, EXCEL_ROWS, isPastTheGrid, parsePlace, placeMetric, rectMinus, rectOf, type PlacedBlock } from "../../src/core/presentation/place";
-import type { MetricResult } from "../../src/core/presentation";
+import { smallRetention } from "../support/metricFixtures";
 
-const retention: MetricResult = {
-  metric: "retention",
-  period: "day",
-  grid: [
-    ["Cohort", "Users", "Day 1", "Day 2"],
-    [46024, 10, 0.5, 0.2],
-    [46025, 8, 0.25, ""],
-    ["All", 18, 0.3889, 0.2],
-  ],
-};
+const retention = smallRetention;
 
 describe("parsePlace", () => {
   it.each([

@@ -9,22 +9,14 @@
  */
 import { placeMetric, type PlacedBlock } from "../../src/core/presentation/place";
 import type { MetricResult } from "../../src/core/presentation";
+import { smallRetention } from "../support/metricFixtures";
 import { widthCharsToPoints } from "../../src/core/tablespec/palette";
 import { writeBlock } from "../../src/excel/writeWorkbook";
 import { createMockExcel } from "./mockExcel";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const retention: MetricResult = {
-  metric: "retention",
-  period: "day",
-  grid: [
-    ["Cohort", "Users", "Day 1", "Day 2"],
-    [46024, 10, 0.5, 0.2],
-    [46025, 8, 0.25, ""],
-    ["All", 18, 0.3889, 0.2],
-  ],
-};
+const retention = smallRetention;
 
 const block = (cell: string, result = retention) => placeMetric(result, { sheet: "Report", cell }, { locale: "en", note: "Computed from Events", chartPrefix: "OpsKit m1" }) as PlacedBlock;
 

@@ -11,21 +11,10 @@
  */
 import { act, within } from "@testing-library/react";
 import { FakeWorkbook } from "../../src/taskpane/host/fakeWorkbook";
-import type { CellValue } from "../../src/core/tablespec/types";
 import { parseDefinitions, serializeDefinitions, type MetricDefinition } from "../../src/taskpane/components/MetricsTab/metricJob";
 import { renderPane, screen, waitFor } from "./helpers";
+import { eventColumns } from "../support/metricFixtures";
 
-function eventColumns(n: number): CellValue[][] {
-  const cols: CellValue[][] = [[], [], [], []];
-  for (let i = 0; i < n; i++) {
-    const user = i % 300;
-    cols[0]!.push(`u${user}`);
-    cols[1]!.push(46024 + (user % 21) + Math.floor(i / 300) * 7);
-    cols[2]!.push(["browse", "register", "try", "pay"][Math.floor(i / 300) % 4]!);
-    cols[3]!.push(user % 2 ? "ads" : "search");
-  }
-  return cols;
-}
 
 function workbook(rows = 600): FakeWorkbook {
   const fake = new FakeWorkbook();

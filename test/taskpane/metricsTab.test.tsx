@@ -9,20 +9,9 @@
  */
 import { act, within } from "@testing-library/react";
 import { FakeWorkbook } from "../../src/taskpane/host/fakeWorkbook";
-import type { CellValue } from "../../src/core/tablespec/types";
 import { renderPane, screen, waitFor } from "./helpers";
+import { eventColumns } from "../support/metricFixtures";
 
-function eventColumns(n: number): CellValue[][] {
-  const cols: CellValue[][] = [[], [], [], []];
-  for (let i = 0; i < n; i++) {
-    const user = i % 300;
-    cols[0]!.push(`u${user}`);
-    cols[1]!.push(46024 + (user % 21) + Math.floor(i / 300) * 7);
-    cols[2]!.push(["browse", "register", "try", "pay"][Math.floor(i / 300) % 4]!);
-    cols[3]!.push(user % 2 ? "ads" : "search");
-  }
-  return cols;
-}
 
 async function openMetrics(fake: FakeWorkbook, locale: "en" | "zh-CN" = "en") {
   const pane = await renderPane({ fake, locale });
