@@ -324,7 +324,6 @@ export async function writeBlock(context: Excel.RequestContext, spec: SheetSpec,
 async function syncSheet(context: Excel.RequestContext, sheet: string): Promise<void> {
   try {
     // One sync per sheet (or per slice of a large sheet), by design (see the header).
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
   } catch (e) {
     throw new SheetWriteError(sheet, e instanceof Error ? e.message : String(e), e);

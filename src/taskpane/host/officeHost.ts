@@ -250,7 +250,6 @@ export const officeHost: WorkbookHost = {
       const out: TableInfo[] = [];
       for (const t of tables.items) {
         // One table at a time: its header, size and sample (2 syncs each).
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         out.push(await describeRange(context, t.getRange(), t.name, t.worksheet.name));
       }
       return out;
