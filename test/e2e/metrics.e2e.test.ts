@@ -16,7 +16,7 @@ import type * as http from "http";
 import * as path from "path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
-import { DIST, ROOT, baseOf, ensureBuilt, launchPane, requireChromium, serve } from "../support/browser";
+import { DIST, ROOT, baseOf, ensureBuilt, launchPane, openTab, requireChromium, serve, waitForText } from "../support/browser";
 
 const OUT = path.join(ROOT, "test-output", "e2e-metrics");
 const ROWS = 1_048_575;
@@ -67,7 +67,7 @@ async function openWithEvents(page: Page, base: string, lang: "en" | "zh-CN", he
     },
     { rows: ROWS, headers },
   );
-  await page.getByRole("tab", { name: lang === "en" ? "Metrics" : "指标" }).click();
+  await openTab(page, lang === "en" ? "Metrics" : "指标");
 }
 
 suite("Metrics tab in headless Chromium, 1,048,575-row Events table", () => {
@@ -203,8 +203,8 @@ suite("Metrics tab in headless Chromium, 1,048,575-row Events table", () => {
       fake.setValues("Report", "A1", [["Quarterly report"]]);
       fake.setValues("Report", "C9", [["a note"]]);
     });
-    await page.getByRole("tab", { name: "Metrics" }).click();
-    await page.getByText("3,000 rows, 4 columns").waitFor();
+    await openTab(page, "Metrics");
+    await waitForText(page, "3,000 rows, 4 columns");
     await page.getByRole("radio", { name: "Week" }).click();
     await page.getByRole("radio", { name: "A chosen place" }).click();
     await page.getByRole("textbox", { name: /Top-left cell/ }).fill("Report!B4");

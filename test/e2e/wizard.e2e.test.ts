@@ -15,7 +15,7 @@ import type * as http from "http";
 import * as path from "path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
-import { DIST, ROOT, baseOf, ensureBuilt, launchPane, requireChromium, serve } from "../support/browser";
+import { DIST, ROOT, baseOf, ensureBuilt, launchPane, openTab, requireChromium, serve } from "../support/browser";
 
 const OUT = path.join(ROOT, "test-output", "e2e");
 const suite = requireChromium("wizard e2e") ? describe : describe.skip;
@@ -175,14 +175,14 @@ suite("task pane in headless Chromium", () => {
         if (step.endsWith("Schedule")) await page.getByRole("listitem", { name: "Task 2", exact: true }).getByRole("button", { name: /^after/i }).click();
         for (const p of await layoutProblems(page)) found.push(`${width} px, ${step}: ${p}`);
       }
-      await page.getByRole("tab", { name: "Customer tiering" }).click();
+      await openTab(page, "Customer tiering");
       await page.evaluate(() => window.opskitFake!.select("Customers!B2:B21"));
       await page.getByRole("button", { name: /use current selection for customer values/i }).click();
       await page.getByRole("table", { name: "Tier counts" }).waitFor();
       for (const p of await layoutProblems(page)) found.push(`${width} px, Customer tiering: ${p}`);
       const tabs = await page.getByRole("tablist").getByRole("tab").allTextContents();
       for (const tab of tabs.filter((x) => x !== "Plan wizard" && x !== "Customer tiering")) {
-        await page.getByRole("tab", { name: tab, exact: true }).click();
+        await openTab(page, tab);
         await settle(page);
         for (const p of await layoutProblems(page)) found.push(`${width} px, ${tab}: ${p}`);
       }
@@ -309,7 +309,7 @@ suite("task pane in headless Chromium", () => {
   });
 
   it("previews customer tiers before writing the tiering sheet", async () => {
-    await page.getByRole("tab", { name: "Customer tiering" }).click();
+    await openTab(page, "Customer tiering");
     await page.evaluate(() => window.opskitFake!.select("Customers!B2:B21"));
     await page.getByRole("button", { name: /use current selection for customer values/i }).click();
     await page.evaluate(() => window.opskitFake!.select("Customers!A2:A21"));
@@ -329,7 +329,7 @@ suite("task pane in headless Chromium", () => {
 
   it("switches to Chinese", async () => {
     await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
-    await page.getByRole("tab", { name: "计划向导" }).click();
+    await openTab(page, "计划向导");
     await page.getByRole("heading", { level: 2, name: "检查并生成" }).waitFor();
     await expect(page.getByRole("button", { name: "生成工作表" }).isVisible()).resolves.toBe(true);
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
@@ -338,7 +338,7 @@ suite("task pane in headless Chromium", () => {
     await page.getByRole("textbox", { name: /计划名称/ }).waitFor();
     await expect(page.getByRole("radio", { name: "营收：寻找或提升收入" }).isChecked()).resolves.toBe(true);
     await checkStep(page, "goal-zh");
-    await page.getByRole("tab", { name: "客户分级" }).click();
+    await openTab(page, "客户分级");
     await page.getByRole("table", { name: "各级客户数" }).waitFor();
     await checkStep(page, "tiering-zh");
   });

@@ -12,7 +12,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
@@ -84,4 +84,33 @@ export function requireChromium(suiteName: string, also: { ok: boolean; what: st
     } else console.warn(`SKIPPED ${message}`);
   }
   return ok;
+}
+
+/**
+ * Opens a pane tab the way a user does, and makes sure it opened: a click
+ * that lands while the pane is still laying out (a part arriving, a banner
+ * appearing) can miss the tab, so the click is repeated until the tab
+ * reports aria-selected, as a user would click again.
+ */
+export async function openTab(page: Page, name: string, attempts = 3): Promise<void> {
+  const tab = page.getByRole("tab", { name, exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await tab.click();
+    try {
+      await page.waitForFunction((n) => Array.from(document.querySelectorAll('[role="tab"]')).some((t) => t.textContent?.trim() === n && t.getAttribute("aria-selected") === "true"), name, { timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw new Error(`tab "${name}" did not open after ${attempts} clicks: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** Waits for visible text; on timeout the error carries what the page shows, so a CI log says why. */
+export async function waitForText(page: Page, text: string, timeout = 60_000): Promise<void> {
+  try {
+    await page.getByText(text).first().waitFor({ timeout });
+  } catch (error) {
+    const shown = await page.evaluate(() => document.body.innerText.replace(/\s+/g, " ").slice(0, 1500)).catch(() => "(page not readable)");
+    throw new Error(`"${text}" not shown within ${timeout} ms. The page shows: ${shown}\n${(error as Error).message}`);
+  }
 }
