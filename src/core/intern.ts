@@ -68,8 +68,14 @@ export class KeyInterner {
   private directCount = 0;
   /** How many keys the text table holds (0: a new integer need not look its text up). */
   private textCount = 0;
-  /** Code → the key's text, in order of first appearance. */
-  readonly names: string[] = [];
+  /**
+   * Code → the key as first seen: its text, or a 32-bit integer whose text
+   * is made only when `names` is asked for. A column of 100k numeric ids
+   * needs codes, not texts: String() on each new integer was 100k strings
+   * of garbage per call.
+   */
+  private readonly keys: (string | number)[] = [];
+  private namesMade: string[] = [];
   private readonly directFloor: number;
 
   /** `cells`: how many cells will be interned at most (a hint that sizes the dense range; any count works). */
@@ -78,7 +84,14 @@ export class KeyInterner {
   }
 
   get size(): number {
-    return this.names.length;
+    return this.keys.length;
+  }
+
+  /** Code → the key's text, in order of first appearance (made on first use, then extended). */
+  get names(): readonly string[] {
+    const made = this.namesMade;
+    for (let code = made.length; code < this.keys.length; code++) made.push(String(this.keys[code]!));
+    return made;
   }
 
   /**
@@ -167,11 +180,10 @@ export class KeyInterner {
     const known = this.intCodePlusOne(value);
     if (known !== 0) return known - 1;
     // First sight: the number and its text share a code (-0 is "0" too).
-    const text = String(value);
-    let code = this.textCount > 0 ? this.byText[text] : undefined;
+    let code = this.textCount > 0 ? this.byText[String(value)] : undefined;
     if (code === undefined) {
-      code = this.names.length;
-      this.names.push(text);
+      code = this.keys.length;
+      this.keys.push(value === 0 ? 0 : value);
     }
     if (this.directInUse && value !== 0 && this.coverDirect(value)) {
       this.direct[value - this.directBase] = code + 1;
@@ -257,8 +269,8 @@ export class KeyInterner {
     if (known !== 0) {
       code = known - 1;
     } else {
-      code = this.names.length;
-      this.names.push(text);
+      code = this.keys.length;
+      this.keys.push(text);
     }
     this.byText[text] = code;
     this.textCount++;
