@@ -355,6 +355,31 @@ describe("generateTiering: every OPS.TIER method (issue 16, item 11)", () => {
     expect(cellAt(s, "J11")?.value).toMatch(/^规则：客户属于其价值达到分界值/);
   });
 
+  // The chart plots the same series for every method (value per customer, sorted, and the
+  // cumulative share of value); its title names the method the tiers come from and calls only
+  // a Pareto tiering "Pareto".
+  it.each<[TieringOptions["method"], Locale, TieringOptions, string]>([
+    ["pareto", "en", {}, "Pareto: value per customer and cumulative share"],
+    ["rank", "en", { method: "rank" }, "Customers ranked by value: value and cumulative share (tiers by rank)"],
+    ["threshold", "en", { method: "threshold", cutoffs: [100000, 30000, 5000] }, "Customers by value: value and cumulative share (tiers by value threshold)"],
+    ["pareto", "zh-CN", {}, "帕累托图：客户价值与累计占比"],
+    ["rank", "zh-CN", { method: "rank" }, "客户按价值排名：客户价值与累计占比（按排名分级）"],
+    ["threshold", "zh-CN", { method: "threshold", cutoffs: [100000, 30000, 5000] }, "客户价值与累计占比（按价值阈值分级）"],
+  ])("titles the chart for the method: %s (%s)", (method, locale, options, title) => {
+    const s = generateTiering(locale === "en" ? FIXED : FIXED_ZH, options, defaultContext(locale));
+    const [chart] = s.charts ?? [];
+    expect(chart?.title).toBe(title);
+    if (method !== "pareto") expect(chart?.title).not.toMatch(/pareto|帕累托/i);
+    // what the title describes is what the chart plots
+    expect(chart).toMatchObject({
+      kind: "pareto",
+      columns: [{ values: `B5:B${last}` }],
+      lines: [{ values: `D5:D${last}` }],
+    });
+    expect(chart!.columns[0]!.name).toBe(cellAt(s, "B4")?.value);
+    expect(chart!.lines![0]!.name).toBe(cellAt(s, "D4")?.value);
+  });
+
   it.each<[string, TieringOptions, RegExp]>([
     ["thresholds without cutoffs", { method: "threshold" }, /Thresholds need cutoffs/],
     ["increasing thresholds", { method: "threshold", cutoffs: [5000, 30000, 100000] }, /strictly decreasing/],

@@ -4,7 +4,9 @@
  * add-in see correct values), a Manual override that wins, the Final tier and
  * its Service level; beside the data a settings-and-summary block (tier names,
  * cutoffs, service levels as input cells; count, value and shares per final
- * tier as COUNTIF/SUMIF formulas) and a Pareto chart.
+ * tier as COUNTIF/SUMIF formulas) and a chart: value per customer (columns,
+ * sorted) and cumulative share of value (line), titled for the method (only
+ * a Pareto tiering's chart is called Pareto).
  *
  * Layout (1-based rows): title 1, subtitle 2, header 4, customers from 5.
  *   A Customer · B Value · C Share · D Cumulative share · E Tier ·
@@ -397,6 +399,17 @@ const RULE_NOTE: Record<TierMethod, MessageKey> = {
   threshold: "tierSheetRuleThreshold",
 };
 
+/**
+ * The chart's title: every method plots the same series (value per customer,
+ * cumulative share of value), but only for pareto are the tiers read off that
+ * line; rank and threshold name the rule the tiers come from instead.
+ */
+const CHART_TITLE: Record<TierMethod, MessageKey> = {
+  pareto: "tierSheetChartTitle",
+  rank: "tierSheetChartTitleRank",
+  threshold: "tierSheetChartTitleThreshold",
+};
+
 /** Number format of the cutoff cells: shares for pareto and rank, values for thresholds. */
 function cutoffFormat(settings: Settings): string {
   if (settings.method !== "threshold") return PERCENT_FORMAT;
@@ -477,10 +490,11 @@ function tieringValidations(frame: TieringFrame): NonNullable<SheetSpec["validat
   ];
 }
 
+/** Value columns with the cumulative share on a secondary axis (chart kind "pareto", whatever the method). */
 function paretoChart(frame: TieringFrame, tr: (key: MessageKey) => string): NonNullable<SheetSpec["charts"]>[number] {
   return {
     kind: "pareto",
-    title: tr("tierSheetChartTitle"),
+    title: tr(CHART_TITLE[frame.settings.method]),
     categories: dataColumn(frame, COLUMNS.customer),
     columns: [{ name: tr("tierSheetHeaderValue"), values: dataColumn(frame, COLUMNS.value) }],
     lines: [{ name: tr("tierSheetHeaderCumulative"), values: dataColumn(frame, COLUMNS.cumulative) }],

@@ -83,6 +83,10 @@ export const dataEn = {
     "Rule: a customer is in the first tier whose cutoff the value reaches (value ≥ cutoff); a value below every cutoff, zero and negative values included, goes to the last tier. The manual override wins.",
   tierSheetBadThresholds: "Threshold cutoffs must be strictly decreasing numbers (got {{cutoffs}})",
   tierSheetThresholdsRequired: "Thresholds need cutoffs: one value per boundary between tiers, largest first",
+  // The chart plots the same series for every method (value per customer, sorted, and the
+  // cumulative share of value); only a Pareto tiering's title says "Pareto".
+  tierSheetChartTitleRank: "Customers ranked by value: value and cumulative share (tiers by rank)",
+  tierSheetChartTitleThreshold: "Customers by value: value and cumulative share (tiers by value threshold)",
 
   // --- Summary sheet (step 6: summary output) ---
   summarySheetTitle: "Summary — {{title}}",

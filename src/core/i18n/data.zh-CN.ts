@@ -80,6 +80,8 @@ export const dataZhCN: Record<keyof typeof dataEn, string> = {
     "规则：客户属于其价值达到分界值（价值 ≥ 分界值）的第一个级别；低于所有分界值的客户（包括价值为零或负数的）归入最后一级。手动调整优先。",
   tierSheetBadThresholds: "阈值分界值必须是严格递减的数字（收到 {{cutoffs}}）",
   tierSheetThresholdsRequired: "按阈值分级需要分界值：每两个级别之间一个值，从大到小",
+  tierSheetChartTitleRank: "客户按价值排名：客户价值与累计占比（按排名分级）",
+  tierSheetChartTitleThreshold: "客户价值与累计占比（按价值阈值分级）",
 
   // --- 复盘总结 ---
   summarySheetTitle: "复盘总结 — {{title}}",
