@@ -29,6 +29,8 @@ function installOffice(customXml: boolean) {
   // `failAdds` makes the next adds fail there (the rest of that batch is not applied).
   const queue: (() => void)[] = [];
   const control = { failAdds: 0 };
+  // What each load of a parts collection asked Excel for (e.g. "items/id").
+  const loads: string[] = [];
   const context = {
     sync: async () => {
       syncs++;
@@ -39,7 +41,8 @@ function installOffice(customXml: boolean) {
         getByNamespace: (ns: string) => {
           const coll = {
             items: [] as unknown[],
-            load: () => {
+            load: (properties: string) => {
+              loads.push(properties);
               coll.items = parts
                 .filter((p) => !p.deleted && p.xml.includes(`xmlns="${ns}"`))
                 .map((p) => ({ id: p.id, getXml: () => ({ value: p.xml }), delete: () => void queue.push(() => (p.deleted = true)) }));
@@ -78,7 +81,7 @@ function installOffice(customXml: boolean) {
       },
     },
   };
-  return { parts, settings, control, syncs: () => syncs };
+  return { parts, settings, control, loads, syncs: () => syncs };
 }
 
 describe("officeHost plan storage", () => {
@@ -106,6 +109,16 @@ describe("officeHost plan storage", () => {
     await officeHost.savePlan('{"title":"third"}');
     expect(office.parts.filter((p) => !p.deleted)).toHaveLength(1);
     expect(await officeHost.loadPlan()).toBe('{"title":"third"}');
+  });
+
+  it("looks the part up by its id only, not every property of every part (office-addins/no-navigational-load)", async () => {
+    const office = installOffice(true);
+    await officeHost.savePlan('{"title":"first"}');
+    office.loads.length = 0;
+    expect(await officeHost.loadPlan()).toBe('{"title":"first"}');
+    expect(office.loads).toEqual(["items/id"]);
+    await officeHost.savePlan('{"title":"second"}');
+    expect(office.loads).toEqual(["items/id", "items/id"]);
   });
 
   it("falls back to the document settings without custom XML parts", async () => {
