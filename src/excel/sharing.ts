@@ -19,7 +19,10 @@
  *
  * Restore undoes exactly what Freeze did (restorePlan in the core): in place,
  * the formulas go back; in copies, the copies go and the originals, which
- * kept their live formulas, are not written to.
+ * kept their live formulas, are not written to. A hidden sheet of an older
+ * OpsKit (no "Copy of" column) has its copies recognised by their names
+ * (resolveLegacyRecords); when a record cannot be told, Restore takes 1
+ * sync (the read), changes nothing and returns those sheets as `undecided`.
  *
  * Needs ExcelApi 1.12 (Range.getSpillingToRangeOrNullObject); copying
  * sheets needs 1.10 (Worksheet.copy).
@@ -32,8 +35,10 @@ import { scanFormulaCells, type DependencyReport, type FormulaCell } from "../co
 import {
   OPS_FORMULAS_SHEET,
   opsFormulasSheet,
+  previousRecords,
   readFormulaRecords,
   restorePlan,
+  undecidedSheets,
   type CellLocation,
   type FormulaRecord,
 } from "../core/sharing/formulasSheet";
@@ -183,6 +188,8 @@ export async function freezeWorkbook(context: Excel.RequestContext, options: Fre
   const hidden = sheets.find((s) => s.name === OPS_FORMULAS_SHEET);
   const previous = hidden ? readFormulaRecords(hidden.grid.map((r) => r)) : { records: [] as FormulaRecord[] };
   if (results.length === 0) return { frozen: [], copies: [] };
+  // An older OpsKit's records: its copies recognised now (column G), or the freeze refused before any write.
+  const earlier = previousRecords(previous, sheets.map((s) => s.name), options.locale);
 
   const wb = context.workbook;
   const ws = wb.worksheets;
@@ -221,7 +228,7 @@ export async function freezeWorkbook(context: Excel.RequestContext, options: Fre
   }
 
   // The hidden sheet: earlier records, then these.
-  const spec = opsFormulasSheet([...previous.records, ...frozen], options.locale ?? "en", options.noteCell ?? previous.noteCell);
+  const spec = opsFormulasSheet([...earlier, ...frozen], options.locale ?? "en", options.noteCell ?? previous.noteCell);
   const sheet = hidden ? ws.getItem(OPS_FORMULAS_SHEET) : ws.add(OPS_FORMULAS_SHEET);
   if (hidden) sheet.getRange().clear("Contents");
   for (const block of spec.blocks) {
@@ -240,6 +247,12 @@ export interface RestoreInExcelResult {
   missing: FormulaRecord[];
   /** The value copies a freeze in copies made, deleted. */
   removedCopies: string[];
+  /**
+   * Only when a legacy hidden sheet does not say whether these sheets are
+   * value copies or were frozen in place: nothing was changed (the workbook,
+   * the hidden sheet and the note are as they were).
+   */
+  undecided?: string[];
 }
 
 /** Undoes the freeze: formulas back in place, value copies deleted, hidden sheet removed (2 syncs). */
@@ -256,9 +269,11 @@ export async function restoreWorkbook(context: Excel.RequestContext): Promise<Re
   // readFormulaRecords reads a grid from A1: pad when the used range starts lower or further right.
   const values = used.values as unknown[][];
   const grid: unknown[][] = [...Array.from({ length: row0 }, () => [] as unknown[]), ...values.map((r) => [...Array<unknown>(col0).fill(""), ...r])];
-  const { records, noteCell } = readFormulaRecords(grid);
+  const { records, noteCell, legacy } = readFormulaRecords(grid);
   const names = new Set(ws.items.map((s) => s.name.toLowerCase()));
-  const plan = restorePlan(records, (name) => names.has(name.toLowerCase()));
+  const plan = restorePlan(records, (name) => names.has(name.toLowerCase()), legacy ? { sheetNames: ws.items.map((s) => s.name) } : undefined);
+  // An older freeze whose copies cannot be told: write nothing, delete nothing, keep the hidden sheet.
+  if (plan.undecided.length > 0) return { restored: [], missing: [], removedCopies: [], undecided: undecidedSheets(plan.undecided) };
 
   for (const w of plan.writes) {
     const sheet = ws.getItem(w.sheet);

@@ -163,6 +163,73 @@ describe("freezeWorkbook in copies of the sheets", () => {
   });
 });
 
+describe("Restore after a freeze in copies by an older OpsKit (no \"Copy of\" column)", () => {
+  /** Today's freeze in copies, with column G taken off the hidden sheet: what an older version left. */
+  async function legacyFrozen(): Promise<{ excel: FakeExcel; original: Map<string, unknown> }> {
+    const excel = workbook();
+    const original = new Map(excel.sheet("Metrics").cells);
+    await freezeWorkbook(excel.context, { frozenAt: "2026-05-01", copySheets: true });
+    const hidden = excel.sheet(OPS_FORMULAS_SHEET);
+    for (const address of [...hidden.cells.keys()]) if (address.startsWith("G")) hidden.cells.delete(address);
+    const read = readFormulaRecords(excel.valuesFromA1(OPS_FORMULAS_SHEET));
+    expect(read.records.every((r) => r.sheet === "Metrics (values)" && r.copyOf === undefined)).toBe(true);
+    return { excel, original };
+  }
+
+  it("deletes the copies and writes no OPS formula into them; the originals are untouched (2 syncs)", async () => {
+    const { excel, original } = await legacyFrozen();
+    const logged = excel.log.length;
+    const syncs = excel.syncs;
+    const result = await restoreWorkbook(excel.context);
+    // Never a formula written: before the fix the four OPS formulas went live into the copy.
+    expect(excel.log.slice(logged).filter((l) => l.startsWith("formulas"))).toEqual([]);
+    expect(excel.syncs - syncs).toBe(2);
+    expect(result).toEqual({ restored: [], missing: [], removedCopies: ["Metrics (values)"] });
+    expect(excel.live().map((s) => s.name)).toEqual(["Activity", "Metrics", "KPIs", "Overview"]);
+    expect(excel.sheet("Metrics").cells).toEqual(original);
+    expect(excel.log.slice(logged).filter((l) => !l.startsWith("sync"))).toEqual(["delete Metrics (values)", `delete ${OPS_FORMULAS_SHEET}`]);
+  });
+
+  it("freezing again over the old record keeps its copies as copies (column G), so Restore still deletes them", async () => {
+    const { excel } = await legacyFrozen();
+    excel.sheet("KPIs").cells.set("B2", { formula: "=OPS.PAYRATE(5,100)", value: 0.05, type: "Double" });
+    excel.sheet("Metrics").cells = new Map([["A1", { value: "Retention", type: "String" }]]); // no OPS cell left to freeze there
+    await freezeWorkbook(excel.context, { frozenAt: "2026-06-08" });
+    const read = readFormulaRecords(excel.valuesFromA1(OPS_FORMULAS_SHEET));
+    expect(read.legacy).toBeUndefined();
+    expect(read.records.map((r) => `${r.sheet}!${r.address}<${r.copyOf ?? ""}`)).toEqual([
+      "Metrics (values)!G2<Metrics", "Metrics (values)!A3<Metrics", "Metrics (values)!G4<Metrics", "Metrics (values)!G6<Metrics", "KPIs!B2<",
+    ]);
+    const result = await restoreWorkbook(excel.context);
+    expect(result.removedCopies).toEqual(["Metrics (values)"]);
+    expect(result.restored.map((r) => `${r.sheet}!${r.address}`)).toEqual(["KPIs!B2"]);
+  });
+
+  it("freezing again over an old record it cannot tell is refused before any write", async () => {
+    const { excel } = await legacyFrozen();
+    excel.sheet("Metrics").name = "Metrics 2026";
+    const logged = excel.log.length;
+    await expect(freezeWorkbook(excel.context, { frozenAt: "2026-06-08" })).rejects.toThrow(/^Not frozen: an older version of OpsKit/);
+    expect(excel.log.slice(logged).filter((l) => !l.startsWith("sync"))).toEqual([]);
+  });
+
+  it("when it cannot tell (the original was renamed), changes nothing and names the sheets (1 sync)", async () => {
+    const { excel } = await legacyFrozen();
+    excel.sheet("Metrics").name = "Metrics 2026";
+    const copy = new Map(excel.sheet("Metrics (values)").cells);
+    const hidden = new Map(excel.sheet(OPS_FORMULAS_SHEET).cells);
+    const logged = excel.log.length;
+    const syncs = excel.syncs;
+    const result = await restoreWorkbook(excel.context);
+    expect(excel.syncs - syncs).toBe(1);
+    expect(result).toEqual({ restored: [], missing: [], removedCopies: [], undecided: ["Metrics (values)"] });
+    expect(excel.log.slice(logged).filter((l) => !l.startsWith("sync"))).toEqual([]);
+    expect(excel.live().map((s) => s.name)).toEqual(["Activity", "Metrics 2026", "Metrics (values)", "KPIs", "Overview", OPS_FORMULAS_SHEET]);
+    expect(excel.sheet("Metrics (values)").cells).toEqual(copy);
+    expect(excel.sheet(OPS_FORMULAS_SHEET).cells).toEqual(hidden);
+  });
+});
+
 describe("freezing again", () => {
   it("appends to the hidden sheet and keeps the earlier records", async () => {
     const excel = workbook();

@@ -177,3 +177,61 @@ describe("Share tab: Restore undoes exactly what Freeze did (issue 16, item 10)"
     expect(fake.sheetNames).toEqual(["Users", "Metrics", "Summary"]);
   });
 });
+
+describe("Share tab: Restore after a freeze in copies by an older OpsKit (no \"Copy of\" column)", () => {
+  /** What an older version left: a freeze in copies whose hidden sheet has no column G. */
+  async function legacyFrozen(): Promise<FakeWorkbook> {
+    const fake = workbook();
+    await fake.freezeOpsValues({ frozenAt: "2026-05-01", copySheets: true, locale: "en" });
+    const hidden = fake.sheet(OPS_FORMULAS_SHEET)!;
+    for (const address of [...hidden.cells.keys()]) if (address.startsWith("G")) hidden.cells.delete(address);
+    fake.calls.length = 0;
+    return fake;
+  }
+
+  it("recognises the copies by their names, deletes them and leaves the originals as they were", async () => {
+    const fake = await legacyFrozen();
+    const before = { b2: fake.cell("Metrics", "B2"), b5: fake.cell("Metrics", "B5"), d5: fake.cell("Metrics", "D5") };
+    const { user } = await openShare(fake);
+    const restore = await screen.findByRole("button", { name: "Delete the value copies" });
+    expect(screen.getByText(/Values frozen in copies as of 2026-05-01: Metrics \(values\)\. Restore deletes these copies/)).toBeInTheDocument();
+    await waitFor(() => expect(restore).toBeEnabled());
+    await user.click(restore);
+    await screen.findByText("Deleted the value copies: Metrics (values). The original sheets were not changed; the hidden sheet was removed.");
+    expect(fake.sheetNames).toEqual(["Users", "Metrics", "Summary"]);
+    expect(fake.cell("Metrics", "B2")).toEqual(before.b2);
+    expect(fake.cell("Metrics", "B5")).toEqual(before.b5);
+    expect(fake.cell("Metrics", "D5")).toEqual(before.d5);
+  });
+
+  it("when it cannot tell (the original was renamed), says so and changes nothing", async () => {
+    const fake = await legacyFrozen();
+    fake.sheet("Metrics")!.name = "Metrics 2026";
+    const copy = new Map(fake.sheet("Metrics (values)")!.cells);
+    const { user } = await openShare(fake);
+    const restore = await screen.findByRole("button", { name: "Restore live formulas" });
+    await waitFor(() => expect(restore).toBeEnabled());
+    await user.click(restore);
+    await screen.findByText(
+      `Restore changed nothing: this workbook was frozen by an older version of OpsKit, and its record does not say whether Metrics (values) are value copies (to delete) or sheets frozen in place (to get their formulas back). If they are value copies, delete them and click Restore again; otherwise their original formulas are listed in the hidden sheet "${OPS_FORMULAS_SHEET}".`,
+    );
+    expect(fake.sheetNames).toEqual(["Users", "Metrics 2026", "Metrics (values)", "Summary", OPS_FORMULAS_SHEET]);
+    expect(fake.sheet("Metrics (values)")!.cells).toEqual(copy);
+    expect([...copy.values()].some((c) => c.formula?.includes("OPS."))).toBe(false);
+    // Still frozen: Restore stays available once the user has sorted the sheets out.
+    expect(screen.getByRole("button", { name: "Freeze OPS results as values" })).toBeDisabled();
+  });
+
+  it("says so in Chinese", async () => {
+    const fake = await legacyFrozen();
+    fake.sheet("Metrics")!.name = "指标 2026";
+    const { user } = await renderPane({ fake, locale: "zh-CN" });
+    await user.click(screen.getByRole("tab", { name: "共享" }));
+    await waitFor(() => expect(fake.calls).toContain("hasFrozenFormulas"));
+    const restore = await screen.findByRole("button", { name: "恢复实时公式" });
+    await waitFor(() => expect(restore).toBeEnabled());
+    await user.click(restore);
+    await screen.findByText(/^恢复未作任何改动：此工作簿由旧版 OpsKit 冻结，其记录无法说明 Metrics \(values\) 是数值副本/);
+    expect(fake.sheetNames).toContain("Metrics (values)");
+  });
+});

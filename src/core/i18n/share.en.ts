@@ -61,6 +61,8 @@ export const shareEn = {
   shareFormulasHeaderColumns: "Spill columns",
   shareFormulasHeaderFrozenAt: "Frozen on",
   shareFormulasHeaderCopyOf: "Copy of",
+  shareLegacyFreezeUndecided:
+    "Not frozen: an older version of OpsKit froze this workbook, and its record does not say whether {{sheets}} are value copies. Restore first, then freeze again.",
 
   // --- add-in dependency scan ---
   shareDepOps: "Calls {{functions}}: shows #NAME? where OpsKit is not installed",

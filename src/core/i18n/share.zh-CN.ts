@@ -56,6 +56,7 @@ export const shareZhCN: Record<keyof typeof shareEn, string> = {
   shareFormulasHeaderColumns: "溢出列数",
   shareFormulasHeaderFrozenAt: "固定日期",
   shareFormulasHeaderCopyOf: "副本的原表",
+  shareLegacyFreezeUndecided: "未冻结：此工作簿曾由旧版 OpsKit 冻结，其记录无法说明 {{sheets}} 是否为数值副本。请先恢复，再重新冻结。",
 
   // --- 加载项依赖扫描 ---
   shareDepOps: "调用 {{functions}}：未安装 OpsKit 时显示 #NAME?",

@@ -32,11 +32,13 @@ import {
   OPS_FORMULAS_SHEET,
   frozenValue,
   opsFormulasSheet,
+  previousRecords,
   readFormulaRecords,
   restorePlan,
   type CellLocation,
   type FormulaCellRef,
   type FormulaRecord,
+  type FormulaSheetRead,
 } from "./formulasSheet";
 
 export * from "./formulasSheet";
@@ -103,6 +105,8 @@ export function freezeOpsFormulas(spec: WorkbookSpec, options: FreezeOptions): F
   const frozen: FormulaRecord[] = [];
   const skipped: SkippedFormula[] = [];
   const previous = formulaRecordsOf(spec);
+  // An older OpsKit's records: its copies recognised now, or the freeze refused (before any change).
+  const earlier = previousRecords(previous, spec.sheets.map((s) => s.name), locale);
   const existingHidden = spec.sheets.find((s) => s.kind === OPS_FORMULAS_KIND);
 
   const sheets: SheetSpec[] = [];
@@ -156,14 +160,14 @@ export function freezeOpsFormulas(spec: WorkbookSpec, options: FreezeOptions): F
     sheets.push({ ...sheet, blocks: [...blocks, ...spillBlocks] });
   }
 
-  const records = [...previous.records, ...frozen];
+  const records = [...earlier, ...frozen];
   const noteCell = options.noteCell ?? previous.noteCell;
   if (records.length > 0) sheets.push(opsFormulasSheet(records, locale, noteCell));
   return { workbook: { ...spec, sheets }, frozen, skipped };
 }
 
 /** The records of the hidden sheet of a spec (none when the spec has no such sheet). */
-export function formulaRecordsOf(spec: WorkbookSpec): { records: FormulaRecord[]; noteCell?: CellLocation } {
+export function formulaRecordsOf(spec: WorkbookSpec): FormulaSheetRead {
   const sheet = spec.sheets.find((s) => s.kind === OPS_FORMULAS_KIND || s.name === OPS_FORMULAS_SHEET);
   if (!sheet) return { records: [] };
   const cells = sheetCells(sheet);
@@ -187,13 +191,17 @@ export function formulaRecordsOf(spec: WorkbookSpec): { records: FormulaRecord[]
  * formula in its anchor (keeping the anchor's format and style), the note
  * cell cleared and the hidden sheet removed; sheets that a freeze in copies
  * made (records with `copyOf`) are removed, their originals left as they
- * are. restore(freeze(spec)) has the same cells as spec.
+ * are. restore(freeze(spec)) has the same cells as spec. A hidden sheet of
+ * an older OpsKit (no column G) has its copies recognised by their names;
+ * when a record cannot be told (restorePlan's `undecided`), the spec is
+ * returned unchanged.
  */
 export function restoreOpsFormulas(spec: WorkbookSpec): WorkbookSpec {
-  const { records, noteCell } = formulaRecordsOf(spec);
+  const { records, noteCell, legacy } = formulaRecordsOf(spec);
   const names = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
   // A copy the freeze made ("Metrics (values)") goes; its original kept its formulas.
-  const plan = restorePlan(records, (name) => names.has(name.toLowerCase()));
+  const plan = restorePlan(records, (name) => names.has(name.toLowerCase()), legacy ? { sheetNames: spec.sheets.map((s) => s.name) } : undefined);
+  if (plan.undecided.length > 0) return spec;
   const deleted = new Set(plan.deleteSheets.map((n) => n.toLowerCase()));
   const bySheet = new Map<string, FormulaRecord[]>();
   for (const r of plan.restored) {

@@ -59,6 +59,11 @@ export interface RestoreOpsResult {
   missing: number;
   /** The value copies a freeze in copies made, deleted (their originals are untouched). */
   removedCopies: string[];
+  /**
+   * Only when an older OpsKit's freeze record does not say whether these
+   * sheets are value copies or were frozen in place: nothing was changed.
+   */
+  undecided?: string[];
 }
 
 /** What the hidden formulas sheet holds, when it exists. */

@@ -21,7 +21,16 @@ import { uniqueSheetName } from "../../core/tablespec/sheetNames";
 import type { Locale } from "../../core/i18n";
 import { usesOps } from "../../core/sharing/formulaText";
 import { scanFormulaCells, type DependencyReport, type FormulaCell } from "../../core/sharing/scan";
-import { OPS_FORMULAS_SHEET, frozenSummary, opsFormulasSheet, readFormulaRecords, restorePlan, type FormulaRecord } from "../../core/sharing/formulasSheet";
+import {
+  OPS_FORMULAS_SHEET,
+  frozenSummary,
+  opsFormulasSheet,
+  previousRecords,
+  readFormulaRecords,
+  restorePlan,
+  undecidedSheets,
+  type FormulaRecord,
+} from "../../core/sharing/formulasSheet";
 import { PAYLOAD_LIMIT_BYTES, checkReadCells, checkResponse, ExcelLimitError } from "../../core/payload/limits";
 import { CHUNK_TARGET_BYTES } from "../../core/payload/limits";
 import { blockArrays } from "../../excel/layout";
@@ -505,6 +514,7 @@ export class FakeWorkbook implements WorkbookHost {
     const ops = this.formulaCells().filter((c) => usesOps(c.formula));
     if (ops.length === 0) return { frozen: 0, copies: [] };
     const previous = readFormulaRecords(this.hiddenGrid() ?? []);
+    const earlier = previousRecords(previous, this.sheetNames, options.locale);
 
     // Copies: "<name> (values)" right after the original, cell for cell.
     const target = new Map<string, string>();
@@ -537,7 +547,7 @@ export class FakeWorkbook implements WorkbookHost {
       frozen.push(record);
     }
 
-    const spec = opsFormulasSheet([...previous.records, ...frozen], options.locale, previous.noteCell);
+    const spec = opsFormulasSheet([...earlier, ...frozen], options.locale, previous.noteCell);
     const hidden = this.addSheet(OPS_FORMULAS_SHEET);
     hidden.cells.clear();
     this.writeOne(hidden, spec);
@@ -549,9 +559,11 @@ export class FakeWorkbook implements WorkbookHost {
     this.enter("restoreOpsFormulas");
     const grid = this.hiddenGrid();
     if (!grid) return { restored: 0, missing: 0, removedCopies: [] };
-    const { records, noteCell } = readFormulaRecords(grid);
+    const { records, noteCell, legacy } = readFormulaRecords(grid);
     // Undo what the freeze did: formulas back in place, the copies it made deleted.
-    const plan = restorePlan(records, (name) => this.sheet(name) !== undefined);
+    const plan = restorePlan(records, (name) => this.sheet(name) !== undefined, legacy ? { sheetNames: this.sheetNames } : undefined);
+    // An older freeze whose copies cannot be told: nothing changes.
+    if (plan.undecided.length > 0) return { restored: 0, missing: 0, removedCopies: [], undecided: undecidedSheets(plan.undecided) };
     for (const w of plan.writes) {
       const sheet = this.sheet(w.sheet)!;
       // Excel recomputes the formula to the same result: keep the values the area shows.
@@ -578,7 +590,8 @@ export class FakeWorkbook implements WorkbookHost {
     this.enter("hasFrozenFormulas");
     const grid = this.hiddenGrid();
     if (!grid) return null;
-    return frozenSummary(readFormulaRecords(grid).records);
+    const { records, legacy } = readFormulaRecords(grid);
+    return frozenSummary(records, legacy ? { sheetNames: this.sheetNames } : undefined);
   }
 
   async readRange(address: string): Promise<ReadValue[][]> {

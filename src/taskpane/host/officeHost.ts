@@ -242,7 +242,12 @@ export const officeHost: WorkbookHost = {
   async restoreOpsFormulas() {
     const { runRestoreOpsFormulas } = await import(/* webpackChunkName: "excel-writer" */ "../../excel/host");
     const result = await runRestoreOpsFormulas();
-    return { restored: result.restored.length, missing: result.missing.length, removedCopies: result.removedCopies };
+    return {
+      restored: result.restored.length,
+      missing: result.missing.length,
+      removedCopies: result.removedCopies,
+      ...(result.undecided ? { undecided: result.undecided } : {}),
+    };
   },
 
   listTables() {
@@ -305,16 +310,21 @@ export const officeHost: WorkbookHost = {
 
   async hasFrozenFormulas(): Promise<FrozenState | null> {
     const { OPS_FORMULAS_SHEET, frozenSummary, readFormulaRecords } = await import(/* webpackChunkName: "excel-writer" */ "../../core/sharing/formulasSheet");
-    const values = await Excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(OPS_FORMULAS_SHEET);
+    const read = await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      // The names, in the same sync: an older freeze's copies are recognised by them.
+      sheets.load("items/name");
+      const sheet = sheets.getItemOrNullObject(OPS_FORMULAS_SHEET);
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load("values");
       await context.sync();
       if (sheet.isNullObject) return null;
       // The records are read from A1: the used range of the sheet OpsKit wrote starts there.
-      return used.isNullObject ? [] : (used.values as unknown[][]);
+      const names = sheets.items.map((s) => s.name);
+      return { values: used.isNullObject ? [] : (used.values as unknown[][]), names };
     });
-    if (values === null) return null;
-    return frozenSummary(readFormulaRecords(values).records);
+    if (read === null) return null;
+    const { records, legacy } = readFormulaRecords(read.values);
+    return frozenSummary(records, legacy ? { sheetNames: read.names } : undefined);
   },
 };

@@ -8,4 +8,7 @@ export const shareEn = {
   shareFrozenCopiesState: "Values frozen in copies as of {{date}}: {{sheets}}. Restore deletes these copies; the original sheets keep their live formulas.",
   shareRemovedCopies: "Deleted the value copies: {{sheets}}. The original sheets were not changed; the hidden sheet was removed.",
   shareRestoredNothing: "There was nothing to restore; the hidden sheet was removed.",
+  // An older OpsKit froze in copies without recording which sheets are copies; Restore does not guess.
+  shareRestoreUndecided:
+    "Restore changed nothing: this workbook was frozen by an older version of OpsKit, and its record does not say whether {{sheets}} are value copies (to delete) or sheets frozen in place (to get their formulas back). If they are value copies, delete them and click Restore again; otherwise their original formulas are listed in the hidden sheet \"{{hidden}}\".",
 } as const;

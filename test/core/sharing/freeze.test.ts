@@ -4,6 +4,7 @@ import {
   OPS_FORMULAS_SHEET,
   formulaRecordsOf,
   freezeOpsFormulas,
+  frozenSummary,
   opsFormulasSheet,
   readFormulaRecords,
   restoreOpsFormulas,
@@ -18,6 +19,7 @@ import { buildDemoWorkbook, demoData } from "../../../src/core/generators/demo";
 import { OpsError } from "../../../src/core/errors";
 import { a1, parseA1 } from "../../../src/core/tablespec/a1";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../../../src/core/tablespec/types";
+import type { Locale } from "../../../src/core/i18n";
 
 /** Every cell with content of a spec: "Sheet!A1" → value or formula. */
 function contents(spec: WorkbookSpec): Map<string, string | number | boolean> {
@@ -272,5 +274,105 @@ describe("Restore undoes exactly what Freeze did (issue 16, item 10)", () => {
     };
     const restored = restoreOpsFormulas(frozen);
     expect(restored.sheets).toEqual([original]);
+  });
+});
+
+describe("Restore of a freeze by an older OpsKit: no \"Copy of\" column (legacy hidden sheet)", () => {
+  const DATE = "2026-05-01";
+  const rec = (sheetName: string, address = "A5", formula = "=OPS.TIER(B5:B9)"): FormulaRecord => ({
+    sheet: sheetName, address, formula, rows: 1, cols: 1, frozenAt: DATE,
+  });
+  /** The hidden sheet as an older OpsKit wrote it: today's layout without column G (its header included). */
+  const legacyValues = (records: FormulaRecord[]): unknown[][] =>
+    opsFormulasSheet(records, "en").blocks[0]!.rows.map((r) => r.slice(0, 6).map((c) => c?.value ?? ""));
+
+  it("is recognised by its header: the date column but no column G", () => {
+    const values = legacyValues([rec("Metrics (values)")]);
+    expect(values[3]).toEqual(["Sheet", "Cell", "Formula", "Spill rows", "Spill columns", "Frozen on"]);
+    expect(readFormulaRecords(values)).toEqual({ records: [rec("Metrics (values)")], legacy: true });
+    // The current layout, and a grid without a header, are not legacy.
+    const current = opsFormulasSheet([rec("Metrics (values)")], "en").blocks[0]!.rows.map((r) => r.map((c) => c?.value ?? ""));
+    expect(readFormulaRecords(current).legacy).toBeUndefined();
+    expect(readFormulaRecords([[], [], [], [], ["KPIs", "B2", "=OPS.PAYRATE(5,100)", 1, 1, DATE]]).legacy).toBeUndefined();
+  });
+
+  const long = "Customer tiering for 2026 Q1"; // 28 characters: its copy's name is cut at 31
+  it.each<[string, FormulaRecord[], string[], { writes: string[]; deleteSheets: string[]; missing: string[]; undecided: string[] }]>([
+    ["a copy of an existing sheet is deleted, nothing is written", [rec("Metrics (values)"), rec("Metrics (values)", "D5")], ["Metrics", "Metrics (values)"],
+      { writes: [], deleteSheets: ["Metrics (values)"], missing: [], undecided: [] }],
+    ["a second copy (\"(2)\") and a copy whose name was cut at 31 characters", [rec("Metrics (values) (2)"), rec(`${long} (v`)], ["Metrics", "Metrics (values)", "Metrics (values) (2)", long, `${long} (v`],
+      { writes: [], deleteSheets: ["Metrics (values) (2)", `${long} (v`], missing: [], undecided: [] }],
+    ["an old freeze in place still gets its formulas back", [rec("KPIs", "B2"), rec("Schedule (2)", "C3")], ["KPIs", "Schedule", "Schedule (2)"],
+      { writes: ["KPIs!B2", "Schedule (2)!C3"], deleteSheets: [], missing: [], undecided: [] }],
+    ["copies and sheets frozen in place, side by side", [rec("KPIs", "B2"), rec("Metrics (values)")], ["KPIs", "Metrics", "metrics (VALUES)"],
+      { writes: ["KPIs!B2"], deleteSheets: ["Metrics (values)"], missing: [], undecided: [] }],
+    ["a copy already deleted needs no undoing", [rec("Metrics (values)")], ["Metrics"],
+      { writes: [], deleteSheets: [], missing: [], undecided: [] }],
+    ["undecided: the sheet it would be a copy of is gone (or renamed)", [rec("KPIs", "B2"), rec("Metrics (values)")], ["KPIs", "Metrics (values)"],
+      { writes: [], deleteSheets: [], missing: [], undecided: ["Metrics (values)!A5"] }],
+    ["undecided: the original has records of its own (a copy is never recorded with its original)", [rec("Metrics"), rec("Metrics (values)")], ["Metrics", "Metrics (values)"],
+      { writes: [], deleteSheets: [], missing: [], undecided: ["Metrics (values)!A5"] }],
+    ["undecided: cut at 31 characters, original gone", [rec(`${long} (v`)], [`${long} (v`],
+      { writes: [], deleteSheets: [], missing: [], undecided: [`${long} (v!A5`] }],
+  ])("restorePlan: %s", (_name, records, sheets, expected) => {
+    const names = new Set(sheets.map((n) => n.toLowerCase()));
+    const plan = restorePlan(records, (n) => names.has(n.toLowerCase()), { sheetNames: sheets });
+    expect({
+      writes: plan.writes.map((w) => `${w.sheet}!${w.address}`),
+      deleteSheets: plan.deleteSheets,
+      missing: plan.missing.map((r) => `${r.sheet}!${r.address}`),
+      undecided: plan.undecided.map((r) => `${r.sheet}!${r.address}`),
+    }).toEqual(expected);
+    // Never an OPS formula written into a "(values)" copy.
+    expect(plan.writes.filter((w) => /\(values\)|\(v$/i.test(w.sheet))).toEqual([]);
+  });
+
+  it("the state the pane shows lists the copies a legacy sheet's restore deletes", () => {
+    const records = [rec("KPIs", "B2"), rec("Metrics (values)"), rec("Metrics (values)", "D5")];
+    expect(frozenSummary(records, { sheetNames: ["KPIs", "Metrics", "Metrics (values)"] })).toEqual({ count: 3, frozenAt: DATE, copies: ["Metrics (values)"] });
+    expect(frozenSummary(records)).toEqual({ count: 3, frozenAt: DATE, copies: [] });
+  });
+
+  const legacySpec = (sheets: SheetSpec[], records: FormulaRecord[]): WorkbookSpec => ({
+    sheets: [...sheets, { kind: OPS_FORMULAS_KIND, name: OPS_FORMULAS_SHEET, blocks: [{ anchor: "A1", rows: legacyValues(records).map((r) => r.map((v) => (v === "" ? null : { value: v as string | number }))) }], hidden: true }],
+  });
+
+  it("restoreOpsFormulas deletes an old freeze's copies and leaves the originals as they were", () => {
+    const original = sheet("Metrics", [[{ value: "Tier" }], [{ formula: "=OPS.TIER(B5:B9)" }]]);
+    const copy = sheet("Metrics (values)", [[{ value: "Tier" }], [{ value: "S" }]]);
+    const frozen = legacySpec([original, copy], [rec("Metrics (values)", "A2", "=OPS.TIER(B5:B9)")]);
+    expect(formulaRecordsOf(frozen).legacy).toBe(true);
+    expect(restoreOpsFormulas(frozen).sheets).toEqual([original]);
+  });
+
+  it("freezing again over an old record writes its copies' originals into column G, so a later restore still deletes them", () => {
+    const kpis = sheet("KPIs", [[{ formula: "=OPS.PAYRATE(5,100)" }]]);
+    const original = sheet("Metrics", [[{ value: "Tier" }], [{ formula: "=OPS.TIER(B5:B9)" }]]);
+    const copy = sheet("Metrics (values)", [[{ value: "Tier" }], [{ value: "S" }]]);
+    const frozen = legacySpec([kpis, original, copy], [rec("Metrics (values)", "A2")]);
+    const evaluate = fixed({ "=OPS.PAYRATE(5,100)": { kind: "value", grid: [[0.05]] }, "=OPS.TIER(B5:B9)": { kind: "value", grid: [["S"]] } });
+    const again = freezeOpsFormulas(frozen, { frozenAt: "2026-06-01", evaluate }).workbook;
+    const read = formulaRecordsOf(again);
+    expect(read.legacy).toBeUndefined();
+    expect(read.records.map((r) => `${r.sheet}!${r.address}<${r.copyOf ?? ""}`)).toEqual(["Metrics (values)!A2<Metrics", "KPIs!A1<", "Metrics!A2<"]);
+    const restored = restoreOpsFormulas(again);
+    expect(restored.sheets.map((s) => s.name)).toEqual(["KPIs", "Metrics"]);
+    expect(contents(restored)).toEqual(contents({ sheets: [kpis, original] }));
+  });
+
+  it.each<[Locale, RegExp]>([
+    ["en", /^Not frozen: an older version of OpsKit froze this workbook, and its record does not say whether Metrics \(values\) are value copies\. Restore first/],
+    ["zh-CN", /^未冻结：此工作簿曾由旧版 OpsKit 冻结，其记录无法说明 Metrics \(values\) 是否为数值副本/],
+  ])("freezing again over an old record it cannot tell is refused, nothing changed (%s)", (locale, message) => {
+    const frozen = legacySpec([sheet("KPIs", [[{ formula: "=OPS.PAYRATE(5,100)" }]]), sheet("Metrics (values)", [[{ value: "S" }]])], [rec("Metrics (values)", "A1")]);
+    const copy = JSON.stringify(frozen);
+    expect(() => freezeOpsFormulas(frozen, { frozenAt: "2026-06-01", locale, evaluate: fixed({}) })).toThrow(message);
+    expect(JSON.stringify(frozen)).toBe(copy);
+  });
+
+  it("restoreOpsFormulas leaves the workbook unchanged when it cannot tell a copy", () => {
+    const copy = sheet("Metrics (values)", [[{ value: "Tier" }], [{ value: "S" }]]);
+    const frozen = legacySpec([sheet("KPIs", [[{ value: 0.05 }]]), copy], [rec("KPIs", "A1", "=OPS.PAYRATE(5,100)"), rec("Metrics (values)", "A2")]);
+    expect(restoreOpsFormulas(frozen)).toBe(frozen);
   });
 });

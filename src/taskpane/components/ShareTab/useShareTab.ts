@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { DependencyReport } from "../../../core/sharing/scan";
+import { OPS_FORMULAS_SHEET } from "../../../core/sharing/formulasSheet";
 import { useHost } from "../../host/HostContext";
 import type { FrozenState } from "../../host/WorkbookHost";
 import { usePaneT } from "../../i18n";
@@ -75,6 +76,12 @@ export function useShareTab({ today }: ShareTabProps) {
   const restore = () =>
     run("restore", async () => {
       const r = await host.restoreOpsFormulas();
+      // An older freeze whose copies could not be told: nothing was changed, and the pane says why.
+      if (r.undecided && r.undecided.length > 0) {
+        setResult(t("shareRestoreUndecided", { sheets: r.undecided.join(", "), hidden: OPS_FORMULAS_SHEET }));
+        await refreshFrozen();
+        return;
+      }
       // Restore undoes what Freeze did: formulas written back (in place), value copies deleted (in copies).
       const parts: string[] = [];
       if (r.restored > 0 || r.removedCopies.length === 0)
