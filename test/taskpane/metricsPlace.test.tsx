@@ -160,12 +160,72 @@ describe("Metrics output: where", () => {
     expect(fake.savedDefinitions).toBeNull();
   });
 
-  it("a cell without its sheet is not a place: the field says so and Compute waits", async () => {
+  it("a cell without its sheet is on the active sheet, asked at Compute: written there, other cells kept, the prompt for data, Refresh writes there again from another sheet", async () => {
     const fake = workbook();
+    fake.setValues("Report", "C9", [["keep me?"]]);
+    fake.setValues("Other", "A1", [["other sheet"]]);
+    fake.activeSheet = "Other";
     const { user } = await openMetrics(fake);
     await choosePlace(user, "B4");
-    expect(screen.getByText("Type a cell with its sheet, such as Report!B4.")).toBeInTheDocument();
+    // Valid as typed, without asking the workbook at each keystroke.
+    expect(screen.queryByText(/^Type a cell/)).not.toBeInTheDocument();
+    expect(screen.getByText(/a cell alone, such as B4, is on the active sheet/)).toBeInTheDocument();
+    expect(fake.calls).not.toContain("activeSheetName");
+    // The user goes to Report before clicking Compute: the sheet is the one active then.
+    fake.activeSheet = "Report";
+    await user.click(screen.getByRole("button", { name: "Compute" }));
+    const dialog = await prompt();
+    expect(dialog).toHaveTextContent("Writing at Report!B4 would cover cells that hold data: C9. Replace their contents with the result?");
+    await user.click(within(dialog).getByRole("button", { name: "Replace", hidden: true }));
+    await screen.findByText("Written at Report!B4.");
+    expect(fake.calls.filter((c) => c === "activeSheetName")).toHaveLength(1);
+    expect(fake.cell("Report", "A1")?.value).toBe("Quarterly report");
+    expect(fake.cell("Report", "B4")).toEqual({ value: "Retention", style: "title" });
+    expect(fake.cell("Report", "B7")?.value).toBe("Cohort");
+    expect(fake.cell("Other", "B4")).toBeUndefined();
+    expect(fake.cell("Other", "A1")?.value).toBe("other sheet");
+    const def = (JSON.parse(fake.savedDefinitions!) as { definitions: MetricDefinition[] }).definitions[0]!;
+    expect(def).toMatchObject({ sheet: "Report", place: { sheet: "Report", cell: "B4" } });
+    const row = allRow(fake, "Report", "B", 7)!;
+    expect(fake.cell("Report", `C${row}`)?.value).toBe(300);
+
+    // Later, on another sheet: Refresh writes at Report!B4 again, not on the active sheet.
+    await fake.activateSheet("Other");
+    act(() => fake.changeTable("Events", 0, 0, "a-new-user"));
+    await screen.findByText("Source changed");
+    await user.click(screen.getByRole("button", { name: "Refresh Report!B4" }));
+    await waitFor(() => expect(screen.queryByText("Source changed")).not.toBeInTheDocument());
+    expect(document.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(fake.cell("Report", `C${allRow(fake, "Report", "B", 7)!}`)?.value).toBe(301);
+    expect(fake.cell("Other", "B4")).toBeUndefined();
+    expect(fake.sheet("Other")!.placed).toBeUndefined();
+    expect(fake.sheet("Report")!.placed).toHaveLength(1);
+    expect(fake.calls.filter((c) => c === "activeSheetName")).toHaveLength(1);
+    expect(fake.sheetNames).toEqual(["Events", "Report", "Other"]);
+  });
+
+  it("a cell without its sheet when the workbook cannot name the active sheet: the read error, nothing written", async () => {
+    const fake = workbook();
+    const { user } = await openMetrics(fake);
+    await choosePlace(user, "$B$4");
+    fake.failures.activeSheetName = new Error("GeneralException: the workbook is busy");
+    await user.click(screen.getByRole("button", { name: "Compute" }));
+    const title = await screen.findByText("Something went wrong");
+    expect(title.parentElement!.textContent).toContain("Excel could not read that range. Check the address (for example Sheet1!A2:A100) and try again. Details: GeneralException: the workbook is busy");
+    expect(fake.calls).not.toContain("readColumns");
+    expect(fake.calls).not.toContain("inspectCells");
+    expect(fake.calls).not.toContain("writeBlock");
+    expect(fake.savedDefinitions).toBeNull();
+    expect(screen.queryByText(/^Written at/)).not.toBeInTheDocument();
+  });
+
+  it("a range that is not a cell (whole columns) is refused as typed and Compute waits", async () => {
+    const fake = workbook();
+    const { user } = await openMetrics(fake);
+    await choosePlace(user, "B:D");
+    expect(screen.getByText("Type a cell, such as Report!B4, or a cell alone, such as B4, for the active sheet.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Compute" })).toHaveAttribute("aria-disabled", "true");
+    expect(fake.calls).not.toContain("activeSheetName");
   });
 
   it("Refresh rewrites the same place: no prompt for its own cells, one block, one definition", async () => {

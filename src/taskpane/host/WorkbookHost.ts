@@ -133,6 +133,8 @@ export interface WorkbookHost {
   writeSheets(spec: WorkbookSpec, options: WriteSheetsOptions): Promise<string[]>;
   /** Shows a sheet. */
   activateSheet(name: string): Promise<void>;
+  /** The name of the sheet the user is on (what a cell typed without its sheet, "B4", refers to, as in Excel's Name Box). */
+  activeSheetName(): Promise<string>;
   /** The saved plan text, or null when the workbook holds none. */
   loadPlan(): Promise<string | null>;
   savePlan(text: string): Promise<void>;

@@ -89,6 +89,7 @@ export type FakeOperation =
   | "listSheets"
   | "writeSheets"
   | "activateSheet"
+  | "activeSheetName"
   | "loadPlan"
   | "savePlan"
   | "getSelectedRange"
@@ -484,6 +485,13 @@ export class FakeWorkbook implements WorkbookHost {
     const target = this.sheet(name);
     if (!target) throw new Error(`No sheet named ${name}`);
     this.activeSheet = target.name;
+  }
+
+  async activeSheetName(): Promise<string> {
+    this.enter("activeSheetName");
+    // Excel always has an active sheet; an empty fake has none to name.
+    if (this.activeSheet === "") throw new Error("No active sheet");
+    return this.activeSheet;
   }
 
   async loadPlan(): Promise<string | null> {

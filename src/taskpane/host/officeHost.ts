@@ -192,6 +192,16 @@ export const officeHost: WorkbookHost = {
     });
   },
 
+  activeSheetName() {
+    return Excel.run(async (context) => {
+      // Only the name, in one sync.
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      await context.sync();
+      return sheet.name;
+    });
+  },
+
   loadPlan() {
     return loadPart("plan", PLAN_NAMESPACE, PLAN_SETTING);
   },

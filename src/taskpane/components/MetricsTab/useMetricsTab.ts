@@ -49,6 +49,9 @@ export type Target = "newSheet" | "place";
 /** Where a computed result is written (Refresh passes the saved place and definition id). */
 type Destination = { kind: "sheet"; desired: string } | { kind: "place"; place: Place; previous?: SavedPlace; id?: string };
 
+/** Any sheet name: checks that the typed text is a cell when it names no sheet (the active sheet is asked for at Compute). */
+const ANY_SHEET = "Sheet1";
+
 /** A new id for a definition or a placed block's charts (short: it is part of Excel chart names). */
 const newId = (): string => `m${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
@@ -221,8 +224,9 @@ export function useMetricsTab(props: MetricsTabProps) {
   const startBytes = start ? estimatePayload(start.source, [start.user, start.date]).bytes : 0;
   const estimate = mainEstimate ? { ...mainEstimate, bytes: mainEstimate.bytes + startBytes, safe: mainEstimate.bytes + startBytes <= LIVE_SAFE_BYTES } : null;
   const liveAllowed = estimate !== null && estimate.safe;
-  const chosenPlace = target === "place" ? parsePlace(placeText) : null;
-  const placeValid = target === "newSheet" || chosenPlace !== null;
+  // Validated at each keystroke without asking the workbook: a cell typed without its sheet ("B4") is
+  // valid, and its sheet (the active one) is asked for at Compute (placeAtCompute).
+  const placeValid = target === "newSheet" || parsePlace(placeText, ANY_SHEET) !== null;
   const busy = writer.busy || placing || phase.kind === "reading" || phase.kind === "computing";
   const canRun = source !== null && missing.length === 0 && !startIncomplete && !busy && placeValid && (output === "computed" || liveAllowed) && (metric !== "funnel" || options.steps.length > 0);
 
@@ -353,9 +357,38 @@ export function useMetricsTab(props: MetricsTabProps) {
     return created?.[0] ?? null;
   };
 
+  /**
+   * The typed place with its sheet: a cell typed without one ("B4") is that
+   * cell of the sheet the user is on now, as in Excel's Name Box (asked once,
+   * here, so a later Refresh writes to the same sheet whichever is active
+   * then). Null when the workbook cannot say (the phase shows the read error).
+   */
+  const placeAtCompute = async (): Promise<Place | null> => {
+    const typed = parsePlace(placeText);
+    if (typed) return typed;
+    setPlacedAt(null);
+    setPlacing(true);
+    try {
+      const active = await host.activeSheetName();
+      const place = parsePlace(placeText, active);
+      if (!place) throw new Error(`No active sheet for ${placeText.trim()}`);
+      return place;
+    } catch (e) {
+      setPhase({ kind: "error", title: t("errorTitle"), message: plainError(t, "read", e) });
+      return null;
+    } finally {
+      setPlacing(false);
+    }
+  };
+
   const run = async () => {
     if (!source || !canRun) return;
-    const to: Destination = chosenPlace ? { kind: "place", place: chosenPlace } : { kind: "sheet", desired: metricTitle(metric, sheetLocale) };
+    let to: Destination = { kind: "sheet", desired: metricTitle(metric, sheetLocale) };
+    if (target === "place") {
+      const place = await placeAtCompute();
+      if (!place) return;
+      to = { kind: "place", place };
+    }
     if (output === "computed") {
       await compute(source, metric, options, mapping, to, tables);
       return;
