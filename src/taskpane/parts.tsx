@@ -15,7 +15,9 @@ function Loading({ failed }: { failed: boolean }) {
   const { t } = usePaneT();
   return <Text role={failed ? "alert" : "status"}>{failed ? t("partFailed") : t("loadingPart")}</Text>;
 }
-const fallback = (failed: boolean) => <Loading failed={failed} />;
+/** What a lazy part shows until it is loaded, or when it could not be (the pane's words, en and zh-CN). */
+export const partFallback = (failed: boolean) => <Loading failed={failed} />;
+const fallback = partFallback;
 
 export const TeamStepPart = lazyPart<TeamStepProps>(() => import(/* webpackChunkName: "pane-team" */ "./components/TeamStep").then((m) => m.TeamStep), fallback);
 export const ScheduleStepPart = lazyPart<ScheduleStepProps>(() => import(/* webpackChunkName: "pane-schedule" */ "./components/ScheduleStep").then((m) => m.ScheduleStep), fallback);

@@ -1,16 +1,20 @@
 /**
- * Where a plan comes from in the pane: a new plan for a workbook that holds
- * none (the default template starting next Monday), and a template applied
- * to the plan being edited (keeping what the user already wrote). Pure.
+ * A new plan for a workbook that holds none: the default template, starting
+ * next Monday. This module is the chunk usePlanStore fetches for it
+ * ("plan-default"), so it holds the default template file alone, with the
+ * checks it needs (core/templates/validate.ts), not the list of every
+ * template: that list is the "plan-templates" chunk, fetched when the
+ * Schedule step shows the template choice (templateChoice.ts). Pure.
  */
 import type { Locale } from "../core/i18n";
-import { planFromTemplate, type FromTemplateOptions } from "../core/plan/fromTemplate";
+import { planOfTemplate } from "../core/plan/ofTemplate";
 import type { Plan } from "../core/plan/types";
-import { listTemplates } from "../core/templates";
+import { checkedTemplates } from "../core/templates/validate";
 import { blankPlan } from "../core/plan/persist";
-import { moveLaunchTo } from "../core/plan/launch";
+import defaultTemplateFile from "../core/templates/b2b-launch.json";
 
-export const DEFAULT_TEMPLATE = "b2b-launch";
+/** The template a new plan starts from: the file imported above. */
+export const DEFAULT_TEMPLATE: string = defaultTemplateFile.id;
 
 function iso(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
@@ -27,46 +31,9 @@ export function nextMonday(today: Date = new Date()): string {
 /** A new plan: the default template, so every step starts with something to adjust. */
 export function newPlan(locale: Locale, today: Date = new Date()): Plan {
   try {
-    return planFromTemplate(DEFAULT_TEMPLATE, { startDate: nextMonday(today), locale });
+    const [template] = checkedTemplates([defaultTemplateFile]);
+    return planOfTemplate(template!, { startDate: nextMonday(today), locale });
   } catch {
     return { ...blankPlan(locale), schedule: { ...blankPlan(locale).schedule, startDate: nextMonday(today) } };
   }
-}
-
-export function templateChoices(locale: Locale): { id: string; name: string; description: string }[] {
-  try {
-    return listTemplates().map((t) => ({ id: t.id, name: t.name[locale], description: t.description[locale] }));
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The plan with a template's tasks, RACI, risks and indicators; the user's
- * title, goal, team, channels, budget, start date and holidays are kept.
- * The template's texts are in `locale` (the pane's language), which also
- * becomes the sheets' language.
- * Roles the team lacks get placeholder people.
- */
-export function applyTemplate(plan: Plan, templateId: string, today: Date = new Date(), locale: Locale = plan.locale): Plan {
-  const fiveW2H = Object.fromEntries(Object.entries(plan.goal.fiveW2H).filter(([, v]) => v.trim() !== ""));
-  const target: Partial<Plan["goal"]["target"]> = {};
-  if (Number.isFinite(plan.goal.target.value) && plan.goal.target.value > 0) target.value = plan.goal.target.value;
-  if (plan.goal.target.unit.trim() !== "") target.unit = plan.goal.target.unit;
-  if (plan.goal.target.by.trim() !== "") target.by = plan.goal.target.by;
-  const options: FromTemplateOptions = {
-    startDate: /^\d{4}-\d{2}-\d{2}$/.test(plan.schedule.startDate) ? plan.schedule.startDate : nextMonday(today),
-    locale,
-    people: plan.team.people,
-    goal: { type: plan.goal.type, target, fiveW2H },
-    holidays: plan.schedule.holidays,
-    channels: plan.team.channels,
-  };
-  if (plan.title.trim() !== "") options.title = plan.title;
-  if (plan.team.budget !== undefined) options.budget = plan.team.budget;
-  if (plan.team.currency !== undefined) options.currency = plan.team.currency;
-  const next = planFromTemplate(templateId, options);
-  // A launch date the user set is kept: the new schedule is moved so its launch task starts then.
-  if (plan.schedule.launchPinned && plan.schedule.launchDate !== undefined && moveLaunchTo(next, plan.schedule.launchDate)) next.schedule.launchPinned = true;
-  return next;
 }

@@ -12,9 +12,12 @@ import type { Locale } from "../../core/i18n";
 import type { WorkbookHost } from "../host/WorkbookHost";
 import { editPlan } from "../planEditing";
 
-/** A new plan from the default template; the templates are a separate chunk, fetched only when the workbook holds no plan. */
+/**
+ * A new plan from the default template: a separate chunk holding that one template (not the list of
+ * every template, which the Schedule step's template choice fetches), fetched only when the workbook holds no plan.
+ */
 function loadNewPlan(locale: Locale): Promise<Plan> {
-  return import(/* webpackChunkName: "plan-templates" */ "../planSources").then((m) => m.newPlan(locale));
+  return import(/* webpackChunkName: "plan-default" */ "../planSources").then((m) => m.newPlan(locale));
 }
 
 export type SaveState = "idle" | "saving" | "saved" | "failed";

@@ -15,11 +15,12 @@ export function usePlanWizard({ problems, save, update, initialStep = "goal" }: 
     if (from === locale) return;
     shownLocale.current = locale;
     // The translation needs the templates (both languages, ≈ 12 KB gzip): fetched on the first
-    // switch, not with the pane (its start-up budget). The sheets' language follows at once.
+    // switch, not with the pane (its start-up budget), in the chunk the template choice fetches
+    // too (one copy of the list of templates). The sheets' language follows at once.
     update((d) => {
       d.locale = locale;
     });
-    void import(/* webpackChunkName: "plan-translate" */ "../../../core/plan/translate").then(({ translateTemplateText }) =>
+    void import(/* webpackChunkName: "plan-templates" */ "../../../core/plan/translate").then(({ translateTemplateText }) =>
       update((d) => {
         translateTemplateText(d, from, locale);
       }),

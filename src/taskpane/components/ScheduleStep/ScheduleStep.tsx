@@ -1,19 +1,4 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
 import { Add16Regular } from "@fluentui/react-icons";
 import { memo } from "react";
 import { usePaneT } from "../../i18n";
@@ -21,6 +6,7 @@ import { RemovableList } from "../RemovableList";
 import { TaskList } from "../TaskList";
 import { useStepStyles } from "../stepStyles";
 import type { ScheduleStepProps } from "./ScheduleStep.types";
+import { TemplatePickerPart } from "./TemplatePicker";
 import { useScheduleStep } from "./useScheduleStep";
 import { useScheduleStepStyles } from "./useScheduleStepStyles";
 
@@ -33,49 +19,11 @@ export function ScheduleStep(props: ScheduleStepProps) {
     const m = s.message(path);
     return { validationMessage: m, validationState: m ? ("error" as const) : ("none" as const) };
   };
-  const chosen = s.templates.find((x) => x.id === s.templateId);
 
   return (
     <div className={styles.step}>
       <Text className={styles.intro}>{t("scheduleIntro")}</Text>
-      <div className={styles.step}>
-        <Field label={t("template")} hint={chosen?.description}>
-          <Select value={s.templateId} onChange={(_, d) => s.setTemplateId(d.value)}>
-            {s.templates.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <div>
-          <Button onClick={s.requestTemplate} disabled={s.templateId === ""}>
-            {t("applyTemplate")}
-          </Button>
-        </div>
-      </div>
-      {s.templateError !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
-            {[t("templateFailed"), s.templateError ? t("errorDetails", { message: s.templateError }) : ""].filter(Boolean).join(" ")}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <Dialog open={s.confirming} onOpenChange={(_, d) => !d.open && s.cancelTemplate()}>
-        <DialogSurface aria-describedby={undefined}>
-          <DialogBody>
-            <DialogTitle>{t("applyTemplateConfirmTitle")}</DialogTitle>
-            <DialogContent>{t("applyTemplateConfirm")}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={s.confirmTemplate}>
-                {t("replace")}
-              </Button>
-              <Button onClick={s.cancelTemplate}>{t("cancel")}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <TemplatePickerPart plan={props.plan} update={props.update} />
 
       <div className={own.dates}>
         <Field label={t("startDate")} required {...err("schedule.startDate")}>

@@ -1,37 +1,18 @@
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
-import type { Plan } from "../../../core/plan/types";
 import { planCheckText } from "../../../core/plan/messages";
 import { endAfterGoal } from "../../../core/plan/scheduleDates";
 import { moveLaunchTo } from "../../../core/plan/launch";
 import { usePaneT } from "../../i18n";
 import { fieldMessage } from "../../planEditing";
-import { applyTemplate, templateChoices } from "../../planSources";
-import { shortDetail } from "../../errors";
 import type { ScheduleStepProps } from "./ScheduleStep.types";
 
 export function useScheduleStep({ plan, update, problems }: ScheduleStepProps) {
   const { locale } = usePaneT();
-  const templates = useMemo(() => templateChoices(locale), [locale]);
-  const [templateId, setTemplateId] = useState(plan.schedule.templateId || templates[0]?.id || "");
-  const [confirming, setConfirming] = useState(false);
-  const [templateError, setTemplateError] = useState<string | null>(null);
   const [holidayDraft, setHolidayDraftState] = useState("");
   const [holidayError, setHolidayError] = useState<string | null>(null);
   const setHolidayDraft = (v: string) => {
     setHolidayDraftState(v);
     if (v !== "") setHolidayError(null);
-  };
-
-  const replaceWith = (next: Plan) => update((d) => Object.assign(d, next));
-
-  const confirmTemplate = () => {
-    setConfirming(false);
-    try {
-      replaceWith(applyTemplate(plan, templateId, new Date(), locale));
-      setTemplateError(null);
-    } catch (e) {
-      setTemplateError(shortDetail(e) ?? "");
-    }
   };
 
   const addHoliday = () => {
@@ -66,15 +47,6 @@ export function useScheduleStep({ plan, update, problems }: ScheduleStepProps) {
     plan,
     /** Warning when the schedule ends after the goal's date (does not block). */
     lateEnd: late ? planCheckText(locale, "endsAfterGoal", late) : null,
-    templates,
-    templateId,
-    setTemplateId,
-    /** Applying asks first when the plan already has tasks. */
-    requestTemplate: () => (plan.schedule.tasks.length > 0 ? setConfirming(true) : confirmTemplate()),
-    confirming,
-    cancelTemplate: () => setConfirming(false),
-    confirmTemplate,
-    templateError,
     holidayDraft,
     /** "Add holiday" with no date says so at the field. */
     holidayError,
