@@ -4,7 +4,8 @@
  */
 import { NameCounters, OrderFactory, OrderRule } from "./order";
 import { UserEvents } from "./rows";
-import { StepPlan } from "./steps";
+import { SAMPLE_PLAN, StepPlan } from "./steps";
+import { keepShapes } from "./keep";
 
 class AnyOrder implements OrderRule {
   private readonly counters: NameCounters;
@@ -79,3 +80,6 @@ class AnyOrder implements OrderRule {
 }
 
 export const any: OrderFactory = (plan, windowMs) => new AnyOrder(plan, windowMs);
+
+// Its layout kept: keep.ts.
+keepShapes(any(SAMPLE_PLAN, Infinity));

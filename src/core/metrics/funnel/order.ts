@@ -5,6 +5,7 @@
  */
 import { StepPlan } from "./steps";
 import { UserEvents } from "./rows";
+import { keepShapes } from "./keep";
 
 /**
  * One order's algorithms for one call (its scratch state is allocated once
@@ -76,3 +77,6 @@ export function runsFillable(
   }
   for (let a = 0; a < nameCount; a++) used[a] = 0;
 }
+
+// Its layout kept: keep.ts.
+keepShapes(new NameCounters(1));

@@ -5,7 +5,8 @@
  */
 import { NONE, NameCounters, OrderFactory, OrderRule, runsFillable } from "./order";
 import { UserEvents } from "./rows";
-import { StepPlan } from "./steps";
+import { SAMPLE_PLAN, StepPlan } from "./steps";
+import { keepShapes } from "./keep";
 
 class Ordered implements OrderRule {
   /** Forward pass: the latest start of a chain reaching step j so far (1-based). */
@@ -161,3 +162,6 @@ class Ordered implements OrderRule {
 }
 
 export const ordered: OrderFactory = (plan, windowMs) => new Ordered(plan, windowMs);
+
+// Its layout kept: keep.ts.
+keepShapes(ordered(SAMPLE_PLAN, Infinity));

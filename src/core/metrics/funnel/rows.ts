@@ -14,6 +14,7 @@ import { MAX_SERIAL_EXCLUSIVE, MS_PER_DAY, toSerialMs } from "../../dates";
 import { fail } from "../../errors";
 import { BLANK_CODE, KeyInterner } from "../../intern";
 import { StepPlan } from "./steps";
+import { keepShapes } from "./keep";
 
 /** The usable event rows, in row order, one entry per row in typed arrays. */
 export interface EventRows {
@@ -46,6 +47,11 @@ export function asColumnMatrix(arg: unknown, argName: string): Matrix {
   return column(arg, argName).map((cell) => [cell]);
 }
 
+/** How many distinct event cells EventCoder compares by identity before its Map. */
+const RECENT_CELLS = 16;
+/** A value no cell is (`===`): cells are primitives. */
+const NO_CELL: unknown = {};
+
 /**
  * Maps event cells to step-name codes, caching by the raw cell so each
  * distinct cell is trimmed and looked up once. An event column holds a
@@ -56,18 +62,26 @@ export function asColumnMatrix(arg: unknown, argName: string): Matrix {
  */
 class EventCoder {
   private readonly byCell = new Map<unknown, number>();
-  private readonly recentCells: unknown[] = [];
-  private readonly recentCodes: number[] = [];
+  /**
+   * Fixed-size from the start, so that every call's coder has the same
+   * element kinds (an empty array literal that later takes strings changes
+   * kind, and the optimized row loop, tuned to the last call's arrays, was
+   * thrown away at each call's first row).
+   */
+  private readonly recentCells: unknown[] = new Array<unknown>(RECENT_CELLS).fill(NO_CELL);
+  private readonly recentCodes = new Int32Array(RECENT_CELLS);
+  private recentCount = 0;
 
   constructor(
     private readonly codeOfName: ReadonlyMap<string, number>,
     /** The code of events that are not steps. */
-    private readonly other: number,
+    readonly other: number,
   ) {}
 
   code(cell: unknown): number {
     const cells = this.recentCells;
-    for (let i = 0; i < cells.length; i++) if (cells[i] === cell) return this.recentCodes[i]!;
+    const count = this.recentCount;
+    for (let i = 0; i < count; i++) if (cells[i] === cell) return this.recentCodes[i]!;
     return this.codeOfNew(cell);
   }
 
@@ -78,14 +92,12 @@ class EventCoder {
       this.byCell.set(cell, code);
     }
     // NaN is never === itself: it stays in the Map.
-    if (this.recentCells.length < EventCoder.RECENT && cell === cell) {
-      this.recentCells.push(cell);
-      this.recentCodes.push(code);
+    if (this.recentCount < RECENT_CELLS && cell === cell) {
+      this.recentCells[this.recentCount] = cell;
+      this.recentCodes[this.recentCount++] = code;
     }
     return code;
   }
-
-  private static readonly RECENT = 16;
 }
 
 /**
@@ -138,14 +150,53 @@ export function readEventRows(
   const segs = isOmitted(segments as Matrix | null | undefined) ? null : asColumnMatrix(segments, "segments");
   if (segs) sameLength(ids, "values", segs, "segments");
 
-  const other = plan.nameCount;
-  const eventCoder = new EventCoder(plan.codeOfName, other);
-  const idCoder = new IdCoder(ids.length);
   const n = ids.length;
   const user = new Int32Array(n);
   const time = new Float64Array(n);
   const code = new Int32Array(n);
   const sourceRow = segs ? new Int32Array(n) : null;
+  const idCoder = new IdCoder(n);
+  const eventCoder = new EventCoder(plan.codeOfName, plan.nameCount);
+  const count = codeRows(ids, evs, tms, eventCoder, idCoder, keepOther, user, time, code, sourceRow);
+  return eventRows(count, user, time, code, idCoder.size, hasTimes, segs, sourceRow);
+}
+
+/** The EventRows object, built at one site (its layout is kept: keep.ts). */
+function eventRows(
+  count: number,
+  user: Int32Array,
+  time: Float64Array,
+  code: Int32Array,
+  userCount: number,
+  hasTimes: boolean,
+  segmentCells: Matrix | null,
+  sourceRow: Int32Array | null,
+): EventRows {
+  return { count, user, time, code, userCount, hasTimes, segmentCells, sourceRow };
+}
+
+/**
+ * The row loop of readEventRows, on its own so that it stays optimized
+ * from one call to the next: a deoptimization anywhere in a function sends
+ * its next call back to the interpreter, and a loop of a million rows that
+ * starts interpreted runs a good part of its rows there (boxing every time
+ * into a heap number) before on-stack replacement takes over. Returns the
+ * number of usable rows.
+ */
+function codeRows(
+  ids: Matrix,
+  evs: Matrix,
+  tms: Matrix | null,
+  eventCoder: EventCoder,
+  idCoder: IdCoder,
+  keepOther: boolean,
+  user: Int32Array,
+  time: Float64Array,
+  code: Int32Array,
+  sourceRow: Int32Array | null,
+): number {
+  const other = eventCoder.other;
+  const n = ids.length;
   let count = 0;
   for (let i = 0; i < n; i++) {
     const event = eventCoder.code(evs[i]![0]);
@@ -153,30 +204,44 @@ export function readEventRows(
     let ms = i;
     if (tms) {
       const cell = tms[i]![0];
-      if (typeof cell === "number") {
-        if (cell === 0) continue; // an empty cell from Excel for Windows
-        ms = cell >= 1 && cell < MAX_SERIAL_EXCLUSIVE ? Math.round(cell * MS_PER_DAY) : NaN;
+      // The usual case first, as its own branch that reads the cell only as a
+      // double: written as one typeof branch (as below), the optimized loop kept
+      // the cell as a tagged value and boxed every time into a heap number
+      // (16 MB of garbage per million rows; measured, a pattern found by trial).
+      if (typeof cell === "number" && cell >= 1 && cell < MAX_SERIAL_EXCLUSIVE) {
+        ms = Math.round(cell * MS_PER_DAY);
       } else {
-        if (isBlankKey(cell)) continue;
-        ms = toSerialMs(cell);
-      }
-      // A row with a blank id is skipped, not an error (checked only here, on the rare path).
-      if (Number.isNaN(ms) && !isBlankKey(ids[i]![0])) {
-        fail("#VALUE!", "badDate", { arg: "times", row: rowLabel(i), value: String(cell) });
+        if (typeof cell === "number") {
+          if (cell === 0) continue; // an empty cell from Excel for Windows
+          ms = NaN;
+        } else {
+          if (isBlankKey(cell)) continue;
+          ms = toSerialMs(cell);
+        }
+        // Not a date: #VALUE! unless the id is blank (the cells are read again
+        // there: `cell` used after these branches would be boxed too).
+        if (ms !== ms) badTime(ids, tms, i);
       }
     }
     // Non-step events only matter to `strict`; the other orders drop them
     // here, after the time check, before they cost an id lookup or a sort slot.
     if (event === other && !keepOther) continue;
     const u = idCoder.code(ids[i]![0]);
-    if (u === BLANK_CODE || Number.isNaN(ms)) continue;
+    if (u === BLANK_CODE || ms !== ms) continue;
     user[count] = u;
     time[count] = ms;
     code[count] = event;
     if (sourceRow) sourceRow[count] = i;
     count++;
   }
-  return { count, user, time, code, userCount: idCoder.size, hasTimes, segmentCells: segs, sourceRow };
+  return count;
+}
+
+
+/** Row i's time is not a date: #VALUE! naming the row, unless its id is blank (the row is then skipped). */
+function badTime(ids: Matrix, tms: Matrix, i: number): void {
+  if (isBlankKey(ids[i]![0])) return;
+  fail("#VALUE!", "badDate", { arg: "times", row: rowLabel(i), value: String(tms[i]![0]) });
 }
 
 /**
@@ -368,4 +433,10 @@ function insertionSortPairs(time: Float64Array, code: Int32Array, len: number, b
     code[q + 1] = cp;
   }
   return true;
+}
+
+// Their layouts kept (keep.ts): built after the classes, which are not hoisted.
+{
+  const rows = eventRows(0, new Int32Array(0), new Float64Array(0), new Int32Array(0), 0, false, null, null);
+  keepShapes(new IdCoder(0), new EventCoder(new Map(), 0), rows, new RowsByUser(rows), new UserEvents(1, 1));
 }

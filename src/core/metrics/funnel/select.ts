@@ -3,6 +3,7 @@
  * quickselect (docs/functions/funnel.md, "Median days from previous").
  */
 import { MS_PER_DAY } from "../../dates";
+import { keepShapes } from "./keep";
 
 /** Gaps in ms of one step, growable; the median is taken once at the end. */
 export class GapBuffer {
@@ -78,3 +79,6 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[i] = a[j]!;
   a[j] = x;
 }
+
+// Its layout kept: keep.ts.
+keepShapes(new GapBuffer(4));

@@ -50,3 +50,6 @@ export function readSteps(steps: unknown): StepPlan {
   for (let j = 1; j <= k; j++) stepsNamed[fillAt[nameOfStep[j]!]!++] = j;
   return { stepCount: k, nameCount: d, labels, nameOfStep, codeOfName, firstStepNamed, stepsNamed };
 }
+
+/** A plan kept for the life of the module, so its layout stays known to optimized code (keep.ts); the orders' kept objects use it. */
+export const SAMPLE_PLAN: StepPlan = readSteps([["a"], ["b"]]);

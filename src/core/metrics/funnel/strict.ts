@@ -4,7 +4,8 @@
  */
 import { NameCounters, OrderFactory, OrderRule } from "./order";
 import { UserEvents } from "./rows";
-import { StepPlan } from "./steps";
+import { SAMPLE_PLAN, StepPlan } from "./steps";
+import { keepShapes } from "./keep";
 
 class Strict implements OrderRule {
   private readonly counters: NameCounters;
@@ -93,3 +94,6 @@ class Strict implements OrderRule {
 }
 
 export const strict: OrderFactory = (plan, windowMs) => new Strict(plan, windowMs);
+
+// Its layout kept: keep.ts.
+keepShapes(strict(SAMPLE_PLAN, Infinity));
