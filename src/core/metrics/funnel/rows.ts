@@ -15,6 +15,7 @@ import { fail } from "../../errors";
 import { BLANK_CODE, KeyInterner } from "../../intern";
 import { StepPlan } from "./steps";
 import { keepShapes } from "./keep";
+import { Int32Slot, int32Scratch, timeScratch } from "./scratch";
 
 /** The usable event rows, in row order, one entry per row in typed arrays. */
 export interface EventRows {
@@ -151,10 +152,11 @@ export function readEventRows(
   if (segs) sameLength(ids, "values", segs, "segments");
 
   const n = ids.length;
-  const user = new Int32Array(n);
-  const time = new Float64Array(n);
-  const code = new Int32Array(n);
-  const sourceRow = segs ? new Int32Array(n) : null;
+  // Reused from call to call (scratch.ts); codeRows writes entries 0..count−1, all that is read.
+  const user = int32Scratch(Int32Slot.User, n);
+  const time = timeScratch(n);
+  const code = int32Scratch(Int32Slot.Code, n);
+  const sourceRow = segs ? int32Scratch(Int32Slot.SourceRow, n) : null;
   const idCoder = new IdCoder(n);
   const eventCoder = new EventCoder(plan.codeOfName, plan.nameCount);
   const count = codeRows(ids, evs, tms, eventCoder, idCoder, keepOther, user, time, code, sourceRow);
@@ -266,7 +268,7 @@ export class RowsByUser {
       userStart[u + 1] = userStart[u]! + len;
     }
     const fillAt = userStart.slice(0, userCount);
-    const rowOf = new Int32Array(count);
+    const rowOf = int32Scratch(Int32Slot.RowOf, count); // every entry written below
     for (let r = 0; r < count; r++) rowOf[fillAt[user[r]!]!++] = r;
     this.userStart = userStart;
     this.rowOf = rowOf;

@@ -10,6 +10,7 @@ import { KeyInterner } from "../../intern";
 import { EventRows } from "./rows";
 import { StepPlan } from "./steps";
 import { keepShapes } from "./keep";
+import { Int32Slot, int32Scratch } from "./scratch";
 
 export interface SegmentGroups {
   /** Segments with at least one user, in output order. */
@@ -38,7 +39,7 @@ export function attributeSegments(rows: EventRows, plan: StepPlan): SegmentGroup
   // Only the deciding rows' segment cells are read, in range order: one cell per user read in user
   // order jumps around the range (three dependent cache misses each, a third of the call on 1M rows
   // in random order). A row decides for at most one user (its own).
-  const deciderAt = new Int32Array(cells.length).fill(-1);
+  const deciderAt = int32Scratch(Int32Slot.DeciderAt, cells.length).fill(-1);
   for (let u = 0; u < userCount; u++) {
     const r = touchRow[u]!;
     if (r >= 0) deciderAt[sourceRow[r]!] = u;
