@@ -4,6 +4,7 @@ import type { ContingencyStepProps } from "./components/ContingencyStep/Continge
 import type { IndicatorsStepProps } from "./components/IndicatorsStep/IndicatorsStep.types";
 import type { ReviewStepProps } from "./components/ReviewStep/ReviewStep.types";
 import type { ScheduleStepProps } from "./components/ScheduleStep/ScheduleStep.types";
+import type { TemplatePickerProps } from "./components/ScheduleStep/TemplatePicker";
 import type { TeamStepProps } from "./components/TeamStep/TeamStep.types";
 import type { ShareTabProps } from "./components/ShareTab/ShareTab.types";
 import type { TieringTabProps } from "./components/TieringTab/TieringTab.types";
@@ -15,12 +16,15 @@ function Loading({ failed }: { failed: boolean }) {
   const { t } = usePaneT();
   return <Text role={failed ? "alert" : "status"}>{failed ? t("partFailed") : t("loadingPart")}</Text>;
 }
-/** What a lazy part shows until it is loaded, or when it could not be (the pane's words, en and zh-CN). */
-export const partFallback = (failed: boolean) => <Loading failed={failed} />;
-const fallback = partFallback;
+const fallback = (failed: boolean) => <Loading failed={failed} />;
 
 export const TeamStepPart = lazyPart<TeamStepProps>(() => import(/* webpackChunkName: "pane-team" */ "./components/TeamStep").then((m) => m.TeamStep), fallback);
 export const ScheduleStepPart = lazyPart<ScheduleStepProps>(() => import(/* webpackChunkName: "pane-schedule" */ "./components/ScheduleStep").then((m) => m.ScheduleStep), fallback);
+/**
+ * The Schedule step's template choice, with the list of every template (the "plan-templates" chunk):
+ * fetched when the choice is first shown, and not preloaded (a new plan needs only the default template).
+ */
+export const TemplatePickerPart = lazyPart<TemplatePickerProps>(() => import(/* webpackChunkName: "plan-templates" */ "./components/ScheduleStep/TemplatePicker").then((m) => m.TemplatePicker), fallback);
 export const IndicatorsStepPart = lazyPart<IndicatorsStepProps>(() => import(/* webpackChunkName: "pane-indicators" */ "./components/IndicatorsStep").then((m) => m.IndicatorsStep), fallback);
 export const ContingencyStepPart = lazyPart<ContingencyStepProps>(() => import(/* webpackChunkName: "pane-contingency" */ "./components/ContingencyStep").then((m) => m.ContingencyStep), fallback);
 export const ReviewStepPart = lazyPart<ReviewStepProps>(() => import(/* webpackChunkName: "pane-review" */ "./components/ReviewStep").then((m) => m.ReviewStep), fallback);

@@ -1,11 +1,11 @@
 /**
  * The Schedule step's template choice: every template in the pane's
  * language, and a template applied to the plan being edited (keeping what the
- * user already wrote). This module is the "plan-templates" chunk (with the
- * list of every template, src/core/templates, and the language switch's
- * template translation): TemplatePicker fetches it when the choice is first
- * shown, never on the pane's start path (a new plan needs only the default
- * template, planSources.ts). Pure.
+ * user already wrote). This module is in the "plan-templates" chunk with the
+ * picker (TemplatePickerPart, parts.tsx), the list of every template
+ * (src/core/templates) and the language switch's template translation:
+ * fetched when the choice is first shown, never on the pane's start path (a
+ * new plan needs only the default template, planSources.ts). Pure.
  */
 import type { Locale } from "../core/i18n";
 import { planFromTemplate, type FromTemplateOptions } from "../core/plan/fromTemplate";

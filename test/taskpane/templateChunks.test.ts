@@ -76,11 +76,15 @@ describe("the start path's templates", () => {
 
   it("the Schedule step's chunk reaches the list only through the template choice's dynamic import", () => {
     const files = reachable(join("taskpane", "components", "ScheduleStep", "index.ts"));
-    expect(files.has(join("taskpane", "components", "ScheduleStep", "TemplatePicker.tsx"))).toBe(true);
-    expect(templateFiles(files)).toEqual([]);
+    expect(files.has(join("taskpane", "parts.tsx"))).toBe(true); // TemplatePickerPart
+    expect(files.has(join("taskpane", "components", "ScheduleStep", "TemplatePicker.tsx"))).toBe(false);
     expect(files.has(join("taskpane", "templateChoice.ts"))).toBe(false);
-    expect(readFileSync(join(SRC, "taskpane", "components", "ScheduleStep", "TemplatePicker.tsx"), "utf8")).toMatch(/import\(\/\* webpackChunkName: "plan-templates" \*\/ "\.\.\/\.\.\/templateChoice"\)/);
-    expect(templateFiles(reachable(join("taskpane", "templateChoice.ts")))).toContain(join("core", "templates", "index.ts"));
+    expect(templateFiles(files)).toEqual([]);
+    expect(readFileSync(join(SRC, "taskpane", "parts.tsx"), "utf8")).toMatch(
+      /TemplatePickerPart = lazyPart<TemplatePickerProps>\(\(\) => import\(\/\* webpackChunkName: "plan-templates" \*\/ "\.\/components\/ScheduleStep\/TemplatePicker"\)/,
+    );
+    expect(readFileSync(join(SRC, "taskpane", "parts.tsx"), "utf8")).not.toMatch(/ALL = \[[^\]]*TemplatePickerPart/); // not preloaded
+    expect(templateFiles(reachable(join("taskpane", "components", "ScheduleStep", "TemplatePicker.tsx")))).toContain(join("core", "templates", "index.ts"));
   });
 });
 

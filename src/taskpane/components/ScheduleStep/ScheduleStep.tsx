@@ -2,11 +2,11 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from "
 import { Add16Regular } from "@fluentui/react-icons";
 import { memo } from "react";
 import { usePaneT } from "../../i18n";
+import { TemplatePickerPart } from "../../parts";
 import { RemovableList } from "../RemovableList";
 import { TaskList } from "../TaskList";
 import { useStepStyles } from "../stepStyles";
 import type { ScheduleStepProps } from "./ScheduleStep.types";
-import { TemplatePickerPart } from "./TemplatePicker";
 import { useScheduleStep } from "./useScheduleStep";
 import { useScheduleStepStyles } from "./useScheduleStepStyles";
 

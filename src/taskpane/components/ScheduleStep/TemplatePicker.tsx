@@ -1,11 +1,12 @@
 /**
- * The Schedule step's template choice and "Use this template". The list of
- * every template is a chunk ("plan-templates", templateChoice.ts) fetched the
+ * The Schedule step's template choice and "Use this template". This module,
+ * with the list of every template (templateChoice.ts), is the lazy part
+ * TemplatePickerPart (parts.tsx, the "plan-templates" chunk), fetched the
  * first time the choice is shown: not at start (a new plan needs only the
- * default template) and not with the step's preload. Until it arrives, or if
- * it cannot be fetched, the choice shows the pane's lazy-part status or
- * failure message (parts.tsx, en and zh-CN), and it is fetched again the next
- * time the choice is shown.
+ * default template) and not with the steps' preload. Until it arrives, or if
+ * it cannot be fetched, the step shows the pane's lazy-part status or
+ * failure message (en and zh-CN) in its place, and it is fetched again the
+ * next time the choice is shown.
  */
 import {
   Button,
@@ -24,19 +25,15 @@ import {
 import { useMemo, useState } from "react";
 import { shortDetail } from "../../errors";
 import { usePaneT } from "../../i18n";
-import { lazyPart } from "../../lazyPart";
-import { partFallback } from "../../parts";
-import type * as TemplateChoice from "../../templateChoice";
+import { applyTemplate, templateChoices } from "../../templateChoice";
 import { useStepStyles } from "../stepStyles";
 import type { ScheduleStepProps } from "./ScheduleStep.types";
 
 export type TemplatePickerProps = Pick<ScheduleStepProps, "plan" | "update">;
-/** What the picker uses of the "plan-templates" chunk. */
-type Choice = Pick<typeof TemplateChoice, "templateChoices" | "applyTemplate">;
 
-function useTemplatePicker({ plan, update }: TemplatePickerProps, choice: Choice) {
+function useTemplatePicker({ plan, update }: TemplatePickerProps) {
   const { locale } = usePaneT();
-  const templates = useMemo(() => choice.templateChoices(locale), [choice, locale]);
+  const templates = useMemo(() => templateChoices(locale), [locale]);
   const [templateId, setTemplateId] = useState(plan.schedule.templateId || templates[0]?.id || "");
   const [confirming, setConfirming] = useState(false);
   const [templateError, setTemplateError] = useState<string | null>(null);
@@ -44,7 +41,7 @@ function useTemplatePicker({ plan, update }: TemplatePickerProps, choice: Choice
   const confirmTemplate = () => {
     setConfirming(false);
     try {
-      const next = choice.applyTemplate(plan, templateId, new Date(), locale);
+      const next = applyTemplate(plan, templateId, new Date(), locale);
       update((d) => Object.assign(d, next));
       setTemplateError(null);
     } catch (e) {
@@ -65,9 +62,9 @@ function useTemplatePicker({ plan, update }: TemplatePickerProps, choice: Choice
   };
 }
 
-function TemplatePicker({ choice, ...props }: TemplatePickerProps & { choice: Choice }) {
+export function TemplatePicker(props: TemplatePickerProps) {
   const { t } = usePaneT();
-  const s = useTemplatePicker(props, choice);
+  const s = useTemplatePicker(props);
   const styles = useStepStyles();
   const chosen = s.templates.find((x) => x.id === s.templateId);
   return (
@@ -113,14 +110,3 @@ function TemplatePicker({ choice, ...props }: TemplatePickerProps & { choice: Ch
     </>
   );
 }
-
-/** The template choice once the list of templates is loaded (see the header). */
-export const TemplatePickerPart = lazyPart<TemplatePickerProps>(
-  () =>
-    import(/* webpackChunkName: "plan-templates" */ "../../templateChoice").then((choice) =>
-      function LoadedTemplatePicker(props: TemplatePickerProps) {
-        return <TemplatePicker {...props} choice={choice} />;
-      },
-    ),
-  partFallback,
-);
