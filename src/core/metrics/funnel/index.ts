@@ -205,3 +205,35 @@ function table(plan: StepPlan, users: Float64Array, gaps: GapBuffer[] | null, gr
   });
   return out;
 }
+
+// ---------------------------------------------------------------------------
+// Warm-up
+
+/**
+ * A few tiny calls when the module loads, one per form and order, with text
+ * and whole-number ids, so that V8's type feedback covers every path of the
+ * row and user loops before the first real call. Without it, the first real
+ * call compiles each loop on the fly (on-stack replacement) knowing nothing
+ * of the code after it, and V8 kept reusing that code: every later call
+ * deoptimized at the same points after the loops of RowsByUser,
+ * attributeSegments and countReached and ran the rest in the interpreter
+ * (--trace-deopt, "Insufficient type feedback", each call). Costs well under
+ * a millisecond; the calls share no state with later ones but the work
+ * arrays (scratch.ts), which are written before they are read.
+ */
+function warmUp(): void {
+  const steps = [["a"], ["b"], ["c"]];
+  const events = [["a"], ["x"], ["b"], ["c"], ["a"], ["b"], ["a"], ["c"]];
+  const times = [[46000.25], [46000.5], [46001.75], [46002.5], [46003.125], [46030.5], [46000.5], [46001.5]];
+  const segments = [["s"], ["s"], ["t"], ["t"], ["s"], ["t"], ["u"], ["u"]];
+  const textIds = [["p"], ["p"], ["p"], ["q"], ["q"], ["q"], ["r"], ["r"]];
+  const numberIds = [[1001], [1001], [1001], [1002], [1002], [1002], [1003], [1003]];
+  for (const ids of [textIds, numberIds]) {
+    for (const how of FUNNEL_ORDERS) {
+      funnel(steps, ids, events, times, 14, how);
+      funnel(steps, ids, events, times, 14, how, segments);
+      funnel(steps, ids, events, null, null, how);
+    }
+  }
+}
+warmUp();
