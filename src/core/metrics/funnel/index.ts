@@ -121,7 +121,7 @@ function eventForm(
 ): Grid {
   const entry = ORDERS[how];
   const rows = readEventRows(plan, values, events, times, segments, entry.needsOtherEvents);
-  const groups = rows.sourceRow ? attributeSegments(rows, plan) : null;
+  const groups = rows.segmentKey ? attributeSegments(rows, plan) : null;
   const rule = entry.make(plan, rows.hasTimes ? windowMs : Infinity);
   const reached = countReached(plan, new RowsByUser(rows), rule, rows.hasTimes, groups);
   return table(plan, reached.users, reached.gaps, groups);

@@ -2,7 +2,7 @@
  * The funnel's row-sized work arrays, reused from one call to the next.
  *
  * A call on 1M rows needs about 25 MB of typed arrays (times, codes, users,
- * the grouping). Allocated anew each call, they are memory outside the JS
+ * segments, the grouping). Allocated anew each call, they are memory outside the JS
  * heap that V8 counts as "external memory pressure": every few calls it
  * answers with a full mark-compact of the whole heap, and with the input's
  * million cells alive that pause was 200 ms (measured with --trace-gc: one
@@ -18,10 +18,10 @@
 const MAX_KEPT = 1 << 22;
 
 /** The Int32 slots, one per use within a call. */
-export const Int32Slot = { User: 0, Code: 1, SourceRow: 2, RowOf: 3, DeciderAt: 4 } as const;
+export const Int32Slot = { User: 0, Code: 1, SegmentKey: 2, RowOf: 3 } as const;
 export type Int32Slot = (typeof Int32Slot)[keyof typeof Int32Slot];
 
-const int32Kept: (Int32Array | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+const int32Kept: (Int32Array | undefined)[] = [undefined, undefined, undefined, undefined];
 let timeKept: Float64Array | undefined;
 
 /** `length` entries of slot `slot`, contents left from earlier use. */

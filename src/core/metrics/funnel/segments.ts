@@ -6,11 +6,9 @@
  * row belongs to no segment.
  */
 import { t } from "../../i18n";
-import { KeyInterner } from "../../intern";
 import { EventRows } from "./rows";
 import { StepPlan } from "./steps";
 import { keepShapes } from "./keep";
-import { Int32Slot, int32Scratch } from "./scratch";
 
 export interface SegmentGroups {
   /** Segments with at least one user, in output order. */
@@ -22,8 +20,8 @@ export interface SegmentGroups {
 
 export function attributeSegments(rows: EventRows, plan: StepPlan): SegmentGroups {
   const { count, user, time, code, userCount } = rows;
-  const cells = rows.segmentCells!;
-  const sourceRow = rows.sourceRow!;
+  const segmentKey = rows.segmentKey!;
+  const segments = rows.segments!;
   const stepOne = plan.nameOfStep[1]!;
   const touchRow = new Int32Array(userCount).fill(-1);
   const touchTime = new Float64Array(userCount).fill(Infinity);
@@ -36,21 +34,12 @@ export function attributeSegments(rows: EventRows, plan: StepPlan): SegmentGroup
       touchRow[u] = r;
     }
   }
-  // Only the deciding rows' segment cells are read, in range order: one cell per user read in user
-  // order jumps around the range (three dependent cache misses each, a third of the call on 1M rows
-  // in random order). A row decides for at most one user (its own).
-  const deciderAt = int32Scratch(Int32Slot.DeciderAt, cells.length).fill(-1);
+  // The deciding row's segment, read with the rows (rows.ts). Its code follows the range order of
+  // all step-1 rows; the output order does not depend on it (it is by first attribution row, below).
+  const keyOfUser = new Int32Array(userCount);
   for (let u = 0; u < userCount; u++) {
     const r = touchRow[u]!;
-    if (r >= 0) deciderAt[sourceRow[r]!] = u;
-  }
-  // A segment 0 is a value, not a blank (as in OPS.RETENTION). Codes follow the range order;
-  // the output order does not depend on them (it is by first attribution row, below).
-  const segments = new KeyInterner();
-  const keyOfUser = new Int32Array(userCount);
-  for (let i = 0; i < deciderAt.length; i++) {
-    const u = deciderAt[i]!;
-    if (u >= 0) keyOfUser[u] = segments.code(cells[i]![0], false) + 1;
+    if (r >= 0) keyOfUser[u] = segmentKey[r]!;
   }
   // Segments in order of their first attribution row in the range.
   const keys = segments.size + 1;
