@@ -15,7 +15,7 @@ import { fail } from "../../errors";
 import { BLANK_CODE, KeyInterner } from "../../intern";
 import { StepPlan } from "./steps";
 import { keepShapes } from "./keep";
-import { Int32Slot, int32Scratch, timeScratch } from "./scratch";
+import { Float64Slot, Int32Slot, float64Scratch, int32Scratch } from "./scratch";
 
 /** The usable event rows, in row order, one entry per row in typed arrays. */
 export interface EventRows {
@@ -157,7 +157,7 @@ export function readEventRows(
   const n = ids.length;
   // Reused from call to call (scratch.ts); codeRows writes entries 0..count−1, all that is read.
   const user = int32Scratch(Int32Slot.User, n);
-  const time = timeScratch(n);
+  const time = float64Scratch(Float64Slot.Time, n);
   const code = int32Scratch(Int32Slot.Code, n);
   const segmentKey = segs ? int32Scratch(Int32Slot.SegmentKey, n) : null;
   const segmentCodes = segs ? new KeyInterner() : null;
@@ -274,9 +274,15 @@ function badTime(ids: Matrix, tms: Matrix, i: number): void {
  * user's rows stay in row order, which is then their time order.
  */
 export class RowsByUser {
-  /** Rows of user u: rowOf[userStart[u] .. userStart[u+1]). */
+  /**
+   * The rows' times and codes grouped by user: user u's are entries
+   * userStart[u] .. userStart[u+1]), in row order. Scattered here rather
+   * than gathered through a row index when each user is loaded: a scattered
+   * write does not hold up the loop the way a scattered read does.
+   */
   readonly userStart: Int32Array;
-  readonly rowOf: Int32Array;
+  readonly time: Float64Array;
+  readonly code: Int32Array;
   /** The most rows any one user has. */
   readonly longest: number;
 
@@ -291,10 +297,18 @@ export class RowsByUser {
       userStart[u + 1] = userStart[u]! + len;
     }
     const fillAt = userStart.slice(0, userCount);
-    const rowOf = int32Scratch(Int32Slot.RowOf, count); // every entry written below
-    for (let r = 0; r < count; r++) rowOf[fillAt[user[r]!]!++] = r;
+    // Every entry is written below (scratch.ts).
+    const groupedTime = float64Scratch(Float64Slot.GroupedTime, count);
+    const groupedCode = int32Scratch(Int32Slot.GroupedCode, count);
+    const { time, code } = rows;
+    for (let r = 0; r < count; r++) {
+      const p = fillAt[user[r]!]!++;
+      groupedTime[p] = time[r]!;
+      groupedCode[p] = code[r]!;
+    }
     this.userStart = userStart;
-    this.rowOf = rowOf;
+    this.time = groupedTime;
+    this.code = groupedCode;
     this.longest = longest;
   }
 }
@@ -329,9 +343,9 @@ export class UserEvents {
 
   /** Loads user u's events from the grouped rows, sorts them by time and builds the groups. */
   load(byUser: RowsByUser, u: number): void {
-    const { rowOf, userStart, rows } = byUser;
-    const rowTime = rows.time;
-    const rowCode = rows.code;
+    const { userStart } = byUser;
+    const rowTime = byUser.time;
+    const rowCode = byUser.code;
     const { time, code } = this;
     const s = userStart[u]!;
     const len = userStart[u + 1]! - s;
@@ -339,12 +353,11 @@ export class UserEvents {
     let sorted = true;
     let previous = -Infinity;
     for (let p = 0; p < len; p++) {
-      const r = rowOf[s + p]!;
-      const tp = rowTime[r]!;
+      const tp = rowTime[s + p]!;
       if (tp < previous) sorted = false;
       previous = tp;
       time[p] = tp;
-      code[p] = rowCode[r]!;
+      code[p] = rowCode[s + p]!;
     }
     this.length = len;
     if (!sorted) this.sortByTime();

@@ -17,14 +17,16 @@
  */
 const MAX_KEPT = 1 << 22;
 
-/** The Int32 slots, one per use within a call. */
-export const Int32Slot = { User: 0, Code: 1, SegmentKey: 2, RowOf: 3 } as const;
+/** The slots, one per use within a call. */
+export const Int32Slot = { User: 0, Code: 1, SegmentKey: 2, GroupedCode: 3 } as const;
 export type Int32Slot = (typeof Int32Slot)[keyof typeof Int32Slot];
+export const Float64Slot = { Time: 0, GroupedTime: 1 } as const;
+export type Float64Slot = (typeof Float64Slot)[keyof typeof Float64Slot];
 
 const int32Kept: (Int32Array | undefined)[] = [undefined, undefined, undefined, undefined];
-let timeKept: Float64Array | undefined;
+const float64Kept: (Float64Array | undefined)[] = [undefined, undefined];
 
-/** `length` entries of slot `slot`, contents left from earlier use. */
+/** `length` entries of Int32 slot `slot`, contents left from earlier use. */
 export function int32Scratch(slot: Int32Slot, length: number): Int32Array {
   const kept = int32Kept[slot];
   if (kept && kept.length >= length) return kept.subarray(0, length);
@@ -33,10 +35,11 @@ export function int32Scratch(slot: Int32Slot, length: number): Int32Array {
   return fresh;
 }
 
-/** `length` entries of the one Float64 slot (the rows' times), contents left from earlier use. */
-export function timeScratch(length: number): Float64Array {
-  if (timeKept && timeKept.length >= length) return timeKept.subarray(0, length);
+/** `length` entries of Float64 slot `slot`, contents left from earlier use. */
+export function float64Scratch(slot: Float64Slot, length: number): Float64Array {
+  const kept = float64Kept[slot];
+  if (kept && kept.length >= length) return kept.subarray(0, length);
   const fresh = new Float64Array(length);
-  if (length <= MAX_KEPT) timeKept = fresh;
+  if (length <= MAX_KEPT) float64Kept[slot] = fresh;
   return fresh;
 }
