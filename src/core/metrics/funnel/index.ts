@@ -19,7 +19,11 @@
  *               orders; orders.ts the table keyed by the order word;
  *  - segments.ts first-touch attribution of users to segments;
  *  - select.ts  the medians (quickselect);
- *  - index.ts   arguments, the per-user loop, the output table.
+ *  - scratch.ts the row-sized work arrays, reused from call to call;
+ *  - keep.ts    keeps one object of each kind alive, so optimized code
+ *               survives the GC between calls;
+ *  - index.ts   arguments, the per-user loop, the output table, and a
+ *               warm-up when the module loads.
  *
  * Definitions the algorithms rely on:
  *  - Events at the same time have no order among themselves; a user's result
