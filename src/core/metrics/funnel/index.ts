@@ -221,9 +221,10 @@ function table(plan: StepPlan, users: Float64Array, gaps: GapBuffer[] | null, gr
  * of the code after it, and V8 kept reusing that code: every later call
  * deoptimized at the same points after the loops of RowsByUser,
  * attributeSegments and countReached and ran the rest in the interpreter
- * (--trace-deopt, "Insufficient type feedback", each call). Costs well under
- * a millisecond; the calls share no state with later ones but the work
- * arrays (scratch.ts), which are written before they are read.
+ * (--trace-deopt, "Insufficient type feedback", each call). Costs about 4 ms
+ * at load, mostly compiling what the first real call would compile anyway;
+ * the calls share no state with later ones but the work arrays (scratch.ts),
+ * which are written before they are read.
  */
 function warmUp(): void {
   const steps = [["a"], ["b"], ["c"]];
