@@ -4,7 +4,7 @@
  * mounts the whole pane on an in-memory FakeWorkbook.
  */
 import "@testing-library/jest-dom";
-import { configure, render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { act } from "react";
 import { App } from "../../src/taskpane/App";
@@ -12,9 +12,6 @@ import { FakeWorkbook } from "../../src/taskpane/host/fakeWorkbook";
 import { switchLanguage } from "../../src/taskpane/i18n";
 import { preloadParts } from "../../src/taskpane/parts";
 import type { Locale } from "../../src/core/i18n";
-
-// CI machines are small and shared: give findBy*/waitFor more than the default second.
-configure({ asyncUtilTimeout: 5000 });
 
 class ResizeObserverStub {
   observe(): void {}

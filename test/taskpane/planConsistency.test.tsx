@@ -204,7 +204,7 @@ describe("launch date", () => {
     expect(movedStart > "2027-01-01").toBe(true);
 
     // Another template keeps the launch date the user chose.
-    await user.selectOptions(screen.getByRole("combobox", { name: /template/i }), "paid-tier-launch");
+    await user.selectOptions(await screen.findByRole("combobox", { name: /template/i }), "paid-tier-launch");
     await user.click(screen.getByRole("button", { name: "Use this template" }));
     await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace" }));
     await waitFor(() => expect(screen.getByLabelText("Launch date")).toHaveValue("2027-06-16"));
@@ -279,7 +279,7 @@ describe("content follows the language", () => {
     expect(within(row(1)).getByRole("textbox", { name: /阶段/ })).toHaveValue("策划（5W2H）");
     expect(name(2)).toHaveValue("My own task"); // the user's text stays
     // A template applied in the Chinese interface comes in Chinese.
-    await user.selectOptions(screen.getByRole("combobox", { name: /模板/ }), "operation-activity");
+    await user.selectOptions(await screen.findByRole("combobox", { name: /模板/ }), "operation-activity");
     await user.click(screen.getByRole("button", { name: "使用此模板" }));
     await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "替换" }));
     await waitFor(() => expect(name(1)).toHaveValue("确定并量化核心目标"));

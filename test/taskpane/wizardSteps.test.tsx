@@ -174,7 +174,7 @@ describe("Schedule step", () => {
     await user.click(screen.getByRole("button", { name: "Add holiday" }));
     expect(screen.getByRole("button", { name: "Remove holiday 2026-05-01" })).toBeInTheDocument();
 
-    await user.selectOptions(screen.getByRole("combobox", { name: /template/i }), "paid-tier-launch");
+    await user.selectOptions(await screen.findByRole("combobox", { name: /template/i }), "paid-tier-launch");
     await user.click(screen.getByRole("button", { name: "Use this template" }));
     const dialog = await screen.findByRole("dialog", { name: "Replace the task list?" });
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
