@@ -183,7 +183,7 @@ export class KeyInterner {
     let code = this.textCount > 0 ? this.byText[String(value)] : undefined;
     if (code === undefined) {
       code = this.keys.length;
-      this.keys.push(value === 0 ? 0 : value);
+      this.keys.push(value); // -0 too: String(-0) is "0"
     }
     if (this.directInUse && value !== 0 && this.coverDirect(value)) {
       this.direct[value - this.directBase] = code + 1;

@@ -28,7 +28,7 @@
 import { tIn, type Locale } from "../i18n";
 import { isOpsError, type CellOut } from "../errors";
 import { a1, parseA1, rangeA1 } from "../tablespec/a1";
-import { sanitizeSheetName } from "../tablespec/sheetNames";
+import { numberedSheetName, sanitizeSheetName } from "../tablespec/sheetNames";
 import type { CellSpec, SheetSpec } from "../tablespec/types";
 
 export const OPS_FORMULAS_SHEET = "OpsKit formulas";
@@ -190,7 +190,7 @@ function isCopyNameOf(name: string, original: string): boolean {
   if (n === base.toLowerCase()) return true;
   const m = NUMBER_SUFFIX.exec(name);
   if (!m || Number(m[1]) < 2) return false;
-  return n === `${base.slice(0, 31 - m[0].length).trimEnd()}${m[0]}`.toLowerCase();
+  return n === numberedSheetName(base, Number(m[1])).toLowerCase();
 }
 
 /**

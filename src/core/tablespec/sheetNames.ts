@@ -28,10 +28,15 @@ export function uniqueSheetName(desired: string, existing: Iterable<string>): st
   const base = sanitizeSheetName(desired);
   if (!taken.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    const candidate = numberedSheetName(base, i);
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/** The n-th name uniqueSheetName tries for a taken (sanitized) `base`: "Base (n)", the base cut to keep 31 characters. */
+export function numberedSheetName(base: string, n: number): string {
+  const suffix = ` (${n})`;
+  return base.slice(0, 31 - suffix.length).trimEnd() + suffix;
 }
 
 /** What to do when a sheet of the same name already exists: delete it first, or add "Name (2)". */
