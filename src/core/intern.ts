@@ -3,13 +3,19 @@
  * the metric loops work on typed arrays instead of strings.
  * Numbers and text share one key space by their text: 7 and "7" are one id.
  *
- * The engine's own hash table is the right one here. We expect Excel to hand
- * a range over as parsed JSON (the runtime's messages are JSON; not checked
- * in a real Excel), and V8's JSON parser gives equal strings one shared object with
- * its hash already computed, so a lookup is a pointer comparison. A
- * hand-written hash table over a character pool was tried (CHANGELOG,
- * Unreleased): it wins only on strings that are all distinct objects, and
- * loses 2x on JSON-parsed ids.
+ * Text keys go into an open-addressing table of our own over memory reused
+ * from call to call (pool.ts): the key strings in one JS array, their hash
+ * and code in one Int32Array beside it. We expect Excel to hand a range over
+ * as parsed JSON (the runtime's messages are JSON; not checked in a real
+ * Excel), and V8's JSON parser gives equal strings one shared object, so a
+ * probe that lands on the key is a pointer comparison. The engine's own
+ * tables were used before: a prototype-less object as a dictionary was the
+ * fastest to look up in, but every new key went through the runtime and its
+ * growing table was fresh memory each call: 83k new ids cost 25-30 ms (300 ns
+ * each), more than a million lookups. Measured on 1M JSON-parsed ids, 83k
+ * users, the whole intern loop: grouped by user 31 -> 13 ms, time order
+ * 60 -> 40 ms, random order 57 -> 38 ms. (A table over a character pool,
+ * hashing every cell, lost 2x to the dictionary on such ids, CHANGELOG.)
  *
  * Whole numbers are the exception (issue 15): Excel delivers numeric ids as
  * numbers, and a number has no shared string object to compare. Ids that are
@@ -24,19 +30,26 @@
  * "07" or "7.0") looks the integer up. Other numbers keep a Map.
  */
 import { keyText } from "./args";
+import { Lease } from "./pool";
 
 export const BLANK_CODE = -1;
 
 export class KeyInterner {
   /**
-   * Text → code in a prototype-less object used as a dictionary, not a Map:
-   * V8 keeps such an object's keys inline in one hash table, one probe fewer
-   * than a Map's bucket-then-entry, and measured 10–45% faster per lookup on
-   * 1M ids in every layout tried (JSON-parsed or not, grouped or in time order).
-   * Without a prototype, keys such as "constructor" or "__proto__" are
-   * ordinary keys; own-property reads are all it is used for.
+   * The text table, open addressing with linear probing: textKeys[slot] is a
+   * key string (undefined = empty slot), textSlots[2 slot] its hash and
+   * textSlots[2 slot + 1] its code. Untrimmed cells are entered too, as
+   * aliases of their trimmed text, so a cell repeated with its spaces is
+   * found without trimming it again. (Keys and codes side by side in one JS
+   * array measured no faster, and slower in time order.)
    */
-  private readonly byText: Record<string, number> = Object.create(null) as Record<string, number>;
+  private textKeys: unknown[];
+  private textSlots: Int32Array;
+  private textMask: number;
+  /** Fibonacci hashing shift: 32 − log2(slots). */
+  private textShift: number;
+  /** Entries in the text table, aliases included. */
+  private textEntries = 0;
   private readonly byNumber = new Map<number, number>();
   /**
    * Whole numbers other than 0 while they fit a dense range: code + 1 of the
@@ -46,7 +59,7 @@ export class KeyInterner {
    * order). Once the range would grow past directLimit(), every integer moves
    * to the hash table below for good (directLength = 0).
    */
-  private direct = new Int32Array(0);
+  private direct: Int32Array;
   private directBase = 0;
   /** direct.length while the dense range is in use; 0 once the hash table took over. */
   private directLength = 0;
@@ -58,7 +71,7 @@ export class KeyInterner {
    * never in the dense range, so the fast path needs no test for it), and
    * every integer once the dense range is given up.
    */
-  private ints = new Int32Array(2048);
+  private ints: Int32Array;
   private intMask = 1023;
   /** Fibonacci hashing: the top log2(size) bits of value × 2^32/φ (the low bits would cluster multiples of the size). */
   private intShift = 22;
@@ -74,23 +87,35 @@ export class KeyInterner {
    * needs codes, not texts: String() on each new integer was 100k strings
    * of garbage per call.
    */
-  private readonly keys: (string | number)[] = [];
+  private keys: unknown[];
+  private keyCount = 0;
   private namesMade: string[] = [];
   private readonly directFloor: number;
 
-  /** `cells`: how many cells will be interned at most (a hint that sizes the dense range; any count works). */
-  constructor(cells = 0) {
+  /**
+   * `cells`: how many cells will be interned at most (a hint that sizes the
+   * dense range; any count works). `lease`: where the tables' memory comes
+   * from (a call's lease reuses the last call's; by default, fresh memory).
+   */
+  constructor(cells = 0, private readonly lease: Lease = Lease.unpooled()) {
     this.directFloor = Math.min(1 << 20, Math.max(4096, 4 * cells));
+    this.direct = lease.int32(0);
+    this.ints = lease.int32(2048);
+    this.textKeys = lease.slots(INITIAL_TEXT_SLOTS);
+    this.textSlots = lease.int32(2 * INITIAL_TEXT_SLOTS);
+    this.textMask = INITIAL_TEXT_SLOTS - 1;
+    this.textShift = 32 - Math.log2(INITIAL_TEXT_SLOTS);
+    this.keys = lease.slots(256);
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.keyCount;
   }
 
   /** Code → the key's text, in order of first appearance (made on first use, then extended). */
   get names(): readonly string[] {
     const made = this.namesMade;
-    for (let code = made.length; code < this.keys.length; code++) made.push(String(this.keys[code]!));
+    for (let code = made.length; code < this.keyCount; code++) made.push(String(this.keys[code]!));
     return made;
   }
 
@@ -111,12 +136,73 @@ export class KeyInterner {
       return this.codeOfNumber(value, zeroIsBlank);
     }
     if (typeof value === "string") {
-      // Most cells need no trimming: try the cell itself first (keys are trimmed,
-      // so an untrimmed cell simply misses here and is trimmed below).
-      const known = this.byText[value];
-      if (known !== undefined) return known;
+      // Most cells need no trimming: try the cell itself first (an untrimmed
+      // cell misses here the first time, and is trimmed and entered below).
+      const known = this.textCode(value, textHash(value));
+      if (known >= 0) return known;
     }
     return this.codeOfOther(value);
+  }
+
+  /** Code of a text in the text table, −1 when absent. */
+  private textCode(text: string, hash: number): number {
+    const keys = this.textKeys;
+    const mask = this.textMask;
+    let slot = Math.imul(hash, 0x9e3779b1) >>> this.textShift;
+    for (;;) {
+      const key = keys[slot];
+      if (key === text) return this.textSlots[2 * slot + 1]!;
+      if (key === undefined) return -1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Enters a text known to be absent. */
+  private insertText(text: string, hash: number, code: number): void {
+    if (2 * (this.textEntries + 1) > this.textMask + 1) this.growText();
+    this.placeText(text, hash, code);
+    this.textEntries++;
+  }
+
+  private placeText(text: unknown, hash: number, code: number): void {
+    const keys = this.textKeys;
+    let slot = Math.imul(hash, 0x9e3779b1) >>> this.textShift;
+    while (keys[slot] !== undefined) slot = (slot + 1) & this.textMask;
+    keys[slot] = text;
+    this.textSlots[2 * slot] = hash;
+    this.textSlots[2 * slot + 1] = code;
+  }
+
+  /**
+   * Four times the slots (few rehashes for 100k keys; at most half full, so
+   * probes stay short), entries moved by their kept hash.
+   */
+  private growText(): void {
+    const oldKeys = this.textKeys;
+    const oldSlots = this.textSlots;
+    const oldLength = this.textMask + 1;
+    this.textKeys = this.lease.slots(4 * oldLength);
+    this.textSlots = this.lease.int32(8 * oldLength);
+    this.textMask = 4 * oldLength - 1;
+    this.textShift -= 2;
+    for (let old = 0; old < oldLength; old++) {
+      const key = oldKeys[old];
+      if (key !== undefined) this.placeText(key, oldSlots[2 * old]!, oldSlots[2 * old + 1]!);
+    }
+    this.lease.release(oldKeys);
+    this.lease.release(oldSlots);
+  }
+
+  /** Appends a new key (its code is the count so far). */
+  private newKey(key: string | number): number {
+    if (this.keyCount === this.keys.length) {
+      const grown = this.lease.slots(2 * this.keys.length);
+      for (let i = 0; i < this.keyCount; i++) grown[i] = this.keys[i];
+      this.lease.release(this.keys);
+      this.keys = grown;
+    }
+    this.keys[this.keyCount] = key;
+    return this.keyCount++;
   }
 
   private codeOfNumber(value: number, zeroIsBlank: boolean): number {
@@ -133,7 +219,10 @@ export class KeyInterner {
     if (value === null || value === undefined) return BLANK_CODE;
     const text = keyText(value);
     if (text === "") return BLANK_CODE;
-    return this.codeOfText(text);
+    const code = this.codeOfText(text);
+    // An untrimmed cell becomes an alias of its text: found at once next time.
+    if (typeof value === "string" && value !== text) this.insertText(value, textHash(value), code);
+    return code;
   }
 
   /** Code of a key already known, without adding it (BLANK_CODE when unknown or blank, as in `code`). */
@@ -150,8 +239,8 @@ export class KeyInterner {
     if (value === null || value === undefined) return BLANK_CODE;
     const text = keyText(value);
     if (text === "") return BLANK_CODE;
-    const known = this.byText[text];
-    if (known !== undefined) return known;
+    const known = this.textCode(text, textHash(text));
+    if (known >= 0) return known;
     const asInt = intOfText(text);
     if (asInt === null) return BLANK_CODE;
     const code = this.intCodePlusOne(asInt);
@@ -180,11 +269,12 @@ export class KeyInterner {
     const known = this.intCodePlusOne(value);
     if (known !== 0) return known - 1;
     // First sight: the number and its text share a code (-0 is "0" too).
-    let code = this.textCount > 0 ? this.byText[String(value)] : undefined;
-    if (code === undefined) {
-      code = this.keys.length;
-      this.keys.push(value); // -0 too: String(-0) is "0"
+    let code = -1;
+    if (this.textCount > 0) {
+      const text = String(value); // -0 too: String(-0) is "0"
+      code = this.textCode(text, textHash(text));
     }
+    if (code < 0) code = this.newKey(value);
     if (this.directInUse && value !== 0 && this.coverDirect(value)) {
       this.direct[value - this.directBase] = code + 1;
       this.directCount++;
@@ -214,8 +304,9 @@ export class KeyInterner {
     const grown = Math.min(limit, Math.max(needed, 2 * length, 1024));
     const slack = grown - needed;
     const base = value < this.directBase || length === 0 ? lo - Math.floor(slack / 2) : lo;
-    const table = new Int32Array(grown);
+    const table = this.lease.int32(grown);
     if (length > 0) table.set(this.direct, this.directBase - base);
+    this.lease.release(this.direct);
     this.direct = table;
     this.directBase = base;
     this.directLength = grown;
@@ -236,8 +327,9 @@ export class KeyInterner {
     const { direct, directBase, directLength } = this;
     this.directInUse = false;
     this.directLength = 0;
-    this.direct = new Int32Array(0);
+    this.direct = this.lease.int32(0);
     for (let i = 0; i < directLength; i++) if (direct[i] !== 0) this.insertInt(directBase + i, direct[i]!);
+    this.lease.release(direct);
   }
 
   private insertInt(value: number, codePlusOne: number): void {
@@ -249,7 +341,7 @@ export class KeyInterner {
 
   private growInts(): void {
     const old = this.ints;
-    this.ints = new Int32Array(old.length * 2);
+    this.ints = this.lease.int32(old.length * 2);
     this.intMask = this.ints.length / 2 - 1;
     this.intShift--;
     for (let i = 0; i < old.length; i += 2) {
@@ -258,24 +350,41 @@ export class KeyInterner {
       this.ints[2 * slot] = old[i]!;
       this.ints[2 * slot + 1] = old[i + 1]!;
     }
+    this.lease.release(old);
   }
 
   private codeOfText(text: string): number {
-    let code = this.byText[text];
-    if (code !== undefined) return code;
+    const hash = textHash(text);
+    const found = this.textCode(text, hash);
+    if (found >= 0) return found;
     // An integer seen as a number first is not in the text table: look it up.
     const asInt = intOfText(text);
     const known = asInt === null ? 0 : this.intCodePlusOne(asInt);
-    if (known !== 0) {
-      code = known - 1;
-    } else {
-      code = this.keys.length;
-      this.keys.push(text);
-    }
-    this.byText[text] = code;
+    const code = known !== 0 ? known - 1 : this.newKey(text);
+    this.insertText(text, hash, code);
     this.textCount++;
     return code;
   }
+}
+
+/** Text table slots at first; grown fourfold. */
+const INITIAL_TEXT_SLOTS = 1024;
+
+/**
+ * A 32-bit hash of a text (FNV-1a over UTF-16 units): every unit of a key up
+ * to 32 long, else its length with its first and last 16 (ids differ at
+ * their ends; a collision costs a probe, never a wrong code).
+ */
+function textHash(text: string): number {
+  const n = text.length;
+  let h = n ^ 0x811c9dc5;
+  if (n <= 32) {
+    for (let j = 0; j < n; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+  } else {
+    for (let j = 0; j < 16; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    for (let j = n - 16; j < n; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+  }
+  return h;
 }
 
 /** The 32-bit integer whose canonical text (String(n)) is `text`, or null ("07", "7.0", "1e3" and "-0" are not). */

@@ -34,6 +34,7 @@ import { t } from "../i18n";
 import { Matrix, asMatrix, cells, isBlank, isOmitted, optionWord, rowLabel } from "../args";
 import { MAX_SERIAL_EXCLUSIVE, MS_PER_DAY, monthIndexOfSerial, serialOfMonthIndex, toSerialMs, wholeDayOfSerial } from "../dates";
 import { BLANK_CODE, KeyInterner } from "../intern";
+import { Lease, withLease } from "../pool";
 
 export type Period = "day" | "week" | "month";
 export type Mode = "classic" | "unbounded";
@@ -169,13 +170,13 @@ function checkSameLength(a: ColumnArg, aName: string, b: ColumnArg, bName: strin
  * Reads ids, dates (and segments) once: skips blank rows, interns ids (into
  * `users`, which may already hold the start list's users), parses dates.
  */
-function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | null, users = new KeyInterner()): Activity {
+function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | null, users: KeyInterner, lease: Lease): Activity {
   const n = ids.length;
-  const user = new Int32Array(n);
-  const day = new Int32Array(n);
-  const ms = segments ? new Float64Array(n) : null;
-  const segment = segments ? new Int32Array(n) : null;
-  const segs = new KeyInterner();
+  const user = lease.int32(n);
+  const day = lease.int32(n);
+  const ms = segments ? lease.float64(n) : null;
+  const segment = segments ? lease.int32(n) : null;
+  const segs = new KeyInterner(0, lease);
   // Event logs often repeat the previous row's id or segment: skip the hash lookup then.
   let lastId: unknown = undefined;
   let lastUser = BLANK_CODE;
@@ -241,11 +242,11 @@ interface DaySpans {
  * as readActivity, but each row goes straight into its user's first and last
  * day, so no per-row arrays are written and read back (one pass, not three).
  */
-function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner): DaySpans {
+function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner, lease: Lease): DaySpans {
   const n = ids.length;
   let capacity = Math.max(1024, users.size);
-  let first: Int32Array = new Int32Array(capacity).fill(0x7fffffff);
-  let last: Int32Array = new Int32Array(capacity).fill(-0x80000000);
+  let first: Int32Array = lease.int32(capacity, 0x7fffffff);
+  let last: Int32Array = lease.int32(capacity, -0x80000000);
   let lastId: unknown = undefined;
   let lastUser = BLANK_CODE;
   let latestDay = 0;
@@ -264,8 +265,8 @@ function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner): Day
       lastUser = users.code(id);
       if (lastUser >= capacity) {
         capacity = Math.max(2 * capacity, lastUser + 1);
-        first = grown(first, capacity, 0x7fffffff);
-        last = grown(last, capacity, -0x80000000);
+        first = grown(lease, first, capacity, 0x7fffffff);
+        last = grown(lease, last, capacity, -0x80000000);
       }
     }
     if (lastUser === BLANK_CODE) continue;
@@ -285,10 +286,10 @@ function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner): Day
   return { rows, userCount: users.size, first, last, latestDay };
 }
 
-function grown(a: Int32Array, length: number, fillWith: number): Int32Array {
-  const out = new Int32Array(length);
+function grown(lease: Lease, a: Int32Array, length: number, fillWith: number): Int32Array {
+  const out = lease.int32(length, fillWith);
   out.set(a);
-  out.fill(fillWith, a.length);
+  lease.release(a);
   return out;
 }
 
@@ -296,7 +297,7 @@ function grown(a: Int32Array, length: number, fillWith: number): Int32Array {
  * The bucket of every row, plus the latest one: of the rows' days and
  * `latestDay` (a start list's latest day, or an outsider's activity).
  */
-function bucketRows(act: Activity, period: Period, latestDay = 0): { bucket: Int32Array; maxBucket: number } {
+function bucketRows(act: Activity, period: Period, latestDay: number, lease: Lease): { bucket: Int32Array; maxBucket: number } {
   const { rows, day } = act;
   let minDay = 0x7fffffff;
   let maxDay = latestDay;
@@ -304,7 +305,7 @@ function bucketRows(act: Activity, period: Period, latestDay = 0): { bucket: Int
     if (day[r]! < minDay) minDay = day[r]!;
     if (day[r]! > maxDay) maxDay = day[r]!;
   }
-  const bucket = period === "day" ? day : new Int32Array(rows);
+  const bucket = period === "day" ? day : lease.int32(rows);
   if (period === "week") {
     for (let r = 0; r < rows; r++) bucket[r] = Math.floor((day[r]! + 5) / 7);
   } else if (period === "month" && rows > 0) {
@@ -317,7 +318,7 @@ function bucketRows(act: Activity, period: Period, latestDay = 0): { bucket: Int
 
 /** Month index of every day from minDay to maxDay, filled month by month. */
 function monthTable(minDay: number, maxDay: number): Int32Array {
-  const table = new Int32Array(maxDay - minDay + 1);
+  const table = new Int32Array(maxDay - minDay + 1); // days of the data's span: small
   const last = monthIndexOfSerial(maxDay);
   for (let m = monthIndexOfSerial(minDay); m <= last; m++) {
     const from = Math.max(serialOfMonthIndex(m), minDay);
@@ -328,10 +329,10 @@ function monthTable(minDay: number, maxDay: number): Int32Array {
 }
 
 /** Per user: the first (cohort) and the last bucket. */
-function scanUsers(act: Activity, bucket: Int32Array): { first: Int32Array; last: Int32Array } {
+function scanUsers(act: Activity, bucket: Int32Array, lease: Lease): { first: Int32Array; last: Int32Array } {
   const { rows, user, userCount } = act;
-  const first = new Int32Array(userCount).fill(0x7fffffff);
-  const last = new Int32Array(userCount).fill(-0x80000000);
+  const first = lease.int32(userCount, 0x7fffffff);
+  const last = lease.int32(userCount, -0x80000000);
   for (let r = 0; r < rows; r++) {
     const u = user[r]!;
     const b = bucket[r]!;
@@ -342,19 +343,19 @@ function scanUsers(act: Activity, bucket: Int32Array): { first: Int32Array; last
 }
 
 /** The period of each day, in place of a copy; the "no activity" sentinel −2^31 stays. */
-function bucketsOfDays(period: Period, days: Int32Array): Int32Array {
+function bucketsOfDays(period: Period, days: Int32Array, lease: Lease): Int32Array {
   if (period === "day") return days;
-  const out = new Int32Array(days.length);
+  const out = lease.int32(days.length);
   for (let u = 0; u < days.length; u++) out[u] = days[u] === -0x80000000 ? -0x80000000 : bucketOf(period, days[u]!);
   return out;
 }
 
 /** Per user: the earliest row by time (ties: the first such row). */
-function earliestRows(act: Activity): Int32Array {
+function earliestRows(act: Activity, lease: Lease): Int32Array {
   const { rows, user, userCount } = act;
   const ms = act.ms!;
-  const earliestMs = new Float64Array(userCount).fill(Infinity);
-  const earliestRow = new Int32Array(userCount);
+  const earliestMs = lease.float64(userCount, Infinity);
+  const earliestRow = lease.int32(userCount);
   for (let r = 0; r < rows; r++) {
     const u = user[r]!;
     // Strictly earlier only: on a tie the first such row keeps the user.
@@ -388,10 +389,10 @@ interface StartList {
  * Reads the start list into `users` (so its users get the first codes):
  * blank id or date rows are skipped, a non-date is #VALUE! naming the row.
  */
-function readStartList(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | null, users: KeyInterner): StartList {
+function readStartList(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | null, users: KeyInterner, lease: Lease): StartList {
   const n = ids.length;
-  let earliestMs = new Float64Array(Math.min(n, 1024)).fill(Infinity);
-  let row = new Int32Array(earliestMs.length);
+  let earliestMs = lease.float64(Math.min(n, 1024), Infinity);
+  let row = lease.int32(earliestMs.length);
   let latestMs = -Infinity;
   const dateMatrix = dates.matrix;
   const dateRow = rowOf(dates);
@@ -405,11 +406,13 @@ function readStartList(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | n
     const time = toSerialMs(date);
     if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: "start_dates", row: rowLabel(i), value: String(date) });
     if (u >= earliestMs.length) {
-      const bigger = new Float64Array(Math.min(n, earliestMs.length * 2)).fill(Infinity);
+      const bigger = lease.float64(Math.min(n, earliestMs.length * 2), Infinity);
       bigger.set(earliestMs);
+      lease.release(earliestMs);
       earliestMs = bigger;
-      const biggerRow = new Int32Array(bigger.length);
+      const biggerRow = lease.int32(bigger.length);
       biggerRow.set(row);
+      lease.release(row);
       row = biggerRow;
     }
     // Strictly earlier only: on a tie the first such row keeps the user.
@@ -420,12 +423,12 @@ function readStartList(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | n
     if (time > latestMs) latestMs = time;
   }
   const userCount = users.size;
-  const day = new Int32Array(userCount);
+  const day = lease.int32(userCount);
   for (let u = 0; u < userCount; u++) day[u] = Math.floor(earliestMs[u]! / MS_PER_DAY);
   let segment: Int32Array | null = null;
-  const segs = new KeyInterner();
+  const segs = new KeyInterner(0, lease);
   if (segments) {
-    segment = new Int32Array(userCount);
+    segment = lease.int32(userCount);
     // Segment 0 is a value, not a blank (as with activity segments).
     for (let u = 0; u < userCount; u++) segment[u] = segs.code(cellOf(segments, row[u]!), false) + 1;
   }
@@ -461,10 +464,12 @@ function keepListed(act: Activity, listed: number): number {
 }
 
 /** Per listed user: the cohort bucket (earliest start) and the last active bucket. */
-function scanListedUsers(act: Activity, bucket: Int32Array, start: StartList, period: Period): { first: Int32Array; last: Int32Array } {
-  const first = new Int32Array(start.userCount);
+function scanListedUsers(
+  act: Activity, bucket: Int32Array, start: StartList, period: Period, lease: Lease,
+): { first: Int32Array; last: Int32Array } {
+  const first = lease.int32(start.userCount);
   for (let u = 0; u < start.userCount; u++) first[u] = bucketOf(period, start.day[u]!);
-  const last = new Int32Array(start.userCount).fill(-0x80000000);
+  const last = lease.int32(start.userCount, -0x80000000);
   const { rows, user } = act;
   for (let r = 0; r < rows; r++) {
     const u = user[r]!;
@@ -474,7 +479,7 @@ function scanListedUsers(act: Activity, bucket: Int32Array, start: StartList, pe
 }
 
 /** Segments of the start list, in order of each segment's first user's earliest start row. */
-function startSegmentGroups(start: StartList): Groups {
+function startSegmentGroups(start: StartList, lease: Lease): Groups {
   const segment = start.segment!;
   const keys = start.segmentNames.length + 1;
   const firstRow = new Int32Array(keys).fill(0x7fffffff);
@@ -487,7 +492,7 @@ function startSegmentGroups(start: StartList): Groups {
   order.sort((a, b) => firstRow[a]! - firstRow[b]!);
   const groupOfKey = new Int32Array(keys);
   order.forEach((key, g) => (groupOfKey[key] = g));
-  const of = new Int32Array(start.userCount);
+  const of = lease.int32(start.userCount);
   for (let u = 0; u < of.length; u++) of[u] = groupOfKey[segment[u]!]!;
   const labels = order.map((key) => (key === 0 ? t("blankSegment") : start.segmentNames[key - 1]!));
   return { count: order.length, of, labels };
@@ -504,7 +509,7 @@ interface Groups {
 }
 
 /** Cohorts in ascending order, labelled by the serial of their first day. */
-function cohortGroups(first: Int32Array, period: Period): Groups {
+function cohortGroups(first: Int32Array, period: Period, lease: Lease): Groups {
   let lo = 0x7fffffff;
   let hi = -0x80000000;
   for (let u = 0; u < first.length; u++) {
@@ -521,15 +526,15 @@ function cohortGroups(first: Int32Array, period: Period): Groups {
       labels.push(bucketStart(period, lo + s));
     }
   }
-  const of = new Int32Array(first.length);
+  const of = lease.int32(first.length);
   for (let u = 0; u < first.length; u++) of[u] = index[first[u]! - lo]!;
   return { count: labels.length, of, labels };
 }
 
 /** Segments in order of first appearance, only those some user belongs to. */
-function segmentGroups(act: Activity): Groups {
+function segmentGroups(act: Activity, lease: Lease): Groups {
   const segment = act.segment!;
-  const earliestRow = earliestRows(act);
+  const earliestRow = earliestRows(act, lease);
   const keys = act.segmentNames.length + 1;
   const firstRow = new Int32Array(keys).fill(-1);
   for (let r = act.rows - 1; r >= 0; r--) firstRow[segment[r]!] = r;
@@ -540,7 +545,7 @@ function segmentGroups(act: Activity): Groups {
   order.sort((a, b) => firstRow[a]! - firstRow[b]!);
   const groupOfKey = new Int32Array(keys);
   order.forEach((key, g) => (groupOfKey[key] = g));
-  const of = new Int32Array(earliestRow.length);
+  const of = lease.int32(earliestRow.length);
   for (let u = 0; u < of.length; u++) of[u] = groupOfKey[segment[earliestRow[u]!]!]!;
   const labels = order.map((key) => (key === 0 ? t("blankSegment") : act.segmentNames[key - 1]!));
   return { count: order.length, of, labels };
@@ -611,20 +616,20 @@ function slotTable(sorted: Int32Array): Int32Array {
  * (user, slot) pair is counted once: a bitset when users x slots is small,
  * else rows grouped by user with a per-slot stamp.
  */
-function countClassic(act: Activity, bucket: Int32Array, first: Int32Array, groups: Groups, sorted: Int32Array): Int32Array {
+function countClassic(act: Activity, bucket: Int32Array, first: Int32Array, groups: Groups, sorted: Int32Array, lease: Lease): Int32Array {
   const k = sorted.length;
   const slotOf = slotTable(sorted);
   const counts = new Int32Array(groups.count * k);
-  if (act.userCount * k <= tuning.bitsetLimitBits) classicByBitset(act, bucket, first, groups.of, slotOf, k, counts);
-  else classicByUser(act, bucket, first, groups.of, slotOf, k, counts);
+  if (act.userCount * k <= tuning.bitsetLimitBits) classicByBitset(act, bucket, first, groups.of, slotOf, k, counts, lease);
+  else classicByUser(act, bucket, first, groups.of, slotOf, k, counts, lease);
   return counts;
 }
 
 function classicByBitset(
-  act: Activity, bucket: Int32Array, first: Int32Array, groupOf: Int32Array, slotOf: Int32Array, k: number, counts: Int32Array,
+  act: Activity, bucket: Int32Array, first: Int32Array, groupOf: Int32Array, slotOf: Int32Array, k: number, counts: Int32Array, lease: Lease,
 ): void {
   const { rows, user } = act;
-  const seen = new Uint32Array(Math.ceil((act.userCount * k) / 32));
+  const seen = lease.uint32(Math.ceil((act.userCount * k) / 32));
   const maxOffset = slotOf.length - 1;
   for (let r = 0; r < rows; r++) {
     const u = user[r]!;
@@ -644,14 +649,15 @@ function classicByBitset(
 
 /** Same counts with O(rows + users) memory: counting-sort rows by user, stamp each slot with the user. */
 function classicByUser(
-  act: Activity, bucket: Int32Array, first: Int32Array, groupOf: Int32Array, slotOf: Int32Array, k: number, counts: Int32Array,
+  act: Activity, bucket: Int32Array, first: Int32Array, groupOf: Int32Array, slotOf: Int32Array, k: number, counts: Int32Array, lease: Lease,
 ): void {
   const { rows, user, userCount } = act;
-  const start = new Int32Array(userCount + 1);
+  const start = lease.int32(userCount + 1);
   for (let r = 0; r < rows; r++) start[user[r]! + 1] = start[user[r]! + 1]! + 1;
   for (let u = 0; u < userCount; u++) start[u + 1] = start[u + 1]! + start[u]!;
-  const fill = start.slice(0, userCount);
-  const byUser = new Int32Array(rows);
+  const fill = lease.int32(userCount);
+  fill.set(start.subarray(0, userCount));
+  const byUser = lease.int32(rows);
   for (let r = 0; r < rows; r++) byUser[fill[user[r]!]!++] = r;
   const stamp = new Int32Array(k).fill(-1);
   const maxOffset = slotOf.length - 1;
@@ -707,23 +713,26 @@ export function retention(
       else checkSameLength(ids, "user_ids", segs, "segments");
     }
 
-    const users = new KeyInterner(ids.length + (startIdArg ? startIdArg.length : 0));
-    if (startIdArg && startDateArg) {
-      const start = readStartList(startIdArg, startDateArg, segs, users);
-      if (start.userCount === 0) fail("#N/A", "retentionNoStartRows");
-      if (how === "unbounded") return unboundedFromSpans(readDaySpans(ids, when, users), unit, ks, segs !== null, start);
-      const act = readActivity(ids, when, null, users);
-      const latestDay = Math.max(keepListed(act, start.userCount), start.latestDay);
-      return compute(act, unit, ks, how, segs !== null, { start, latestDay });
-    }
-    if (how === "unbounded" && segs === null) {
-      const spans = readDaySpans(ids, when, users);
-      if (spans.rows === 0) fail("#N/A", "noActivityRows");
-      return unboundedFromSpans(spans, unit, ks, false, null);
-    }
-    const act = readActivity(ids, when, segs, users);
-    if (act.rows === 0) fail("#N/A", "noActivityRows");
-    return compute(act, unit, ks, how, segs !== null, null);
+    const cells = ids.length + (startIdArg ? startIdArg.length : 0);
+    return withLease((lease) => {
+      const users = new KeyInterner(cells, lease);
+      if (startIdArg && startDateArg) {
+        const start = readStartList(startIdArg, startDateArg, segs, users, lease);
+        if (start.userCount === 0) fail("#N/A", "retentionNoStartRows");
+        if (how === "unbounded") return unboundedFromSpans(readDaySpans(ids, when, users, lease), unit, ks, segs !== null, start, lease);
+        const act = readActivity(ids, when, null, users, lease);
+        const latestDay = Math.max(keepListed(act, start.userCount), start.latestDay);
+        return compute(act, unit, ks, how, segs !== null, { start, latestDay }, lease);
+      }
+      if (how === "unbounded" && segs === null) {
+        const spans = readDaySpans(ids, when, users, lease);
+        if (spans.rows === 0) fail("#N/A", "noActivityRows");
+        return unboundedFromSpans(spans, unit, ks, false, null, lease);
+      }
+      const act = readActivity(ids, when, segs, users, lease);
+      if (act.rows === 0) fail("#N/A", "noActivityRows");
+      return compute(act, unit, ks, how, segs !== null, null, lease);
+    });
   });
 }
 
@@ -734,26 +743,28 @@ function compute(
   mode: Mode,
   bySegment: boolean,
   listed: { start: StartList; latestDay: number } | null,
+  lease: Lease,
 ): Grid {
   let first: Int32Array;
   let last: Int32Array;
   let maxBucket: number;
   let bucket: Int32Array | null = null;
   if (mode === "classic") {
-    ({ bucket, maxBucket } = bucketRows(act, period, listed ? listed.latestDay : 0));
-    ({ first, last } = listed ? scanListedUsers(act, bucket, listed.start, period) : scanUsers(act, bucket));
+    ({ bucket, maxBucket } = bucketRows(act, period, listed ? listed.latestDay : 0, lease));
+    ({ first, last } = listed ? scanListedUsers(act, bucket, listed.start, period, lease) : scanUsers(act, bucket, lease));
   } else {
     // Unbounded needs only each user's first and last period, and periods keep the order of days:
     // scan days, then map per user (no bucket per row).
-    const days = listed ? scanListedUsers(act, act.day, listed.start, "day") : scanUsers(act, act.day);
+    const days = listed ? scanListedUsers(act, act.day, listed.start, "day", lease) : scanUsers(act, act.day, lease);
     let maxDay = listed ? listed.latestDay : 0;
     for (let u = 0; u < days.last.length; u++) if (days.last[u]! > maxDay) maxDay = days.last[u]!;
-    first = bucketsOfDays(period, days.first);
-    last = bucketsOfDays(period, days.last);
+    first = bucketsOfDays(period, days.first, lease);
+    last = bucketsOfDays(period, days.last, lease);
     maxBucket = bucketOf(period, maxDay);
   }
-  const groups = bySegment ? (listed ? startSegmentGroups(listed.start) : segmentGroups(act)) : cohortGroups(first, period);
-  return count(groups, first, last, maxBucket, bucket === null ? null : (sorted) => countClassic(act, bucket, first, groups, sorted), ks, period, bySegment);
+  const groups = bySegment ? (listed ? startSegmentGroups(listed.start, lease) : segmentGroups(act, lease)) : cohortGroups(first, period, lease);
+  const classic = bucket === null ? null : (sorted: Int32Array) => countClassic(act, bucket, first, groups, sorted, lease);
+  return count(groups, first, last, maxBucket, classic, ks, period, bySegment, lease);
 }
 
 /**
@@ -762,17 +773,19 @@ function compute(
  * With a start list, the cohort is the period of the earliest start and
  * only listed users (codes below start.userCount) count.
  */
-function unboundedFromSpans(spans: DaySpans, period: Period, ks: readonly number[], bySegment: boolean, start: StartList | null): Grid {
+function unboundedFromSpans(
+  spans: DaySpans, period: Period, ks: readonly number[], bySegment: boolean, start: StartList | null, lease: Lease,
+): Grid {
   const userCount = start ? start.userCount : spans.userCount;
   const firstDay = start ? start.day : spans.first.subarray(0, userCount);
   // A listed user beyond the spans' capacity has no activity (its code was never met in the rows).
-  const lastDay = new Int32Array(userCount).fill(-0x80000000);
+  const lastDay = lease.int32(userCount, -0x80000000);
   lastDay.set(spans.last.subarray(0, Math.min(userCount, spans.last.length)));
   const latestDay = Math.max(spans.latestDay, start ? start.latestDay : 0);
-  const first = bucketsOfDays(period, firstDay);
-  const last = bucketsOfDays(period, lastDay);
-  const groups = bySegment ? startSegmentGroups(start!) : cohortGroups(first, period);
-  return count(groups, first, last, bucketOf(period, latestDay), null, ks, period, bySegment);
+  const first = bucketsOfDays(period, firstDay, lease);
+  const last = bucketsOfDays(period, lastDay, lease);
+  const groups = bySegment ? startSegmentGroups(start!, lease) : cohortGroups(first, period, lease);
+  return count(groups, first, last, bucketOf(period, latestDay), null, ks, period, bySegment, lease);
 }
 
 /**
@@ -789,14 +802,15 @@ function count(
   ks: readonly number[],
   period: Period,
   bySegment: boolean,
+  lease: Lease,
 ): Grid {
   const { sorted, slotOfColumn } = offsetsOf(ks);
   const userCount = first.length;
   // Column k has elapsed for a user when cohort + k ≤ the latest bucket: age ≥ k.
   // Unbounded: retained at k when the last active bucket ≥ cohort + k: reach ≥ k
   // (a listed user without activity has last = −2^31: never retained).
-  const age = new Int32Array(userCount);
-  const reach = new Int32Array(userCount);
+  const age = lease.int32(userCount);
+  const reach = lease.int32(userCount);
   for (let u = 0; u < userCount; u++) {
     age[u] = maxBucket - first[u]!;
     reach[u] = Math.max(last[u]! - first[u]!, -1);

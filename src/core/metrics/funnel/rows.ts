@@ -13,6 +13,7 @@ import { Matrix, column, isBlankKey, isOmitted, keyText, rowLabel, sameLength } 
 import { MAX_SERIAL_EXCLUSIVE, MS_PER_DAY, toSerialMs } from "../../dates";
 import { fail } from "../../errors";
 import { BLANK_CODE, KeyInterner } from "../../intern";
+import { Lease, withLease } from "../../pool";
 import { StepPlan } from "./steps";
 import { keepShapes } from "./keep";
 import { Float64Slot, Int32Slot, float64Scratch, int32Scratch } from "./scratch";
@@ -113,9 +114,12 @@ class IdCoder {
   private lastCell: unknown = undefined;
   private lastCode = BLANK_CODE;
 
-  /** `cells`: how many ids will be coded at most (sizes the interner's dense range of whole numbers). */
-  constructor(cells: number) {
-    this.interner = new KeyInterner(cells);
+  /**
+   * `cells`: how many ids will be coded at most (sizes the interner's dense
+   * range of whole numbers); `lease`: where the interner's tables come from.
+   */
+  constructor(cells: number, lease: Lease) {
+    this.interner = new KeyInterner(cells, lease);
   }
 
   get size(): number {
@@ -161,11 +165,17 @@ export function readEventRows(
   const code = int32Scratch(Int32Slot.Code, n);
   const segmentKey = segs ? int32Scratch(Int32Slot.SegmentKey, n) : null;
   const segmentCodes = segs ? new KeyInterner() : null;
-  const idCoder = new IdCoder(n);
   const eventCoder = new EventCoder(plan.codeOfName, plan.nameCount);
   const stepOne = plan.nameOfStep[1]!;
-  const count = codeRows(ids, evs, tms, segs, eventCoder, idCoder, segmentCodes, stepOne, keepOther, user, time, code, segmentKey);
-  return eventRows(count, user, time, code, idCoder.size, hasTimes, segmentKey, segmentCodes);
+  // The id tables are needed only while the rows are coded: their memory goes back to the pool (pool.ts) after.
+  let userCount = 0;
+  const count = withLease((lease) => {
+    const idCoder = new IdCoder(n, lease);
+    const coded = codeRows(ids, evs, tms, segs, eventCoder, idCoder, segmentCodes, stepOne, keepOther, user, time, code, segmentKey);
+    userCount = idCoder.size;
+    return coded;
+  });
+  return eventRows(count, user, time, code, userCount, hasTimes, segmentKey, segmentCodes);
 }
 
 /** The EventRows object, built at one site (its layout is kept: keep.ts). */
@@ -476,5 +486,5 @@ function insertionSortPairs(time: Float64Array, code: Int32Array, len: number, b
 // Their layouts kept (keep.ts): built after the classes, which are not hoisted.
 {
   const rows = eventRows(0, new Int32Array(0), new Float64Array(0), new Int32Array(0), 0, false, null, null);
-  keepShapes(new IdCoder(0), new EventCoder(new Map(), 0), rows, new RowsByUser(rows), new UserEvents(1, 1));
+  keepShapes(new IdCoder(0, Lease.unpooled()), new EventCoder(new Map(), 0), rows, new RowsByUser(rows), new UserEvents(1, 1));
 }
