@@ -138,8 +138,10 @@ export class KeyInterner {
     if (typeof value === "string") {
       // Most cells need no trimming: try the cell itself first (an untrimmed
       // cell misses here the first time, and is trimmed and entered below).
-      const known = this.textCode(value, textHash(value));
+      const hash = textHash(value);
+      const known = this.textCode(value, hash);
       if (known >= 0) return known;
+      if (isTrimmed(value)) return this.codeOfNewText(value, hash);
     }
     return this.codeOfOther(value);
   }
@@ -356,7 +358,11 @@ export class KeyInterner {
   private codeOfText(text: string): number {
     const hash = textHash(text);
     const found = this.textCode(text, hash);
-    if (found >= 0) return found;
+    return found >= 0 ? found : this.codeOfNewText(text, hash);
+  }
+
+  /** Enters a trimmed, non-blank text that the text table does not hold, with its hash. */
+  private codeOfNewText(text: string, hash: number): number {
     // An integer seen as a number first is not in the text table: look it up.
     const asInt = intOfText(text);
     const known = asInt === null ? 0 : this.intCodePlusOne(asInt);
@@ -365,6 +371,20 @@ export class KeyInterner {
     this.textCount++;
     return code;
   }
+}
+
+/**
+ * Whether a text is its own key: not blank, and neither end a character
+ * that trim() could remove (ASCII space or control, or any non-ASCII
+ * character, among which are Unicode's spaces). A new id usually is, and
+ * then goes into the table without trimming and hashing it again.
+ */
+function isTrimmed(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
 }
 
 /** Text table slots at first; grown fourfold. */
