@@ -153,8 +153,11 @@ export class KeyInterner {
     let slot = Math.imul(hash, 0x9e3779b1) >>> this.textShift;
     for (;;) {
       const key = keys[slot];
-      if (key === text) return this.textSlots[2 * slot + 1]!;
+      // Empty slot first: the comparison below then only ever sees two strings,
+      // whichever case taught V8 this code (a call that mostly adds new ids
+      // and one that mostly finds them would otherwise leave it generic).
       if (key === undefined) return -1;
+      if (key === text) return this.textSlots[2 * slot + 1]!;
       slot = (slot + 1) & mask;
     }
   }

@@ -26,14 +26,16 @@ const MAX_KEPT_BYTES = 96 << 20;
 const MAX_KEPT_SLOTS = 1 << 22;
 /** Buffers are sized in powers of two from this, so calls of other sizes reuse them. */
 const MIN_BUFFER_BYTES = 1 << 16;
+/** Key-slot arrays likewise, from this many slots (they are cleared slot by slot when given back). */
+const MIN_SLOTS = 1 << 10;
 
 const freeBuffers: ArrayBuffer[] = [];
 let keptBytes = 0;
 const freeSlotArrays: unknown[][] = [];
 let keptSlots = 0;
 
-function roundedUp(bytes: number): number {
-  return Math.max(MIN_BUFFER_BYTES, 2 ** Math.ceil(Math.log2(Math.max(1, bytes))));
+function roundedUp(size: number, least: number): number {
+  return Math.max(least, 2 ** Math.ceil(Math.log2(Math.max(1, size))));
 }
 
 /** The smallest kept buffer of at least `bytes`, or a new one. */
@@ -43,7 +45,7 @@ function takeBuffer(bytes: number): ArrayBuffer {
     const length = freeBuffers[i]!.byteLength;
     if (length >= bytes && (best < 0 || length < freeBuffers[best]!.byteLength)) best = i;
   }
-  if (best < 0) return new ArrayBuffer(roundedUp(bytes));
+  if (best < 0) return new ArrayBuffer(roundedUp(bytes, MIN_BUFFER_BYTES));
   const buffer = freeBuffers[best]!;
   freeBuffers.splice(best, 1);
   keptBytes -= buffer.byteLength;
@@ -62,7 +64,7 @@ function takeSlots(length: number): unknown[] {
     const size = freeSlotArrays[i]!.length;
     if (size >= length && (best < 0 || size < freeSlotArrays[best]!.length)) best = i;
   }
-  if (best < 0) return new Array<unknown>(roundedUp(length)).fill(undefined);
+  if (best < 0) return new Array<unknown>(roundedUp(length, MIN_SLOTS)).fill(undefined);
   const slots = freeSlotArrays[best]!;
   freeSlotArrays.splice(best, 1);
   keptSlots -= slots.length;
