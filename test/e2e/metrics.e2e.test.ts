@@ -97,7 +97,7 @@ suite("Metrics tab in headless Chromium, 1,048,575-row Events table", () => {
 
   it("refuses a live formula with the estimate, computes RETENTION (week, segments) and FUNNEL (4 steps, 14 days), and Cancel writes nothing", async () => {
     await openWithEvents(page, base, "en", ["User", "Date", "Event", "Channel"]);
-    await page.getByText("1,048,575 rows, 4 columns").waitFor();
+    await waitForText(page, "1,048,575 rows, 4 columns");
 
     // Live formula: refused, with the estimate.
     await expect(page.getByRole("radio", { name: "Live formula" }).isDisabled()).resolves.toBe(true);
@@ -230,7 +230,7 @@ suite("Metrics tab in headless Chromium, 1,048,575-row Events table", () => {
 
   it("in Chinese: maps 用户ID / 日期 / 事件 / 渠道, refuses the live formula, computes retention", async () => {
     await openWithEvents(page, base, "zh-CN", ["用户ID", "日期", "事件", "渠道"]);
-    await page.getByText("1,048,575 行，4 列").waitFor();
+    await waitForText(page, "1,048,575 行，4 列");
     await expect(page.getByRole("combobox", { name: "用户 / 客户" }).inputValue()).resolves.toBe("0");
     await expect(page.getByRole("combobox", { name: "渠道 / 分组" }).inputValue()).resolves.toBe("3");
     await expect(page.getByRole("radio", { name: "实时公式" }).isDisabled()).resolves.toBe(true);
