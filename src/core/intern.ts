@@ -89,8 +89,7 @@ export class KeyInterner {
    * needs codes, not texts: String() on each new integer was 100k strings
    * of garbage per call.
    */
-  private keys: unknown[];
-  private keyCount = 0;
+  private readonly keys: (string | number)[] = [];
   private namesMade: string[] = [];
   private readonly directFloor: number;
 
@@ -98,6 +97,8 @@ export class KeyInterner {
    * `cells`: how many cells will be interned at most (a hint that sizes the
    * dense range; any count works). `lease`: where the tables' memory comes
    * from (a call's lease reuses the last call's; by default, fresh memory).
+   * An interner on a call's lease must not be used once the lease has ended
+   * (its tables then serve other calls); `names` and `size` stay readable.
    */
   constructor(cells = 0, private readonly lease: Lease = Lease.unpooled()) {
     this.directFloor = Math.min(1 << 20, Math.max(4096, 4 * cells));
@@ -107,17 +108,16 @@ export class KeyInterner {
     this.textSlots = lease.int32(2 * INITIAL_TEXT_SLOTS);
     this.textMask = INITIAL_TEXT_SLOTS - 1;
     this.textShift = 32 - Math.log2(INITIAL_TEXT_SLOTS);
-    this.keys = lease.slots(256);
   }
 
   get size(): number {
-    return this.keyCount;
+    return this.keys.length;
   }
 
   /** Code → the key's text, in order of first appearance (made on first use, then extended). */
   get names(): readonly string[] {
     const made = this.namesMade;
-    for (let code = made.length; code < this.keyCount; code++) made.push(String(this.keys[code]!));
+    for (let code = made.length; code < this.keys.length; code++) made.push(String(this.keys[code]!));
     return made;
   }
 
@@ -200,16 +200,13 @@ export class KeyInterner {
     this.lease.release(oldSlots);
   }
 
-  /** Appends a new key (its code is the count so far). */
+  /**
+   * Appends a new key (its code is the count so far). A plain array, not
+   * leased memory: the names must stay readable after the call's lease ends.
+   */
   private newKey(key: string | number): number {
-    if (this.keyCount === this.keys.length) {
-      const grown = this.lease.slots(2 * this.keys.length);
-      for (let i = 0; i < this.keyCount; i++) grown[i] = this.keys[i];
-      this.lease.release(this.keys);
-      this.keys = grown;
-    }
-    this.keys[this.keyCount] = key;
-    return this.keyCount++;
+    this.keys.push(key);
+    return this.keys.length - 1;
   }
 
   private codeOfNumber(value: number, zeroIsBlank: boolean): number {

@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { KeyInterner, BLANK_CODE } from "../../src/core/intern";
+import { withLease } from "../../src/core/pool";
 import { isBlankKey, keyText } from "../../src/core/args";
 
 /** The reference: codes in order of first appearance of the trimmed text. */
@@ -76,6 +77,16 @@ describe("KeyInterner: row-per-case", () => {
       expect(interner.lookup(String(keys[i]))).toBe(i);
       expect(interner.lookup(keys[i])).toBe(i);
     }
+  });
+
+  it("on a call's lease: the same codes, and the names and size still readable after the lease ends", () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => (i % 2 ? `id-${i % 1777}` : (i % 1333) + 1));
+    const interner = withLease((lease) => {
+      const pooled = new KeyInterner(keys.length, lease);
+      expect(keys.map((k) => pooled.code(k))).toEqual(referenceCodes(keys).codes);
+      return pooled;
+    });
+    expect({ names: interner.names, size: interner.size }).toEqual({ names: referenceCodes(keys).names, size: referenceCodes(keys).names.length });
   });
 
   it("long keys (the character pool grows past one key's size)", () => {
