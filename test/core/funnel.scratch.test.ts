@@ -1,6 +1,6 @@
 /**
  * OPS.FUNNEL reuses its row-sized work arrays from one call to the next
- * (src/core/metrics/funnel/scratch.ts): a call must give the same table
+ * (taken from src/core/pool.ts, not cleared): a call must give the same table
  * whatever the calls before it left in them. Each case is computed first in
  * a fresh module, then again after calls on larger and different ranges.
  */

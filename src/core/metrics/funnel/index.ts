@@ -19,7 +19,8 @@
  *               orders; orders.ts the table keyed by the order word;
  *  - segments.ts first-touch attribution of users to segments;
  *  - select.ts  the medians (quickselect);
- *  - scratch.ts the row-sized work arrays, reused from call to call;
+ *  - the row-sized work arrays and the id tables come from core/pool.ts,
+ *               reused from call to call;
  *  - keep.ts    keeps one object of each kind alive, so optimized code
  *               survives the GC between calls;
  *  - index.ts   arguments, the per-user loop, the output table, and a
@@ -54,6 +55,7 @@ import { FUNNEL_ORDERS, FunnelOrder, ORDERS } from "./orders";
 import { GapBuffer } from "./select";
 import { OrderRule } from "./order";
 import { SegmentGroups, attributeSegments } from "./segments";
+import { withLease } from "../../pool";
 
 export type { FunnelOrder } from "./orders";
 export { FUNNEL_ORDERS } from "./orders";
@@ -124,11 +126,14 @@ function eventForm(
   how: FunnelOrder,
 ): Grid {
   const entry = ORDERS[how];
-  const rows = readEventRows(plan, values, events, times, segments, entry.needsOtherEvents);
-  const groups = rows.segmentKey ? attributeSegments(rows, plan) : null;
-  const rule = entry.make(plan, rows.hasTimes ? windowMs : Infinity);
-  const reached = countReached(plan, new RowsByUser(rows), rule, rows.hasTimes, groups);
-  return table(plan, reached.users, reached.gaps, groups);
+  // The row-sized work arrays and the id tables come from the pool and go back when the call ends.
+  return withLease((lease) => {
+    const rows = readEventRows(plan, values, events, times, segments, entry.needsOtherEvents, lease);
+    const groups = rows.segmentKey ? attributeSegments(rows, plan) : null;
+    const rule = entry.make(plan, rows.hasTimes ? windowMs : Infinity);
+    const reached = countReached(plan, new RowsByUser(rows, lease), rule, rows.hasTimes, groups);
+    return table(plan, reached.users, reached.gaps, groups);
+  });
 }
 
 /**
@@ -223,8 +228,8 @@ function table(plan: StepPlan, users: Float64Array, gaps: GapBuffer[] | null, gr
  * attributeSegments and countReached and ran the rest in the interpreter
  * (--trace-deopt, "Insufficient type feedback", each call). Costs about 4 ms
  * at load, mostly compiling what the first real call would compile anyway;
- * the calls share no state with later ones but the work arrays (scratch.ts),
- * which are written before they are read.
+ * the calls share no state with later ones but the pool's memory
+ * (core/pool.ts), whose arrays are written before they are read.
  */
 function warmUp(): void {
   const steps = [["a"], ["b"], ["c"]];

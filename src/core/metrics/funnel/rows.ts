@@ -13,10 +13,9 @@ import { Matrix, column, isBlankKey, isOmitted, keyText, rowLabel, sameLength } 
 import { MAX_SERIAL_EXCLUSIVE, MS_PER_DAY, toSerialMs } from "../../dates";
 import { fail } from "../../errors";
 import { BLANK_CODE, KeyInterner } from "../../intern";
-import { Lease, withLease } from "../../pool";
+import { Lease } from "../../pool";
 import { StepPlan } from "./steps";
 import { keepShapes } from "./keep";
-import { Float64Slot, Int32Slot, float64Scratch, int32Scratch } from "./scratch";
 
 /** The usable event rows, in row order, one entry per row in typed arrays. */
 export interface EventRows {
@@ -148,6 +147,7 @@ export function readEventRows(
   times: unknown,
   segments: unknown,
   keepOther: boolean,
+  lease: Lease,
 ): EventRows {
   const ids = asColumnMatrix(values, "values");
   const evs = asColumnMatrix(events, "events");
@@ -159,23 +159,17 @@ export function readEventRows(
   if (segs) sameLength(ids, "values", segs, "segments");
 
   const n = ids.length;
-  // Reused from call to call (scratch.ts); codeRows writes entries 0..count−1, all that is read.
-  const user = int32Scratch(Int32Slot.User, n);
-  const time = float64Scratch(Float64Slot.Time, n);
-  const code = int32Scratch(Int32Slot.Code, n);
-  const segmentKey = segs ? int32Scratch(Int32Slot.SegmentKey, n) : null;
+  // Reused from call to call (pool.ts), not cleared: codeRows writes entries 0..count−1, all that is read.
+  const user = lease.int32Raw(n);
+  const time = lease.float64Raw(n);
+  const code = lease.int32Raw(n);
+  const segmentKey = segs ? lease.int32Raw(n) : null;
   const segmentCodes = segs ? new KeyInterner() : null;
   const eventCoder = new EventCoder(plan.codeOfName, plan.nameCount);
   const stepOne = plan.nameOfStep[1]!;
-  // The id tables are needed only while the rows are coded: their memory goes back to the pool (pool.ts) after.
-  let userCount = 0;
-  const count = withLease((lease) => {
-    const idCoder = new IdCoder(n, lease);
-    const coded = codeRows(ids, evs, tms, segs, eventCoder, idCoder, segmentCodes, stepOne, keepOther, user, time, code, segmentKey);
-    userCount = idCoder.size;
-    return coded;
-  });
-  return eventRows(count, user, time, code, userCount, hasTimes, segmentKey, segmentCodes);
+  const idCoder = new IdCoder(n, lease);
+  const count = codeRows(ids, evs, tms, segs, eventCoder, idCoder, segmentCodes, stepOne, keepOther, user, time, code, segmentKey);
+  return eventRows(count, user, time, code, idCoder.size, hasTimes, segmentKey, segmentCodes);
 }
 
 /** The EventRows object, built at one site (its layout is kept: keep.ts). */
@@ -296,7 +290,7 @@ export class RowsByUser {
   /** The most rows any one user has. */
   readonly longest: number;
 
-  constructor(readonly rows: EventRows) {
+  constructor(readonly rows: EventRows, lease: Lease) {
     const { count, user, userCount } = rows;
     const userStart = new Int32Array(userCount + 1);
     for (let r = 0; r < count; r++) userStart[user[r]! + 1]!++;
@@ -307,9 +301,9 @@ export class RowsByUser {
       userStart[u + 1] = userStart[u]! + len;
     }
     const fillAt = userStart.slice(0, userCount);
-    // Every entry is written below (scratch.ts).
-    const groupedTime = float64Scratch(Float64Slot.GroupedTime, count);
-    const groupedCode = int32Scratch(Int32Slot.GroupedCode, count);
+    // Every entry is written below: not cleared (pool.ts).
+    const groupedTime = lease.float64Raw(count);
+    const groupedCode = lease.int32Raw(count);
     const { time, code } = rows;
     for (let r = 0; r < count; r++) {
       const p = fillAt[user[r]!]!++;
@@ -486,5 +480,5 @@ function insertionSortPairs(time: Float64Array, code: Int32Array, len: number, b
 // Their layouts kept (keep.ts): built after the classes, which are not hoisted.
 {
   const rows = eventRows(0, new Int32Array(0), new Float64Array(0), new Int32Array(0), 0, false, null, null);
-  keepShapes(new IdCoder(0, Lease.unpooled()), new EventCoder(new Map(), 0), rows, new RowsByUser(rows), new UserEvents(1, 1));
+  keepShapes(new IdCoder(0, Lease.unpooled()), new EventCoder(new Map(), 0), rows, new RowsByUser(rows, Lease.unpooled()), new UserEvents(1, 1));
 }
