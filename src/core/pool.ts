@@ -31,54 +31,64 @@ const MIN_BUFFER_BYTES = 1 << 16;
 /** Key-slot arrays likewise, from this many slots (they are cleared slot by slot when given back). */
 const MIN_SLOTS = 1 << 10;
 
-const freeBuffers: ArrayBuffer[] = [];
-let keptBytes = 0;
-const freeSlotArrays: unknown[][] = [];
-let keptSlots = 0;
-
 function roundedUp(size: number, least: number): number {
   return Math.max(least, 2 ** Math.ceil(Math.log2(Math.max(1, size))));
 }
 
-/** The smallest kept buffer of at least `bytes`, or a new one. */
-function takeBuffer(bytes: number): ArrayBuffer {
-  let best = -1;
-  for (let i = 0; i < freeBuffers.length; i++) {
-    const length = freeBuffers[i]!.byteLength;
-    if (length >= bytes && (best < 0 || length < freeBuffers[best]!.byteLength)) best = i;
+/** Kept memory of one kind: a free list, smallest fit first, bounded in total size. */
+class FreeList<T> {
+  private readonly free: T[] = [];
+  private kept = 0;
+
+  constructor(
+    private readonly sizeOf: (item: T) => number,
+    private readonly maxKept: number,
+  ) {}
+
+  /** The smallest kept item of at least `size`, taken out of the list; null when none fits. */
+  take(size: number): T | null {
+    let best = -1;
+    for (let i = 0; i < this.free.length; i++) {
+      const length = this.sizeOf(this.free[i]!);
+      if (length >= size && (best < 0 || length < this.sizeOf(this.free[best]!))) best = i;
+    }
+    if (best < 0) return null;
+    const item = this.free.splice(best, 1)[0]!;
+    this.kept -= this.sizeOf(item);
+    return item;
   }
-  if (best < 0) return new ArrayBuffer(roundedUp(bytes, MIN_BUFFER_BYTES));
-  const buffer = freeBuffers[best]!;
-  freeBuffers.splice(best, 1);
-  keptBytes -= buffer.byteLength;
-  return buffer;
+
+  /** Keeps `item` unless that would pass the bound (it is then left to the GC). */
+  keep(item: T): void {
+    if (this.kept + this.sizeOf(item) > this.maxKept) return;
+    this.free.push(item);
+    this.kept += this.sizeOf(item);
+  }
+
+  holdings(): { count: number; size: number } {
+    return { count: this.free.length, size: this.kept };
+  }
+}
+
+const buffers = new FreeList<ArrayBuffer>((b) => b.byteLength, MAX_KEPT_BYTES);
+const slotArrays = new FreeList<unknown[]>((a) => a.length, MAX_KEPT_SLOTS);
+
+function takeBuffer(bytes: number): ArrayBuffer {
+  return buffers.take(bytes) ?? new ArrayBuffer(roundedUp(bytes, MIN_BUFFER_BYTES));
 }
 
 function keepBuffer(buffer: ArrayBuffer): void {
-  if (keptBytes + buffer.byteLength > MAX_KEPT_BYTES) return;
-  freeBuffers.push(buffer);
-  keptBytes += buffer.byteLength;
+  buffers.keep(buffer);
 }
 
 function takeSlots(length: number): unknown[] {
-  let best = -1;
-  for (let i = 0; i < freeSlotArrays.length; i++) {
-    const size = freeSlotArrays[i]!.length;
-    if (size >= length && (best < 0 || size < freeSlotArrays[best]!.length)) best = i;
-  }
-  if (best < 0) return new Array<unknown>(roundedUp(length, MIN_SLOTS)).fill(undefined);
-  const slots = freeSlotArrays[best]!;
-  freeSlotArrays.splice(best, 1);
-  keptSlots -= slots.length;
-  return slots;
+  return slotArrays.take(length) ?? new Array<unknown>(roundedUp(length, MIN_SLOTS)).fill(undefined);
 }
 
 function keepSlots(slots: unknown[]): void {
   // Cleared, so the pool holds no key (no cell of a workbook) past its call.
   slots.fill(undefined);
-  if (keptSlots + slots.length > MAX_KEPT_SLOTS) return;
-  freeSlotArrays.push(slots);
-  keptSlots += slots.length;
+  slotArrays.keep(slots);
 }
 
 /** What one call took from the pool; `end` gives it all back. */
@@ -172,5 +182,7 @@ export function withLease<T>(body: (lease: Lease) => T): T {
 
 /** What the pool holds now (for tests): buffers and their bytes, key-slot arrays. */
 export function poolHoldings(): { buffers: number; bytes: number; slotArrays: number; slots: number } {
-  return { buffers: freeBuffers.length, bytes: keptBytes, slotArrays: freeSlotArrays.length, slots: keptSlots };
+  const b = buffers.holdings();
+  const k = slotArrays.holdings();
+  return { buffers: b.count, bytes: b.size, slotArrays: k.count, slots: k.size };
 }
