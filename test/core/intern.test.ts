@@ -89,6 +89,15 @@ describe("KeyInterner: row-per-case", () => {
     expect({ names: interner.names, size: interner.size }).toEqual({ names: referenceCodes(keys).names, size: referenceCodes(keys).names.length });
   });
 
+  it("keepNames: false gives the same codes and size, and refuses names rather than answer wrongly", () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => (i % 3 ? `id-${i % 1777}` : (i % 1333) + 1));
+    const nameless = new KeyInterner(keys.length, undefined, { keepNames: false });
+    const ref = referenceCodes(keys);
+    expect(keys.map((k) => nameless.code(k))).toEqual(ref.codes);
+    expect(nameless.size).toBe(ref.names.length);
+    expect(() => nameless.names).toThrow(/keepNames/);
+  });
+
   it("long keys (the character pool grows past one key's size)", () => {
     const long = "x".repeat(20_000);
     const { codes } = internAll([long, long + "y", long, "short", long + "y"]);

@@ -128,7 +128,7 @@ function idForm(payersArg: unknown, populationArg: unknown, amountsArg: unknown)
     }
   }
 
-  const ids = new KeyInterner();
+  const ids = new KeyInterner(0, undefined, { keepNames: false });
   for (const v of populationCells) ids.code(v);
   const population = ids.size;
 

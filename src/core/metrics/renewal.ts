@@ -86,7 +86,7 @@ function readPayments(ids: unknown[], dates: unknown[], amounts: unknown[], peri
   const user = new Int32Array(n);
   const bucket = new Int32Array(n);
   const amount = new Float64Array(n);
-  const users = new KeyInterner();
+  const users = new KeyInterner(0, undefined, { keepNames: false });
   let rows = 0;
   for (let i = 0; i < n; i++) {
     const date = dates[i];

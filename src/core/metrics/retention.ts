@@ -715,7 +715,7 @@ export function retention(
 
     const cells = ids.length + (startIdArg ? startIdArg.length : 0);
     return withLease((lease) => {
-      const users = new KeyInterner(cells, lease);
+      const users = new KeyInterner(cells, lease, { keepNames: false });
       if (startIdArg && startDateArg) {
         const start = readStartList(startIdArg, startDateArg, segs, users, lease);
         if (start.userCount === 0) fail("#N/A", "retentionNoStartRows");

@@ -118,7 +118,7 @@ class IdCoder {
    * range of whole numbers); `lease`: where the interner's tables come from.
    */
   constructor(cells: number, lease: Lease) {
-    this.interner = new KeyInterner(cells, lease);
+    this.interner = new KeyInterner(cells, lease, { keepNames: false });
   }
 
   get size(): number {
