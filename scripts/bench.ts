@@ -25,6 +25,7 @@
  *   npm run bench -- --sizes 100000 --runs 3
  *   npm run bench -- --sizes 1000000 --orders random --ids numeric
  *   npm run bench -- --sizes 1000000 --cases "retention week,funnel"
+ *   npm run bench -- --sizes 1000000 --processes 3   the same in 3 fresh processes, one table
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import "../test/setup/customFunctionsShim";
@@ -33,10 +34,16 @@ import { syntheticEvents, syntheticValues, FUNNEL_STEPS, type EventColumns } fro
 import { funnelSql as funnelOracleSql, windowMsOfDays } from "../test/oracles/funnelSql";
 import * as simple from "./benchSql";
 import { loadValuesSql, tierSql } from "../test/oracles/tierSql";
+import type { CaseResult } from "./benchProcesses";
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function withoutOption(args: readonly string[], name: string): string[] {
+  const i = args.indexOf(name);
+  return i < 0 ? [...args] : [...args.slice(0, i), ...args.slice(i + 2)];
 }
 
 const sizes = (option("--sizes") ?? "100000,1000000").split(",").map(Number);
@@ -64,7 +71,7 @@ async function timed(fn: () => unknown | Promise<unknown>): Promise<{ best: numb
   return { best: times[0]!, median: times[Math.floor(times.length / 2)]! };
 }
 
-interface Row { case: string; rows: number; opskit: { best: number; median: number }; duckdb: { best: number; median: number } | null }
+type Row = CaseResult;
 
 const flat = <T>(col: T[][]): T[] => col.map((r) => r[0]!);
 
@@ -83,6 +90,9 @@ function asDelivered(data: EventColumns): EventColumns {
 async function main(): Promise<void> {
   // `--table N`: the Metrics tab's computed-table path through the fake host (scripts/benchTable.ts).
   if (option("--table")) return console.log(await (await import("./benchTable")).benchTable(Number(option("--table"))));
+  // `--processes N`: this bench in N fresh processes, one table over all (scripts/benchProcesses.ts says why).
+  const processes = option("--processes");
+  if (processes) return (await import("./benchProcesses")).benchProcesses(Number(processes), withoutOption(process.argv.slice(2), "--processes"));
   const results: Row[] = [];
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
@@ -142,6 +152,8 @@ async function main(): Promise<void> {
   }
 
   connection.closeSync();
+  // `--json`: one line for scripts/benchProcesses.ts to combine.
+  if (process.argv.includes("--json")) return console.log(JSON.stringify(results));
 
   const pad = (s: string, n: number) => s.padEnd(n);
   const ms = (x: number | undefined) => (x === undefined ? "-" : x.toFixed(1));
