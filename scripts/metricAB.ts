@@ -10,7 +10,9 @@
  *   AB_BASE=/tmp/base node --require ts-node/register/transpile-only \
  *     scripts/metricAB.ts retention-week time numeric [rounds=9]
  *
- * Cases: retention-day, retention-week, retention-start, funnel, funnel-segments;
+ * Cases: retention-day, retention-week, retention-start, retention-start-month
+ * (one month of sign-ups against all activity), retention-start-month-week,
+ * funnel, funnel-segments;
  * orders: user, time, random; ids: text, numeric.
  */
 import "../test/setup/customFunctionsShim";
@@ -32,12 +34,19 @@ data = order === "user" ? data : order === "time" ? simple.inTimeOrder(data) : s
 data = JSON.parse(JSON.stringify(data)) as typeof data;
 const steps = FUNNEL_STEPS.map((s) => [s]);
 const signups = JSON.parse(JSON.stringify(simple.signupsOf(data))) as ReturnType<typeof simple.signupsOf>;
+// One month of sign-ups against all the activity: most activity rows are of users outside the list.
+const firstSignup = Math.min(...signups.dates.map(([d]) => d!));
+const monthRows = signups.dates.map(([d], i) => (d! < firstSignup + 30 ? i : -1)).filter((i) => i >= 0);
+const monthIds = monthRows.map((i) => signups.ids[i]!);
+const monthDates = monthRows.map((i) => signups.dates[i]!);
 
 function caseOf(f: Functions): () => unknown {
   const cases: Record<string, () => unknown> = {
     "retention-day": () => f.retention(data.userIds, data.dates, "day", [[7]], "classic"),
     "retention-week": () => f.retention(data.userIds, data.dates, "week", [[8]], "unbounded"),
     "retention-start": () => f.retention(data.userIds, data.dates, "day", [[7]], "classic", undefined, signups.ids, signups.dates),
+    "retention-start-month": () => f.retention(data.userIds, data.dates, "day", [[7]], "classic", undefined, monthIds, monthDates),
+    "retention-start-month-week": () => f.retention(data.userIds, data.dates, "week", [[8]], "unbounded", undefined, monthIds, monthDates),
     funnel: () => f.funnel(steps, data.userIds, data.events, data.dates, 14, "ordered"),
     "funnel-segments": () => f.funnel(steps, data.userIds, data.events, data.dates, 14, "ordered", data.channels),
   };

@@ -35,6 +35,8 @@ import { keyText } from "./args";
 import { Lease } from "./pool";
 
 export const BLANK_CODE = -1;
+/** `lookup` of a key that is not blank and not known. */
+export const UNKNOWN_CODE = -2;
 
 export class KeyInterner {
   /**
@@ -239,26 +241,48 @@ export class KeyInterner {
     return code;
   }
 
-  /** Code of a key already known, without adding it (BLANK_CODE when unknown or blank, as in `code`). */
+  /**
+   * Code of a key already known, without adding it: BLANK_CODE for a blank
+   * (as in `code`), UNKNOWN_CODE for a key not seen. The same fast paths as `code`: a start list's
+   * outsiders are most rows of a long activity log, each one a lookup that
+   * misses, so a miss must cost no more than a probe (no String() of an
+   * integer, no trim of a trimmed text).
+   */
   lookup(value: unknown, zeroIsBlank = true): number {
     if (typeof value === "number") {
       if (value === 0 && zeroIsBlank) return BLANK_CODE;
       if ((value | 0) === value) {
         const known = this.intCodePlusOne(value);
         if (known !== 0) return known - 1;
+        // An integer's text is a text key only when it came as text first ("7" before 7).
+        return this.textCount === 0 ? UNKNOWN_CODE : this.lookupText(String(value));
       }
       const known = this.byNumber.get(value);
-      if (known !== undefined) return known;
+      return known !== undefined ? known : this.lookupText(String(value));
+    }
+    if (typeof value === "string") {
+      // Untrimmed cells met before are aliases in the table: try the cell itself first.
+      const known = this.textCode(value, textHash(value));
+      if (known >= 0) return known;
+      if (isTrimmed(value)) return this.lookupIntOfText(value);
     }
     if (value === null || value === undefined) return BLANK_CODE;
     const text = keyText(value);
-    if (text === "") return BLANK_CODE;
+    return text === "" ? BLANK_CODE : this.lookupText(text);
+  }
+
+  /** Code of a trimmed, non-empty text, or UNKNOWN_CODE. */
+  private lookupText(text: string): number {
     const known = this.textCode(text, textHash(text));
-    if (known >= 0) return known;
+    return known >= 0 ? known : this.lookupIntOfText(text);
+  }
+
+  /** A text absent from the text table is still a known key when it is an integer's canonical text ("7" after 7). */
+  private lookupIntOfText(text: string): number {
     const asInt = intOfText(text);
-    if (asInt === null) return BLANK_CODE;
+    if (asInt === null) return UNKNOWN_CODE;
     const code = this.intCodePlusOne(asInt);
-    return code === 0 ? BLANK_CODE : code - 1;
+    return code === 0 ? UNKNOWN_CODE : code - 1;
   }
 
   /** Code + 1 of a 32-bit integer, 0 when not seen. */

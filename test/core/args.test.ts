@@ -1,6 +1,6 @@
 import { isBlank, isBlankKey, keyText, isOmitted, column, optionWord, optionalNumber, cells } from "../../src/core/args";
 import { guard, isOpsError, OpsError } from "../../src/core/errors";
-import { KeyInterner, BLANK_CODE } from "../../src/core/intern";
+import { KeyInterner, BLANK_CODE, UNKNOWN_CODE } from "../../src/core/intern";
 
 describe("blanks", () => {
   it.each([
@@ -77,7 +77,7 @@ describe("KeyInterner", () => {
     expect(interner.names).toEqual(["7", "a", "A"]);
     expect(interner.lookup("7")).toBe(0);
     expect(interner.lookup(7)).toBe(0);
-    expect(interner.lookup("zzz")).toBe(BLANK_CODE);
+    expect(interner.lookup("zzz")).toBe(UNKNOWN_CODE);
   });
   it("text first, then the number, still one key", () => {
     const interner = new KeyInterner();

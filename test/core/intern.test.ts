@@ -6,7 +6,7 @@
  * surrogate pairs, and numbers mixed with their text.
  */
 import fc from "fast-check";
-import { KeyInterner, BLANK_CODE } from "../../src/core/intern";
+import { KeyInterner, BLANK_CODE, UNKNOWN_CODE } from "../../src/core/intern";
 import { withLease } from "../../src/core/pool";
 import { isBlankKey, keyText } from "../../src/core/args";
 
@@ -56,13 +56,16 @@ describe("KeyInterner: row-per-case", () => {
     expect([interner.code(0, false), interner.code("0"), interner.code(0)]).toEqual([0, 0, BLANK_CODE]);
   });
 
-  it("lookup never adds a key", () => {
+  it("lookup never adds a key; an unknown key is UNKNOWN_CODE, a blank BLANK_CODE", () => {
     const interner = new KeyInterner();
     interner.code("known");
-    expect([interner.lookup("unknown"), interner.lookup(" known "), interner.lookup(""), interner.lookup(null)]).toEqual([
-      BLANK_CODE, 0, BLANK_CODE, BLANK_CODE,
+    interner.code(12);
+    const asked = [interner.lookup("unknown"), interner.lookup(" known "), interner.lookup(""), interner.lookup(null), interner.lookup(0)];
+    expect(asked).toEqual([UNKNOWN_CODE, 0, BLANK_CODE, BLANK_CODE, BLANK_CODE]);
+    expect([interner.lookup(13), interner.lookup("13"), interner.lookup(1.5), interner.lookup(" 12"), interner.lookup("12"), interner.lookup(12)]).toEqual([
+      UNKNOWN_CODE, UNKNOWN_CODE, UNKNOWN_CODE, 1, 1, 1,
     ]);
-    expect(interner.size).toBe(1);
+    expect(interner.size).toBe(2);
   });
 
   it("keeps every key through many table and pool growths", () => {
@@ -126,6 +129,21 @@ describe("KeyInterner: property against a Map reference", () => {
       { numRuns: 200 },
     );
   });
+
+  it("lookup of keys never interned: blank, known by their text, or UNKNOWN_CODE, and nothing is added", () => {
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 300 }), fc.array(key, { maxLength: 300 }), (interned, asked) => {
+        const ours = internAll(interned);
+        const ref = new Map(referenceCodes(interned).names.map((name, code) => [name, code]));
+        for (const k of asked) {
+          const expected = isBlankKey(k) ? BLANK_CODE : (ref.get(keyText(k)) ?? UNKNOWN_CODE);
+          expect(ours.interner.lookup(k)).toBe(expected);
+        }
+        expect(ours.interner.size).toBe(ref.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe("KeyInterner: whole numbers (their own table)", () => {
@@ -150,7 +168,7 @@ describe("KeyInterner: whole numbers (their own table)", () => {
   it("lookup finds whole numbers without adding them", () => {
     const interner = new KeyInterner();
     interner.code("12");
-    expect([interner.lookup(12), interner.lookup(13), interner.size]).toEqual([0, BLANK_CODE, 1]);
+    expect([interner.lookup(12), interner.lookup(13), interner.size]).toEqual([0, UNKNOWN_CODE, 1]);
   });
 
   it("grows far past its first size and keeps every code (fast-check against the reference)", () => {

@@ -33,7 +33,7 @@ import { Grid, OpsError, fail, guard } from "../errors";
 import { t } from "../i18n";
 import { Matrix, asMatrix, cells, isBlank, isOmitted, optionWord, rowLabel } from "../args";
 import { MAX_SERIAL_EXCLUSIVE, MS_PER_DAY, monthIndexOfSerial, serialOfMonthIndex, toSerialMs, wholeDayOfSerial } from "../dates";
-import { BLANK_CODE, KeyInterner } from "../intern";
+import { BLANK_CODE, KeyInterner, UNKNOWN_CODE } from "../intern";
 import { Lease, withLease } from "../pool";
 
 export type Period = "day" | "week" | "month";
@@ -123,6 +123,8 @@ interface Activity {
   userCount: number;
   /** Segment code → text, codes in order of first appearance among usable rows. */
   segmentNames: readonly string[];
+  /** With a start list: the latest day of the rows of users outside it (read, checked, not kept); else 0. */
+  outsidersLatestDay: number;
 }
 
 /**
@@ -167,10 +169,15 @@ function checkSameLength(a: ColumnArg, aName: string, b: ColumnArg, bName: strin
 }
 
 /**
- * Reads ids, dates (and segments) once: skips blank rows, interns ids (into
- * `users`, which may already hold the start list's users), parses dates.
+ * Reads ids, dates (and segments) once: skips blank rows, interns ids, parses
+ * dates. `listedOnly` (a start list is in `users`): only listed users' rows
+ * are kept; another user's row is looked up, not added (a sign-up list of one
+ * month against a year of activity would otherwise intern every user of the
+ * year), and its date is still checked and counts for the latest day.
  */
-function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | null, users: KeyInterner, lease: Lease): Activity {
+function readActivity(
+  ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | null, users: KeyInterner, lease: Lease, listedOnly = false,
+): Activity {
   const n = ids.length;
   const user = lease.int32(n);
   const day = lease.int32(n);
@@ -183,6 +190,7 @@ function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | nu
   let lastSeg: unknown = undefined;
   let lastSegKey = 0;
   let rows = 0;
+  let outsidersLatestDay = 0;
   const dateMatrix = dates.matrix;
   const dateRow = rowOf(dates);
   const idMatrix = ids.matrix;
@@ -197,9 +205,12 @@ function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | nu
     const id = idRow !== null ? idRow[i] : idMatrix[i]![0];
     if (id !== lastId) {
       lastId = id;
-      lastUser = users.code(id);
+      lastUser = listedOnly ? users.lookup(id) : users.code(id);
     }
-    if (lastUser === BLANK_CODE) continue;
+    if (lastUser < 0) {
+      if (lastUser === UNKNOWN_CODE) outsidersLatestDay = Math.max(outsidersLatestDay, dayOfCell(date, "dates", i));
+      continue;
+    }
     user[rows] = lastUser;
     // The common case, a serial in range without segments, needs only its day.
     if (isNumber && ms === null && date >= 1 && date < MAX_SERIAL_EXCLUSIVE) {
@@ -221,14 +232,22 @@ function readActivity(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | nu
     }
     rows++;
   }
-  return { rows, user, day, ms, segment, userCount: users.size, segmentNames: segs.names };
+  return { rows, user, day, ms, segment, userCount: users.size, segmentNames: segs.names, outsidersLatestDay };
+}
+
+/** Whole day of a non-blank date cell; a non-date → #VALUE! naming the row (the row loops' slow path). */
+function dayOfCell(date: unknown, argName: string, i: number): number {
+  if (typeof date === "number" && date >= 1 && date < MAX_SERIAL_EXCLUSIVE) return wholeDayOfSerial(date);
+  const time = toSerialMs(date);
+  if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: argName, row: rowLabel(i), value: String(date) });
+  return Math.floor(time / MS_PER_DAY);
 }
 
 /** Unbounded mode's whole need from the rows: each user's first and last active day. */
 interface DaySpans {
   /** Usable rows read (blank id or date skipped). */
   rows: number;
-  /** Users interned (the start list's first, when there is one). */
+  /** Users interned (with a start list: its users only, outsiders are looked up, not added). */
   userCount: number;
   /** Per user code: the first and last active day; 2^31 − 1 and −2^31 for a user without activity. */
   first: Int32Array;
@@ -242,7 +261,7 @@ interface DaySpans {
  * as readActivity, but each row goes straight into its user's first and last
  * day, so no per-row arrays are written and read back (one pass, not three).
  */
-function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner, lease: Lease): DaySpans {
+function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner, lease: Lease, listedOnly = false): DaySpans {
   const n = ids.length;
   let capacity = Math.max(1024, users.size);
   let first: Int32Array = lease.int32(capacity, 0x7fffffff);
@@ -262,22 +281,19 @@ function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner, leas
     const id = idRow !== null ? idRow[i] : idMatrix[i]![0];
     if (id !== lastId) {
       lastId = id;
-      lastUser = users.code(id);
+      lastUser = listedOnly ? users.lookup(id) : users.code(id);
       if (lastUser >= capacity) {
         capacity = Math.max(2 * capacity, lastUser + 1);
         first = grown(lease, first, capacity, 0x7fffffff);
         last = grown(lease, last, capacity, -0x80000000);
       }
     }
-    if (lastUser === BLANK_CODE) continue;
-    let day: number;
-    if (isNumber && date >= 1 && date < MAX_SERIAL_EXCLUSIVE) {
-      day = wholeDayOfSerial(date);
-    } else {
-      const time = toSerialMs(date);
-      if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: "dates", row: rowLabel(i), value: String(date) });
-      day = Math.floor(time / MS_PER_DAY);
+    if (lastUser < 0) {
+      // A user outside the start list: not counted, but the date is checked and counts for the latest day.
+      if (lastUser === UNKNOWN_CODE) latestDay = Math.max(latestDay, dayOfCell(date, "dates", i));
+      continue;
     }
+    const day = isNumber && date >= 1 && date < MAX_SERIAL_EXCLUSIVE ? wholeDayOfSerial(date) : dayOfCell(date, "dates", i);
     if (day < first[lastUser]!) first[lastUser] = day;
     if (day > last[lastUser]!) last[lastUser] = day;
     if (day > latestDay) latestDay = day;
@@ -440,27 +456,6 @@ function readStartList(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | n
     segmentNames: segs.names,
     latestDay: userCount > 0 ? Math.floor(latestMs / MS_PER_DAY) : 0,
   };
-}
-
-/**
- * The activity rows of listed users only (codes below `listed`), compacted
- * in place; returns the latest day of all rows, outsiders included.
- */
-function keepListed(act: Activity, listed: number): number {
-  const { user, day } = act;
-  let latest = 0;
-  let kept = 0;
-  for (let r = 0; r < act.rows; r++) {
-    const d = day[r]!;
-    if (d > latest) latest = d;
-    const u = user[r]!;
-    if (u >= listed) continue;
-    user[kept] = u;
-    day[kept++] = d;
-  }
-  act.rows = kept;
-  act.userCount = listed;
-  return latest;
 }
 
 /** Per listed user: the cohort bucket (earliest start) and the last active bucket. */
@@ -719,9 +714,9 @@ export function retention(
       if (startIdArg && startDateArg) {
         const start = readStartList(startIdArg, startDateArg, segs, users, lease);
         if (start.userCount === 0) fail("#N/A", "retentionNoStartRows");
-        if (how === "unbounded") return unboundedFromSpans(readDaySpans(ids, when, users, lease), unit, ks, segs !== null, start, lease);
-        const act = readActivity(ids, when, null, users, lease);
-        const latestDay = Math.max(keepListed(act, start.userCount), start.latestDay);
+        if (how === "unbounded") return unboundedFromSpans(readDaySpans(ids, when, users, lease, true), unit, ks, segs !== null, start, lease);
+        const act = readActivity(ids, when, null, users, lease, true);
+        const latestDay = Math.max(act.outsidersLatestDay, start.latestDay);
         return compute(act, unit, ks, how, segs !== null, { start, latestDay }, lease);
       }
       if (how === "unbounded" && segs === null) {
