@@ -20,12 +20,17 @@
  *
  * What the pool holds between calls is bounded (MAX_KEPT_BYTES of buffers,
  * MAX_KEPT_SLOTS of key slots); past that, returned memory is left to the GC.
+ * And it is held only while calls keep coming: IDLE_TRIM_MS after the last
+ * call ends, the pool lets everything go (a workbook recalculated once an
+ * hour should not keep 35 MB in the add-in's runtime for the hour between).
  */
 
 /** Buffers kept between calls, at most (a 1M-row call uses about 30 MB). */
 const MAX_KEPT_BYTES = 96 << 20;
 /** Key slots (JS array entries) kept between calls, at most. */
 const MAX_KEPT_SLOTS = 1 << 22;
+/** The pool empties itself this long after the last call ended (ms). */
+export const IDLE_TRIM_MS = 60_000;
 /** Buffers are sized in powers of two from this, so calls of other sizes reuse them. */
 const MIN_BUFFER_BYTES = 1 << 16;
 /** Key-slot arrays likewise, from this many slots (they are cleared slot by slot when given back). */
@@ -68,6 +73,11 @@ class FreeList<T> {
   holdings(): { count: number; size: number } {
     return { count: this.free.length, size: this.kept };
   }
+
+  clear(): void {
+    this.free.length = 0;
+    this.kept = 0;
+  }
 }
 
 const buffers = new FreeList<ArrayBuffer>((b) => b.byteLength, MAX_KEPT_BYTES);
@@ -89,6 +99,39 @@ function keepSlots(slots: unknown[]): void {
   // Cleared, so the pool holds no key (no cell of a workbook) past its call.
   slots.fill(undefined);
   slotArrays.keep(slots);
+}
+
+/** When the last lease ended (Date.now()), and the pending idle trim, if any. */
+let lastEndedAt = 0;
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Arms the idle trim once; a timer that fires while calls still come arms
+ * itself again for the rest of the idle time, so a busy recalculation costs
+ * one timer a minute, not one per call.
+ */
+function scheduleIdleTrim(): void {
+  lastEndedAt = Date.now();
+  if (idleTimer === null) armIdleTimer(IDLE_TRIM_MS);
+}
+
+function armIdleTimer(delay: number): void {
+  idleTimer = setTimeout(onIdleTimer, delay);
+  // In Node (scripts, tests) a pending trim must not keep the process alive.
+  (idleTimer as { unref?: () => void }).unref?.();
+}
+
+function onIdleTimer(): void {
+  idleTimer = null;
+  const idleFor = Date.now() - lastEndedAt;
+  if (idleFor < IDLE_TRIM_MS) armIdleTimer(IDLE_TRIM_MS - idleFor);
+  else trimPool();
+}
+
+/** Lets go of everything the pool holds (the idle trim; also for tests). */
+export function trimPool(): void {
+  buffers.clear();
+  slotArrays.clear();
 }
 
 /** What one call took from the pool; `end` gives it all back. */
@@ -160,6 +203,7 @@ export class Lease {
     for (const slots of this.slotArrays) keepSlots(slots);
     this.buffers.length = 0;
     this.slotArrays.length = 0;
+    scheduleIdleTrim();
   }
 
   private buffer(bytes: number): ArrayBuffer {

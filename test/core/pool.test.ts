@@ -98,6 +98,29 @@ describe("pool: leases", () => {
     expect(poolHoldings().buffers).toBe(1);
   });
 
+  it("lets go of everything a minute after the last call, not while calls keep coming", async () => {
+    jest.useFakeTimers();
+    try {
+      const { withLease, poolHoldings, IDLE_TRIM_MS } = await freshPool();
+      withLease((lease) => lease.int32(100_000));
+      withLease((lease) => lease.slots(5000));
+      jest.advanceTimersByTime(IDLE_TRIM_MS - 1000);
+      // A call now: the idle time starts again.
+      withLease((lease) => lease.int32(10));
+      jest.advanceTimersByTime(IDLE_TRIM_MS - 1000);
+      expect(poolHoldings()).toMatchObject({ buffers: 1, slotArrays: 1 });
+      jest.advanceTimersByTime(1000);
+      expect(poolHoldings()).toEqual({ buffers: 0, bytes: 0, slotArrays: 0, slots: 0 });
+      // The pool still works, and trims again later.
+      withLease((lease) => lease.int32(10));
+      expect(poolHoldings().buffers).toBe(1);
+      jest.advanceTimersByTime(IDLE_TRIM_MS);
+      expect(poolHoldings().buffers).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("keeps at most 96 MB of buffers between calls", async () => {
     const { withLease, poolHoldings } = await freshPool();
     withLease((lease) => {
