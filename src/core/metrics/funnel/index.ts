@@ -55,7 +55,7 @@ import { FUNNEL_ORDERS, FunnelOrder, ORDERS } from "./orders";
 import { GapBuffer } from "./select";
 import { OrderRule } from "./order";
 import { SegmentGroups, attributeSegments } from "./segments";
-import { withLease } from "../../pool";
+import { Lease, withLease } from "../../pool";
 
 export type { FunnelOrder } from "./orders";
 export { FUNNEL_ORDERS } from "./orders";
@@ -129,9 +129,9 @@ function eventForm(
   // The row-sized work arrays and the id tables come from the pool and go back when the call ends.
   return withLease((lease) => {
     const rows = readEventRows(plan, values, events, times, segments, entry.needsOtherEvents, lease);
-    const groups = rows.segmentKey ? attributeSegments(rows, plan) : null;
+    const groups = rows.segmentKey ? attributeSegments(rows, plan, lease) : null;
     const rule = entry.make(plan, rows.hasTimes ? windowMs : Infinity);
-    const reached = countReached(plan, new RowsByUser(rows, lease), rule, rows.hasTimes, groups);
+    const reached = countReached(plan, new RowsByUser(rows, lease), rule, rows.hasTimes, groups, lease);
     return table(plan, reached.users, reached.gaps, groups);
   });
 }
@@ -140,7 +140,9 @@ function eventForm(
  * Each user once, at their furthest step, in their segment (if any) and in
  * All; with medians, the gaps of the earliest attempt reaching it.
  */
-function countReached(plan: StepPlan, byUser: RowsByUser, rule: OrderRule, withMedians: boolean, groups: SegmentGroups | null): Reached {
+function countReached(
+  plan: StepPlan, byUser: RowsByUser, rule: OrderRule, withMedians: boolean, groups: SegmentGroups | null, lease: Lease,
+): Reached {
   const k = plan.stepCount;
   const stride = k + 1;
   const all = groups ? groups.count : 0;
@@ -149,7 +151,7 @@ function countReached(plan: StepPlan, byUser: RowsByUser, rule: OrderRule, withM
   const stepTime = new Float64Array(k + 2);
   const furthestCount = new Float64Array((all + 1) * stride);
   const gaps: GapBuffer[] | null = withMedians
-    ? Array.from({ length: (all + 1) * stride }, (_, i) => new GapBuffer(i >= all * stride ? 64 : 4))
+    ? Array.from({ length: (all + 1) * stride }, (_, i) => new GapBuffer(i >= all * stride ? 64 : 4, lease))
     : null;
   const userCount = byUser.rows.userCount;
   for (let u = 0; u < userCount; u++) {

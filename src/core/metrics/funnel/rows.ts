@@ -292,7 +292,7 @@ export class RowsByUser {
 
   constructor(readonly rows: EventRows, lease: Lease) {
     const { count, user, userCount } = rows;
-    const userStart = new Int32Array(userCount + 1);
+    const userStart = lease.int32(userCount + 1);
     for (let r = 0; r < count; r++) userStart[user[r]! + 1]!++;
     let longest = 0;
     for (let u = 0; u < userCount; u++) {

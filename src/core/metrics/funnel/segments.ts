@@ -9,6 +9,7 @@ import { t } from "../../i18n";
 import { EventRows } from "./rows";
 import { StepPlan } from "./steps";
 import { keepShapes } from "./keep";
+import { Lease } from "../../pool";
 
 export interface SegmentGroups {
   /** Segments with at least one user, in output order. */
@@ -18,13 +19,14 @@ export interface SegmentGroups {
   readonly labels: readonly string[];
 }
 
-export function attributeSegments(rows: EventRows, plan: StepPlan): SegmentGroups {
+/** `lease`: the call's (pool.ts); the groups it returns are read only within the call. */
+export function attributeSegments(rows: EventRows, plan: StepPlan, lease: Lease): SegmentGroups {
   const { count, user, time, code, userCount } = rows;
   const segmentKey = rows.segmentKey!;
   const segments = rows.segments!;
   const stepOne = plan.nameOfStep[1]!;
-  const touchRow = new Int32Array(userCount).fill(-1);
-  const touchTime = new Float64Array(userCount).fill(Infinity);
+  const touchRow = lease.int32(userCount, -1);
+  const touchTime = lease.float64(userCount, Infinity);
   for (let r = 0; r < count; r++) {
     if (code[r] !== stepOne) continue;
     const u = user[r]!;
@@ -36,7 +38,7 @@ export function attributeSegments(rows: EventRows, plan: StepPlan): SegmentGroup
   }
   // The deciding row's segment, read with the rows (rows.ts). Its code follows the range order of
   // all step-1 rows; the output order does not depend on it (it is by first attribution row, below).
-  const keyOfUser = new Int32Array(userCount);
+  const keyOfUser = lease.int32(userCount);
   for (let u = 0; u < userCount; u++) {
     const r = touchRow[u]!;
     if (r >= 0) keyOfUser[u] = segmentKey[r]!;
@@ -53,7 +55,7 @@ export function attributeSegments(rows: EventRows, plan: StepPlan): SegmentGroup
   order.sort((a, b) => firstTouch[a]! - firstTouch[b]!);
   const groupOfKey = new Int32Array(keys).fill(-1);
   order.forEach((key, g) => (groupOfKey[key] = g));
-  const ofUser = new Int32Array(userCount);
+  const ofUser = lease.int32Raw(userCount);
   for (let u = 0; u < userCount; u++) ofUser[u] = touchRow[u]! < 0 ? -1 : groupOfKey[keyOfUser[u]!]!;
   const labels = order.map((key) => (key === 0 ? t("blankSegment") : segments.names[key - 1]!));
   return segmentGroups(order.length, ofUser, labels);
