@@ -4,7 +4,7 @@
  * mounts the whole pane on an in-memory FakeWorkbook.
  */
 import "@testing-library/jest-dom";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { act } from "react";
 import { App } from "../../src/taskpane/App";
@@ -48,6 +48,17 @@ export function stepButton(name: RegExp | string) {
   return Array.from(nav.querySelectorAll("button")).find((b) =>
     typeof name === "string" ? b.textContent?.includes(name) : name.test(b.textContent ?? ""),
   )!;
+}
+
+/**
+ * A button of the open dialog, once the user can reach it. Fluent's dialog
+ * can be found while it opens and then be aria-hidden for a moment (its
+ * focus trap settling), so finding the dialog and then its button in two
+ * steps failed under CI load (planConsistency, TZ=America/Los_Angeles run):
+ * the whole query is retried until both hold.
+ */
+export async function dialogButton(name: RegExp | string): Promise<HTMLElement> {
+  return waitFor(() => within(screen.getByRole("dialog")).getByRole("button", { name }), { timeout: 5000 });
 }
 
 export { screen, waitFor, act };

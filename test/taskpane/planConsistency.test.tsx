@@ -9,7 +9,7 @@ import { within } from "@testing-library/react";
 import { parsePlan } from "../../src/core/plan/persist";
 import type { Plan } from "../../src/core/plan/types";
 import type { FakeWorkbook } from "../../src/taskpane/host/fakeWorkbook";
-import { renderPane, screen, stepButton, waitFor } from "./helpers";
+import { dialogButton, renderPane, screen, stepButton, waitFor } from "./helpers";
 
 type User = Awaited<ReturnType<typeof renderPane>>["user"];
 const savedPlan = (fake: FakeWorkbook): Plan => parsePlan(fake.savedPlan).plan!;
@@ -206,7 +206,7 @@ describe("launch date", () => {
     // Another template keeps the launch date the user chose.
     await user.selectOptions(await screen.findByRole("combobox", { name: /template/i }), "paid-tier-launch");
     await user.click(screen.getByRole("button", { name: "Use this template" }));
-    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace" }));
+    await user.click(await dialogButton("Replace"));
     await waitFor(() => expect(screen.getByLabelText("Launch date")).toHaveValue("2027-06-16"));
 
     // The start date moves the launch task, and the field with it.
@@ -281,7 +281,7 @@ describe("content follows the language", () => {
     // A template applied in the Chinese interface comes in Chinese.
     await user.selectOptions(await screen.findByRole("combobox", { name: /模板/ }), "operation-activity");
     await user.click(screen.getByRole("button", { name: "使用此模板" }));
-    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "替换" }));
+    await user.click(await dialogButton("替换"));
     await waitFor(() => expect(name(1)).toHaveValue("确定并量化核心目标"));
     await user.click(screen.getByRole("button", { name: "下一步" }));
     await waitFor(() => expect(fake.savedPlan).not.toBeNull());

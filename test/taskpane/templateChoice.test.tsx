@@ -12,7 +12,7 @@
 import { within } from "@testing-library/react";
 import { listTemplates } from "../../src/core/templates";
 import { parsePlan } from "../../src/core/plan/persist";
-import { renderPane, screen, stepButton, waitFor } from "./helpers";
+import { dialogButton, renderPane, screen, stepButton, waitFor } from "./helpers";
 
 let mockFetches = 0;
 let mockFailNext = false;
@@ -56,7 +56,7 @@ it("is fetched when the Schedule step shows the choice (not for a new plan or th
   expect(picker).toHaveValue("b2b-launch");
   await user.selectOptions(picker, "operation-activity");
   await user.click(screen.getByRole("button", { name: "Use this template" }));
-  await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace" }));
+  await user.click(await dialogButton("Replace"));
   await user.click(screen.getByRole("button", { name: "Next" }));
   await waitFor(() => expect(parsePlan(fake.savedPlan).plan?.schedule.templateId).toBe("operation-activity"));
 

@@ -7,7 +7,7 @@ import { fireEvent, within } from "@testing-library/react";
 import { parsePlan } from "../../src/core/plan/persist";
 import type { Plan } from "../../src/core/plan/types";
 import { FakeWorkbook, seedDemoData } from "../../src/taskpane/host/fakeWorkbook";
-import { renderPane, screen, stepButton, waitFor } from "./helpers";
+import { dialogButton, renderPane, screen, stepButton, waitFor } from "./helpers";
 
 const savedPlan = (fake: FakeWorkbook): Plan => parsePlan(fake.savedPlan).plan!;
 const heading = () => screen.getByRole("heading", { level: 2 });
@@ -180,7 +180,7 @@ describe("Schedule step", () => {
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     await user.click(screen.getByRole("button", { name: "Use this template" }));
-    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace" }));
+    await user.click(await dialogButton("Replace"));
 
     await user.click(screen.getByRole("button", { name: "Next" }));
     await waitFor(() => expect(heading()).toHaveTextContent("Indicators"));
