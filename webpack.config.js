@@ -29,7 +29,8 @@ module.exports = async (env, argv) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), clean: true, chunkFilename: "chunks/[name].[contenthash:8].js" },
+    // A chunk request that hangs is given up after 20 s (webpack's default: 120 s) so the pane can ask again (lazyPart.tsx).
+    output: { path: path.resolve(__dirname, "dist"), clean: true, chunkFilename: "chunks/[name].[contenthash:8].js", chunkLoadTimeout: 20_000 },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [

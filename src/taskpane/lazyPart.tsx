@@ -13,6 +13,15 @@ export interface LazyPart<P> {
   preload: () => Promise<void>;
 }
 
+/**
+ * A part shown but not loaded is fetched again this many times before the
+ * pane says it failed. A chunk's script request can hang (seen in headless
+ * Chromium after a reload, the Metrics tab stuck on "Loading…"); webpack
+ * gives it up after `output.chunkLoadTimeout` (webpack.config.js) and a new
+ * import() asks again.
+ */
+export const PART_LOAD_ATTEMPTS = 3;
+
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, fallback: (failed: boolean) => ReactNode): LazyPart<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<void> | null = null;
@@ -33,10 +42,17 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     useEffect(() => {
       if (loaded) return;
       let live = true;
-      preload().then(
-        () => live && setTick((n) => n + 1),
-        () => live && setFailed(true),
-      );
+      const attempt = (left: number): void => {
+        preload().then(
+          () => live && setTick((n) => n + 1),
+          () => {
+            if (!live) return;
+            if (left > 1) attempt(left - 1);
+            else setFailed(true);
+          },
+        );
+      };
+      attempt(PART_LOAD_ATTEMPTS);
       return () => {
         live = false;
       };
