@@ -3,8 +3,9 @@
  * The template choice's list of templates is its own chunk (the
  * "plan-templates" chunk, src/taskpane/templateChoice.ts): not fetched to
  * build a new plan, nor when the steps are preloaded, but when the Schedule
- * step shows the choice; a failure to fetch it shows the pane's lazy-part
- * message and is retried when the choice is shown again. Jest loads the
+ * step shows the choice; a fetch that keeps failing while the choice is
+ * shown (PART_LOAD_ATTEMPTS tries) shows the pane's lazy-part message, and
+ * is retried when the choice is shown again. Jest loads the
  * module on the same dynamic import() that fetches the chunk in the browser,
  * so counting the module's loads counts the fetches. (The same in Chinese:
  * templateChoice.zh-CN.test.tsx.)
@@ -12,14 +13,15 @@
 import { within } from "@testing-library/react";
 import { listTemplates } from "../../src/core/templates";
 import { parsePlan } from "../../src/core/plan/persist";
+import { PART_LOAD_ATTEMPTS } from "../../src/taskpane/lazyPart";
 import { dialogButton, renderPane, screen, stepButton, waitFor } from "./helpers";
 
 let mockFetches = 0;
-let mockFailNext = false;
+let mockFailuresLeft = 0;
 jest.mock("../../src/taskpane/templateChoice", () => {
   mockFetches++;
-  if (mockFailNext) {
-    mockFailNext = false;
+  if (mockFailuresLeft > 0) {
+    mockFailuresLeft--;
     throw new Error("ChunkLoadError: Loading chunk plan-templates failed.");
   }
   return jest.requireActual("../../src/taskpane/templateChoice");
@@ -33,10 +35,11 @@ it("is fetched when the Schedule step shows the choice (not for a new plan or th
   expect(screen.getByRole("textbox", { name: /plan title/i })).toHaveValue("B2B product launch");
   expect(mockFetches).toBe(0);
 
-  mockFailNext = true;
+  // Failing every attempt while shown (lazyPart asks PART_LOAD_ATTEMPTS times), it says so.
+  mockFailuresLeft = PART_LOAD_ATTEMPTS;
   await user.click(stepButton("Schedule"));
   expect(await screen.findByRole("alert")).toHaveTextContent("This part of the pane could not be loaded. Check the connection, then close and reopen the pane.");
-  expect(mockFetches).toBe(1);
+  expect(mockFetches).toBe(PART_LOAD_ATTEMPTS);
   // The rest of the step works without it.
   expect(screen.getAllByRole("listitem", { name: /^Task \d+$/ }).length).toBeGreaterThan(0);
   expect(screen.queryByRole("button", { name: "Use this template" })).not.toBeInTheDocument();
@@ -46,7 +49,7 @@ it("is fetched when the Schedule step shows the choice (not for a new plan or th
   await waitFor(() => expect(heading()).toHaveTextContent("Goal"));
   await user.click(stepButton("Schedule"));
   const picker = await screen.findByRole("combobox", { name: /template/i });
-  expect(mockFetches).toBe(2);
+  expect(mockFetches).toBe(PART_LOAD_ATTEMPTS + 1);
   expect(screen.queryByRole("alert")).not.toBeInTheDocument();
 
   // The same templates as core's list, the plan's own chosen, and "Use this template" applies another.
@@ -63,5 +66,5 @@ it("is fetched when the Schedule step shows the choice (not for a new plan or th
   // Once loaded, it is not fetched again.
   await user.click(stepButton("Schedule"));
   await screen.findByRole("combobox", { name: /template/i });
-  expect(mockFetches).toBe(2);
+  expect(mockFetches).toBe(PART_LOAD_ATTEMPTS + 1);
 });

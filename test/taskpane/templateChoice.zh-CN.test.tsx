@@ -6,12 +6,14 @@
  */
 import { within } from "@testing-library/react";
 import { listTemplates } from "../../src/core/templates";
+import { PART_LOAD_ATTEMPTS } from "../../src/taskpane/lazyPart";
 import { renderPane, screen, stepButton, waitFor } from "./helpers";
 
-let mockFailNext = true;
+// Every attempt while the choice is first shown fails (lazyPart tries PART_LOAD_ATTEMPTS = 3 times).
+let mockFailuresLeft = 3;
 jest.mock("../../src/taskpane/templateChoice", () => {
-  if (mockFailNext) {
-    mockFailNext = false;
+  if (mockFailuresLeft > 0) {
+    mockFailuresLeft--;
     throw new Error("ChunkLoadError: Loading chunk plan-templates failed.");
   }
   return jest.requireActual("../../src/taskpane/templateChoice");
@@ -20,6 +22,7 @@ jest.mock("../../src/taskpane/templateChoice", () => {
 const heading = () => screen.getByRole("heading", { level: 2 });
 
 it("shows the lazy-part failure in Chinese, then the templates by their Chinese names", async () => {
+  expect(mockFailuresLeft).toBe(PART_LOAD_ATTEMPTS);
   const { user } = await renderPane({ locale: "zh-CN" });
   await user.click(stepButton("执行计划"));
   expect(await screen.findByRole("alert")).toHaveTextContent("窗格的这一部分无法加载。请检查网络连接，然后关闭并重新打开窗格。");
