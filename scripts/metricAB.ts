@@ -17,10 +17,8 @@
  */
 import "../test/setup/customFunctionsShim";
 import * as current from "../src/functions/implementations";
-import { syntheticEvents, FUNNEL_STEPS } from "./benchData";
-import * as simple from "./benchSql";
+import { caseCall, caseData, type Functions } from "./benchCases";
 
-type Functions = typeof current;
 const [which = "retention-week", order = "time", ids = "numeric", roundsText = "9"] = process.argv.slice(2);
 const basePath = process.env.AB_BASE;
 if (!basePath) throw new Error("set AB_BASE to the other checkout (see the header)");
@@ -28,35 +26,9 @@ if (!basePath) throw new Error("set AB_BASE to the other checkout (see the heade
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const base = require(`${basePath}/src/functions/implementations`) as Functions;
 
-let data = syntheticEvents(1_000_000, 42);
-if (ids === "numeric") data = simple.withNumericIds(data);
-data = order === "user" ? data : order === "time" ? simple.inTimeOrder(data) : simple.inRandomOrder(data);
-data = JSON.parse(JSON.stringify(data)) as typeof data;
-const steps = FUNNEL_STEPS.map((s) => [s]);
-const signups = JSON.parse(JSON.stringify(simple.signupsOf(data))) as ReturnType<typeof simple.signupsOf>;
-// One month of sign-ups against all the activity: most activity rows are of users outside the list.
-const firstSignup = Math.min(...signups.dates.map(([d]) => d!));
-const monthRows = signups.dates.map(([d], i) => (d! < firstSignup + 30 ? i : -1)).filter((i) => i >= 0);
-const monthIds = monthRows.map((i) => signups.ids[i]!);
-const monthDates = monthRows.map((i) => signups.dates[i]!);
-
-function caseOf(f: Functions): () => unknown {
-  const cases: Record<string, () => unknown> = {
-    "retention-day": () => f.retention(data.userIds, data.dates, "day", [[7]], "classic"),
-    "retention-week": () => f.retention(data.userIds, data.dates, "week", [[8]], "unbounded"),
-    "retention-start": () => f.retention(data.userIds, data.dates, "day", [[7]], "classic", undefined, signups.ids, signups.dates),
-    "retention-start-month": () => f.retention(data.userIds, data.dates, "day", [[7]], "classic", undefined, monthIds, monthDates),
-    "retention-start-month-week": () => f.retention(data.userIds, data.dates, "week", [[8]], "unbounded", undefined, monthIds, monthDates),
-    funnel: () => f.funnel(steps, data.userIds, data.events, data.dates, 14, "ordered"),
-    "funnel-segments": () => f.funnel(steps, data.userIds, data.events, data.dates, 14, "ordered", data.channels),
-  };
-  const run = cases[which];
-  if (!run) throw new Error(`unknown case ${which}: ${Object.keys(cases).join(", ")}`);
-  return run;
-}
-
-const runBase = caseOf(base);
-const runNew = caseOf(current);
+const rows = caseData(order, ids);
+const runBase = caseCall(base, rows, which);
+const runNew = caseCall(current, rows, which);
 if (JSON.stringify(runBase()) !== JSON.stringify(runNew())) throw new Error("the two versions give different results");
 for (let i = 0; i < 3; i++) {
   runBase();
