@@ -6,7 +6,7 @@
  * interactive). Unlike React.lazy, a part already loaded renders at once,
  * without a Suspense round trip.
  */
-import { createElement, useEffect, useState, type ComponentType, type ReactNode } from "react";
+import { createElement, useEffect, useState, useSyncExternalStore, type ComponentType, type ReactNode } from "react";
 
 export interface LazyPart<P> {
   (props: P): ReactNode;
@@ -25,10 +25,23 @@ export const PART_LOAD_ATTEMPTS = 3;
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, fallback: (failed: boolean) => ReactNode): LazyPart<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<void> | null = null;
+  // Parts on screen, told when the component arrives. A store React reads
+  // with useSyncExternalStore, which checks it again once subscribed: a load
+  // that completes between a part's render and its effect (the pane
+  // preloads every part, so a tab opened as its chunk arrives) is seen. With
+  // a plain effect that returned when the part was already loaded, that tab
+  // stayed on "Loading…" for good (the Metrics e2e flake).
+  const listeners = new Set<() => void>();
+  const subscribe = (listener: () => void): (() => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  const current = (): ComponentType<P> | null => loaded;
   const preload = (): Promise<void> =>
     (pending ??= load().then(
       (component) => {
         loaded = component;
+        for (const listener of listeners) listener();
       },
       (error: unknown) => {
         pending = null; // allow a retry
@@ -37,27 +50,25 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     ));
 
   function Part(props: P): ReactNode {
-    const [, setTick] = useState(0);
+    const component = useSyncExternalStore(subscribe, current);
     const [failed, setFailed] = useState(false);
+    const shown = component !== null;
     useEffect(() => {
-      if (loaded) return;
+      if (shown) return;
       let live = true;
       const attempt = (left: number): void => {
-        preload().then(
-          () => live && setTick((n) => n + 1),
-          () => {
-            if (!live) return;
-            if (left > 1) attempt(left - 1);
-            else setFailed(true);
-          },
-        );
+        preload().catch(() => {
+          if (!live) return;
+          if (left > 1) attempt(left - 1);
+          else setFailed(true);
+        });
       };
       attempt(PART_LOAD_ATTEMPTS);
       return () => {
         live = false;
       };
-    }, []);
-    return loaded ? createElement(loaded, props) : fallback(failed);
+    }, [shown]);
+    return component ? createElement(component, props) : fallback(failed);
   }
   Part.preload = preload;
   return Part;

@@ -111,6 +111,31 @@ export async function waitForText(page: Page, text: string, timeout = 60_000): P
     await page.getByText(text).first().waitFor({ timeout });
   } catch (error) {
     const shown = await page.evaluate(() => document.body.innerText.replace(/\s+/g, " ").slice(0, 1500)).catch(() => "(page not readable)");
-    throw new Error(`"${text}" not shown within ${timeout} ms. The page shows: ${shown}\n${(error as Error).message}`);
+    const chunks = await chunkDiagnostics(page);
+    throw new Error(`"${text}" not shown within ${timeout} ms. The page shows: ${shown}\nChunks: ${chunks}\n${(error as Error).message}`);
   }
+}
+
+/**
+ * What the page knows of its lazy chunks, for a failure message: the chunk
+ * script elements (and whether they are still in the document, as webpack
+ * removes them once loaded), the chunk ids webpack's global received, and
+ * the browser's resource timing of each chunk request.
+ */
+export async function chunkDiagnostics(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const scripts = Array.from(document.querySelectorAll("script[src]")).map((s) => (s as HTMLScriptElement).src.replace(/^.*\//, ""));
+      const global = (window as unknown as { webpackChunkopskit?: unknown[][] }).webpackChunkopskit ?? [];
+      const received = global.map((entry) => JSON.stringify(entry[0]));
+      const timing = performance
+        .getEntriesByType("resource")
+        .filter((e) => e.name.includes("/chunks/"))
+        .map((e) => {
+          const r = e as PerformanceResourceTiming;
+          return `${r.name.replace(/^.*\//, "")} start ${Math.round(r.startTime)} end ${Math.round(r.responseEnd)} bytes ${r.encodedBodySize}`;
+        });
+      return JSON.stringify({ readyState: document.readyState, scripts, received, timing });
+    })
+    .catch((error: unknown) => `(not readable: ${(error as Error).message})`);
 }

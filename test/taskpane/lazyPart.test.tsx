@@ -3,7 +3,8 @@
  * lazyPart (src/taskpane/lazyPart.tsx): a part whose chunk fails to load is
  * asked for again while it is shown, PART_LOAD_ATTEMPTS times in all, and
  * only then shows the failure; a load that succeeds on a later attempt shows
- * the part.
+ * the part. The race between a preload and the part's first effect is in
+ * lazyPart.race.test.tsx.
  */
 import "@testing-library/jest-dom";
 import { render, screen, waitFor } from "@testing-library/react";
@@ -40,4 +41,5 @@ describe("lazyPart", () => {
     await waitFor(() => expect(screen.getByText("hello Tiering")).toBeInTheDocument());
     expect(calls).toBe(PART_LOAD_ATTEMPTS + 1);
   });
+
 });
