@@ -7,8 +7,11 @@
  * from call to call (pool.ts): the key strings in one JS array, their hash
  * and code in one Int32Array beside it. We expect Excel to hand a range over
  * as parsed JSON (the runtime's messages are JSON; not checked in a real
- * Excel), and V8's JSON parser gives equal strings one shared object, so a
- * probe that lands on the key is a pointer comparison. The engine's own
+ * Excel). V8's JSON parser gives equal strings of up to 10 characters one
+ * shared (internalized) object, so a probe that lands on such a key is a
+ * pointer comparison; longer ids (e-mails, UUIDs, "CUST-000123") come as one
+ * object per cell and are compared by their characters (seen with
+ * %DebugPrint in Node 20: 10 characters shared, 11 not). The engine's own
  * tables were used before: a prototype-less object as a dictionary was the
  * fastest to look up in, but every new key went through the runtime and its
  * growing table was fresh memory each call: 83k new ids cost 25-30 ms (300 ns
