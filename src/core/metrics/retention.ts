@@ -217,8 +217,7 @@ function readActivity(
       day[rows++] = wholeDayOfSerial(date);
       continue;
     }
-    const time = toSerialMs(date);
-    if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: "dates", row: rowLabel(i), value: String(date) });
+    const time = msOfCell(date, "dates", i);
     day[rows] = Math.floor(time / MS_PER_DAY);
     if (ms && segment && segments) {
       ms[rows] = time;
@@ -238,9 +237,14 @@ function readActivity(
 /** Whole day of a non-blank date cell; a non-date → #VALUE! naming the row (the row loops' slow path). */
 function dayOfCell(date: unknown, argName: string, i: number): number {
   if (typeof date === "number" && date >= 1 && date < MAX_SERIAL_EXCLUSIVE) return wholeDayOfSerial(date);
+  return Math.floor(msOfCell(date, argName, i) / MS_PER_DAY);
+}
+
+/** Integer milliseconds since serial 0 of a non-blank date cell; a non-date → #VALUE! naming the row. */
+function msOfCell(date: unknown, argName: string, i: number): number {
   const time = toSerialMs(date);
   if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: argName, row: rowLabel(i), value: String(date) });
-  return Math.floor(time / MS_PER_DAY);
+  return time;
 }
 
 /** Unbounded mode's whole need from the rows: each user's first and last active day. */
@@ -419,8 +423,7 @@ function readStartList(ids: ColumnArg, dates: ColumnArg, segments: ColumnArg | n
     if (typeof date === "number" ? date === 0 : isBlank(date)) continue;
     const u = users.code(idRow !== null ? idRow[i] : idMatrix[i]![0]);
     if (u === BLANK_CODE) continue;
-    const time = toSerialMs(date);
-    if (Number.isNaN(time)) fail("#VALUE!", "badDate", { arg: "start_dates", row: rowLabel(i), value: String(date) });
+    const time = msOfCell(date, "start_dates", i);
     if (u >= earliestMs.length) {
       const bigger = lease.float64(Math.min(n, earliestMs.length * 2), Infinity);
       bigger.set(earliestMs);
