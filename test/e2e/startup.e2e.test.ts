@@ -5,8 +5,9 @@
  * test/scripts/bundleSize.test.ts checks on the page's script tags (a
  * ratchet on the way to 120 KB), but counting chunks the code loads at start
  * too. The in-memory workbook (fake-workbook and the chunks it needs) is left
- * out: it stands in for Excel and is never fetched inside Excel. Time to interactive is recorded, not asserted beyond
- * a hang guard (benchmarks are scripts, not timed tests).
+ * out: it stands in for Excel and is never fetched inside Excel. Time to
+ * interactive is recorded, not asserted; the only bound is a hang guard of
+ * 30 s on becoming interactive (benchmarks are scripts, not timed tests).
  *
  * Without chromium the suite is skipped with a message, except in CI.
  */
@@ -47,6 +48,8 @@ const ready = requireChromium("startup e2e", { ok: fs.existsSync(path.join(DIST,
       pending.push(response.body().then((body) => void gzipByPath.set(url.slice(base.length).split("?")[0]!, zlib.gzipSync(body, { level: 9 }).length)));
     });
     await page.goto(`${base}/taskpane.html?fake=1&lang=${lang}`);
+    // The hang guard. The time to interactive is logged, not asserted: a timed test fails on a
+    // loaded machine (a 3 s bound failed once in CI, at 3.06 s, on the first page of the run).
     await page.waitForFunction(() => window.opskitReadyAt !== undefined, undefined, { timeout: 30_000 });
     // Which scripts the page *asked for* before it was interactive, on the page's own clock
     // (Resource Timing's startTime and opskitReadyAt both count from navigation start): the
@@ -74,7 +77,6 @@ const ready = requireChromium("startup e2e", { ok: fs.existsSync(path.join(DIST,
     fs.appendFileSync(path.join(OUT, "startup.txt"), line + "\n");
     expect(beforeReady.some((s) => /taskpane/.test(s.url))).toBe(true);
     expect(total).toBeLessThanOrEqual(BUDGET);
-    expect(tti).toBeLessThan(3000); // a hang guard, not a timing target
     await page.close();
   });
 });
