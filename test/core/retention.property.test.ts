@@ -185,6 +185,25 @@ const scenario = fc.record({
   withSegments: fc.boolean(),
 });
 
+/**
+ * Ids typed as numbers only (and blanks): unbounded mode then indexes users
+ * by the id's offset in its range (readDaySpansByIdOffset) when the range is
+ * narrow, and interns them when it is not (the large ids below).
+ */
+const wholeNumberIdCell = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: -3, max: 6 }) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, "", "  ", -0) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(2 ** 31 - 1, -(2 ** 31), 123_456_789) },
+);
+
+const wholeNumberScenario = fc.record({
+  rows: fc.array(fc.record({ id: wholeNumberIdCell, date: row.map((r) => r.date), segment: segmentCell }), { minLength: 1, maxLength: 40 }),
+  period: fc.constantFrom<Period>("day", "week", "month"),
+  mode: fc.constantFrom<Mode>("classic", "unbounded"),
+  periods: periodsArg,
+  withSegments: fc.boolean(),
+});
+
 // ---------------------------------------------------------------------------
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -212,6 +231,10 @@ function check(s: Scenario): void {
 describe("RETENTION equals the naive reference", () => {
   it("on random small data, every period and mode, with and without segments", () => {
     fc.assert(fc.property(scenario, check), { numRuns: 600 });
+  });
+
+  it("on ids typed as whole numbers only, narrow and wide ranges", () => {
+    fc.assert(fc.property(wholeNumberScenario, check), { numRuns: 400 });
   });
 
   it("with the by-user dedupe instead of the bitset", () => {

@@ -255,6 +255,37 @@ describe("ids are trimmed, case-sensitive text", () => {
   });
 });
 
+describe("ids typed as whole numbers, unbounded (users indexed by the id's offset in its range)", () => {
+  const dates = col(D(0), D(8), D(1), D(15), D(0), D(9));
+  const asText = (ids: unknown[]) => ids.map((id) => (id === 0 || id === null ? id : ` ${String(id)} `));
+  it.each<[string, unknown[]]>([
+    ["a narrow range", [101, 101, 102, 102, 103, 0]],
+    ["negative ids", [-5, -5, -4, -4, -3, null]],
+    ["a range too wide to index (interned instead)", [1, 1, 2 ** 31 - 1, 2 ** 31 - 1, -(2 ** 31), 0]],
+    // Six cells: the widest range indexed is 4,096 ids (at least 4,096, else 2 per cell); the first id gets 1,024 slots.
+    ["an id far below the range so far (grown down, no slack left)", [3000, 3000, 1, 1, 2000, 0]],
+    ["an id far above the range so far (grown up, no slack left)", [1, 1, 3000, 3000, 2000, 0]],
+    ["ids 1 and 4,096 (the widest range, indexed or interned by arrival order)", [4096, 4096, 1, 1, 2048, 0]],
+    ["one id past the widest range (interned instead)", [4097, 4097, 1, 1, 2048, 0]],
+    ["a fraction among whole numbers (interned instead)", [5, 5, 5.5, 5.5, 6, 0]],
+  ])("%s: the same table as the same ids as text", (_name, ids) => {
+    for (const period of ["day", "week"]) {
+      const byNumber = retention(col(...ids), dates, period, 3, "unbounded");
+      expect(grid(byNumber)).toEqual(grid(retention(col(...asText(ids)), dates, period, 3, "unbounded")));
+    }
+  });
+
+  it("a non-date → #VALUE! naming the first such row; a blank id's row is skipped unchecked", () => {
+    const e = error(retention(col(1, 0, 2, 3), col(D(0), "not a date", D(1), "yesterday"), "week", 3, "unbounded"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("row 4");
+  });
+
+  it("only blank ids → #N/A No activity rows", () => {
+    expect(error(retention(col(0, null, -0), col(D(0), D(1), D(2)), "week", 3, "unbounded")).code).toBe("#N/A");
+  });
+});
+
 describe("dates", () => {
   it.each<[string, unknown[], Grid[number]]>([
     ["ISO dates", ["2026-03-01", "2026-03-02"], [D(0), 1, 1]],

@@ -306,6 +306,118 @@ function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner, leas
   return { rows, userCount: users.size, first, last, latestDay };
 }
 
+/** The widest range of whole-number ids readDaySpansByIdOffset indexes directly: slots per cell, and at most. */
+const ID_OFFSET_SLOTS_PER_CELL = 2;
+const ID_OFFSET_MAX_SLOTS = 1 << 22;
+
+/**
+ * readDaySpans for ids that are all whole numbers (or blank) in a range at
+ * most twice the row count: each row goes to its id's offset in the range,
+ * with no interning, and the users are then numbered in id order. A user id
+ * typed as a number is what a database export gives; in random order the
+ * interner's table and then the user's first and last day were two
+ * dependent random loads per row, and this is one.
+ *
+ * The range grows as ids come (by doubling, as the interner's dense range
+ * does), so ids that are not all whole numbers are found out as they come:
+ * at the first text, fraction or id too far out it gives up (null) and
+ * readDaySpans reads the rows again; a column of text ids gives up at its
+ * first cell. The same rows, checks and errors as readDaySpans (a blank id
+ * skips its row unchecked; the first non-date among the other rows is
+ * #VALUE!), so giving up after a #VALUE! row cannot happen.
+ */
+function readDaySpansByIdOffset(ids: ColumnArg, dates: ColumnArg, lease: Lease): DaySpans | null {
+  const n = ids.length;
+  const range = new IdRange(Math.min(ID_OFFSET_MAX_SLOTS, Math.max(4096, ID_OFFSET_SLOTS_PER_CELL * n)), lease);
+  let latestDay = 0;
+  let rows = 0;
+  const dateMatrix = dates.matrix;
+  const dateRow = rowOf(dates);
+  const idMatrix = ids.matrix;
+  const idRow = rowOf(ids);
+  for (let i = 0; i < n; i++) {
+    const date = dateRow !== null ? dateRow[i] : dateMatrix[i]![0];
+    const isNumber = typeof date === "number";
+    if (isNumber ? date === 0 : isBlank(date)) continue;
+    const id = idRow !== null ? idRow[i] : idMatrix[i]![0];
+    if (typeof id !== "number") {
+      if (isBlank(id)) continue;
+      return null;
+    }
+    if (id === 0) continue;
+    let offset = id - range.base;
+    // A fraction or an id outside the range fails one of the tests (offset | 0 is exact only for integers).
+    if (!(offset >= 0 && offset < range.slots && (offset | 0) === offset)) {
+      if (!range.cover(id)) return null;
+      offset = id - range.base;
+    }
+    const day = isNumber && date >= 1 && date < MAX_SERIAL_EXCLUSIVE ? wholeDayOfSerial(date) : dayOfCell(date, "dates", i);
+    const first = range.first;
+    const last = range.last;
+    if (day < first[offset]!) first[offset] = day;
+    if (day > last[offset]!) last[offset] = day;
+    if (day > latestDay) latestDay = day;
+    rows++;
+  }
+  const { userCount, first, last } = range.users(lease);
+  return { rows, userCount, first, last, latestDay };
+}
+
+/** readDaySpansByIdOffset's first and last day per whole-number id, over a range that grows. */
+class IdRange {
+  base = 0;
+  slots = 0;
+  first: Int32Array;
+  last: Int32Array;
+
+  constructor(private readonly limit: number, private readonly lease: Lease) {
+    this.first = lease.int32(0);
+    this.last = lease.int32(0);
+  }
+
+  /** Makes the range hold `id`; false when it is not a 32-bit whole number or the range would pass the limit. */
+  cover(id: number): boolean {
+    if ((id | 0) !== id) return false;
+    const { base, slots } = this;
+    const lo = slots === 0 ? id : Math.min(base, id);
+    const hi = slots === 0 ? id : Math.max(base + slots - 1, id);
+    const needed = hi - lo + 1;
+    if (needed > this.limit) return false;
+    // Room to grow by doubling; growing down leaves half of it below (ids at random arrive from both ends).
+    const grown = Math.min(this.limit, Math.max(needed, 2 * slots, 1024));
+    const slack = grown - needed;
+    const newBase = slots === 0 || id < base ? lo - Math.floor(slack / 2) : lo;
+    this.first = this.moved(this.first, grown, base - newBase, 0x7fffffff);
+    this.last = this.moved(this.last, grown, base - newBase, -0x80000000);
+    this.base = newBase;
+    this.slots = grown;
+    return true;
+  }
+
+  private moved(old: Int32Array, length: number, shift: number, fillWith: number): Int32Array {
+    const table = this.lease.int32(length, fillWith);
+    if (old.length > 0) table.set(old, shift);
+    this.lease.release(old);
+    return table;
+  }
+
+  /** The ids met, numbered in id order: how many, and each one's first and last day. */
+  users(lease: Lease): { userCount: number; first: Int32Array; last: Int32Array } {
+    const { slots } = this;
+    let userCount = 0;
+    for (let o = 0; o < slots; o++) if (this.last[o]! !== -0x80000000) userCount++;
+    const first = lease.int32(userCount);
+    const last = lease.int32(userCount);
+    let u = 0;
+    for (let o = 0; o < slots; o++) {
+      if (this.last[o]! === -0x80000000) continue;
+      first[u] = this.first[o]!;
+      last[u++] = this.last[o]!;
+    }
+    return { userCount, first, last };
+  }
+}
+
 function grown(lease: Lease, a: Int32Array, length: number, fillWith: number): Int32Array {
   const out = lease.int32(length, fillWith);
   out.set(a);
@@ -723,7 +835,7 @@ export function retention(
         return compute(act, unit, ks, how, segs !== null, { start, latestDay }, lease);
       }
       if (how === "unbounded" && segs === null) {
-        const spans = readDaySpans(ids, when, users, lease);
+        const spans = readDaySpansByIdOffset(ids, when, lease) ?? readDaySpans(ids, when, users, lease);
         if (spans.rows === 0) fail("#N/A", "noActivityRows");
         return unboundedFromSpans(spans, unit, ks, false, null, lease);
       }
