@@ -333,24 +333,17 @@ export class KeyInterner {
   private coverDirect(value: number): boolean {
     const length = this.directLength;
     if (length > 0 && value - this.directBase >= 0 && value - this.directBase < length) return true;
-    const lo = length === 0 ? value : Math.min(this.directBase, value);
-    const hi = length === 0 ? value : Math.max(this.directBase + length - 1, value);
-    const needed = hi - lo + 1;
-    const limit = this.directLimit();
-    if (needed > limit) {
+    const range = rangeToCover(this.directBase, length, value, this.directLimit());
+    if (range === null) {
       this.leaveDirect();
       return false;
     }
-    // Room to grow by doubling; growing down leaves half of it below (ids in random order arrive from both ends).
-    const grown = Math.min(limit, Math.max(needed, 2 * length, 1024));
-    const slack = grown - needed;
-    const base = value < this.directBase || length === 0 ? lo - Math.floor(slack / 2) : lo;
-    const table = this.lease.int32(grown);
-    if (length > 0) table.set(this.direct, this.directBase - base);
+    const table = this.lease.int32(range.length);
+    if (length > 0) table.set(this.direct, this.directBase - range.base);
     this.lease.release(this.direct);
     this.direct = table;
-    this.directBase = base;
-    this.directLength = grown;
+    this.directBase = range.base;
+    this.directLength = range.length;
     return true;
   }
 
@@ -410,6 +403,23 @@ export class KeyInterner {
     this.textCount++;
     return code;
   }
+}
+
+/**
+ * A dense range of whole numbers [base, base + length) grown to hold `value`:
+ * by doubling (few regrowths), never past `limit` entries (null then), and
+ * when growing down with half the room below, since ids in random order
+ * arrive from both ends. Used by the interner's dense range and by
+ * RETENTION's id-offset path.
+ */
+export function rangeToCover(base: number, length: number, value: number, limit: number): { base: number; length: number } | null {
+  const lo = length === 0 ? value : Math.min(base, value);
+  const hi = length === 0 ? value : Math.max(base + length - 1, value);
+  const needed = hi - lo + 1;
+  if (needed > limit) return null;
+  const grown = Math.min(limit, Math.max(needed, 2 * length, 1024));
+  const slack = grown - needed;
+  return { base: length === 0 || value < base ? lo - Math.floor(slack / 2) : lo, length: grown };
 }
 
 /**

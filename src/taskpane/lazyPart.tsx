@@ -15,10 +15,9 @@ export interface LazyPart<P> {
 
 /**
  * A part shown but not loaded is fetched again this many times before the
- * pane says it failed. A chunk's script request can hang (seen in headless
- * Chromium after a reload, the Metrics tab stuck on "Loading…"); webpack
- * gives it up after `output.chunkLoadTimeout` (webpack.config.js) and a new
- * import() asks again.
+ * pane says it failed: on a flaky connection a chunk's script request can
+ * fail or hang, webpack gives it up after `output.chunkLoadTimeout`
+ * (webpack.config.js), and a new import() asks again.
  */
 export const PART_LOAD_ATTEMPTS = 3;
 

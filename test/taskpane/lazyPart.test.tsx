@@ -41,5 +41,4 @@ describe("lazyPart", () => {
     await waitFor(() => expect(screen.getByText("hello Tiering")).toBeInTheDocument());
     expect(calls).toBe(PART_LOAD_ATTEMPTS + 1);
   });
-
 });

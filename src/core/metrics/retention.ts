@@ -33,7 +33,7 @@ import { Grid, OpsError, fail, guard } from "../errors";
 import { t } from "../i18n";
 import { Matrix, asMatrix, cells, isBlank, isOmitted, optionWord, rowLabel } from "../args";
 import { MAX_SERIAL_EXCLUSIVE, MS_PER_DAY, monthIndexOfSerial, serialOfMonthIndex, toSerialMs, wholeDayOfSerial } from "../dates";
-import { BLANK_CODE, KeyInterner, UNKNOWN_CODE } from "../intern";
+import { BLANK_CODE, KeyInterner, UNKNOWN_CODE, rangeToCover } from "../intern";
 import { Lease, withLease } from "../pool";
 
 export type Period = "day" | "week" | "month";
@@ -378,27 +378,14 @@ class IdRange {
   /** Makes the range hold `id`; false when it is not a 32-bit whole number or the range would pass the limit. */
   cover(id: number): boolean {
     if ((id | 0) !== id) return false;
-    const { base, slots } = this;
-    const lo = slots === 0 ? id : Math.min(base, id);
-    const hi = slots === 0 ? id : Math.max(base + slots - 1, id);
-    const needed = hi - lo + 1;
-    if (needed > this.limit) return false;
-    // Room to grow by doubling; growing down leaves half of it below (ids at random arrive from both ends).
-    const grown = Math.min(this.limit, Math.max(needed, 2 * slots, 1024));
-    const slack = grown - needed;
-    const newBase = slots === 0 || id < base ? lo - Math.floor(slack / 2) : lo;
-    this.first = this.moved(this.first, grown, base - newBase, 0x7fffffff);
-    this.last = this.moved(this.last, grown, base - newBase, -0x80000000);
-    this.base = newBase;
-    this.slots = grown;
+    const range = rangeToCover(this.base, this.slots, id, this.limit);
+    if (range === null) return false;
+    const shift = this.base - range.base;
+    this.first = grown(this.lease, this.first, range.length, 0x7fffffff, shift);
+    this.last = grown(this.lease, this.last, range.length, -0x80000000, shift);
+    this.base = range.base;
+    this.slots = range.length;
     return true;
-  }
-
-  private moved(old: Int32Array, length: number, shift: number, fillWith: number): Int32Array {
-    const table = this.lease.int32(length, fillWith);
-    if (old.length > 0) table.set(old, shift);
-    this.lease.release(old);
-    return table;
   }
 
   /** The ids met, numbered in id order: how many, and each one's first and last day. */
@@ -418,9 +405,10 @@ class IdRange {
   }
 }
 
-function grown(lease: Lease, a: Int32Array, length: number, fillWith: number): Int32Array {
+/** `a` moved into a longer leased array filled with `fillWith`, at `shift` entries from its start; `a` goes back to the lease. */
+function grown(lease: Lease, a: Int32Array, length: number, fillWith: number, shift = 0): Int32Array {
   const out = lease.int32(length, fillWith);
-  out.set(a);
+  if (a.length > 0) out.set(a, shift); // an empty `a` may have no place in `out` (a range's first id)
   lease.release(a);
   return out;
 }
