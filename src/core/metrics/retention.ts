@@ -596,6 +596,98 @@ function startSegmentGroups(start: StartList, lease: Lease): Groups {
   return { count: order.length, of, labels };
 }
 
+/**
+ * Classic with a start list, when a bitset of listed users × requested
+ * offsets fits: the cohorts are known before the activity is read (each
+ * listed user's earliest start), so each row goes straight to its (user,
+ * offset) bit in one pass, with no per-row arrays written and read back
+ * (readActivity, bucketRows, scanListedUsers and classicByBitset were four
+ * passes). The same rows, checks and errors as readActivity with a start
+ * list: an outsider's row is checked and counts for the latest day only.
+ */
+function listedClassicInOnePass(
+  ids: ColumnArg, dates: ColumnArg, users: KeyInterner, start: StartList, period: Period, ks: readonly number[], bySegment: boolean, lease: Lease,
+): Grid {
+  const { sorted } = offsetsOf(ks);
+  const k = sorted.length;
+  const slotOf = slotTable(sorted);
+  const maxOffset = slotOf.length - 1;
+  const userCount = start.userCount;
+  const first = bucketsOfDays(period, start.day, lease);
+  const months = period === "month" ? cohortMonths(first, maxOffset) : null;
+  const monthLo = months ? months.lo : 0;
+  const monthOfDay = months ? months.table : null;
+  const seen = lease.uint32(Math.ceil((userCount * k) / 32));
+  const n = ids.length;
+  let lastId: unknown = undefined;
+  let lastUser = BLANK_CODE;
+  let latestDay = start.latestDay;
+  const dateMatrix = dates.matrix;
+  const dateRow = rowOf(dates);
+  const idMatrix = ids.matrix;
+  const idRow = rowOf(ids);
+  for (let i = 0; i < n; i++) {
+    const date = dateRow !== null ? dateRow[i] : dateMatrix[i]![0];
+    const isNumber = typeof date === "number";
+    if (isNumber ? date === 0 : isBlank(date)) continue;
+    const id = idRow !== null ? idRow[i] : idMatrix[i]![0];
+    if (id !== lastId) {
+      lastId = id;
+      lastUser = users.lookup(id);
+    }
+    if (lastUser < 0) {
+      if (lastUser === UNKNOWN_CODE) latestDay = Math.max(latestDay, dayOfCell(date, "dates", i));
+      continue;
+    }
+    const day = isNumber && date >= 1 && date < MAX_SERIAL_EXCLUSIVE ? wholeDayOfSerial(date) : dayOfCell(date, "dates", i);
+    if (day > latestDay) latestDay = day;
+    let bucket = day;
+    if (period === "week") bucket = Math.floor((day + 5) / 7);
+    else if (monthOfDay !== null) {
+      // Outside the table: before every cohort or after the last one's last requested month.
+      const at = day - monthLo;
+      if (at < 0 || at >= monthOfDay.length) continue;
+      bucket = monthOfDay[at]!;
+    }
+    const offset = bucket - first[lastUser]!;
+    if (offset > maxOffset || offset < 0) continue; // below 0: activity before a start date
+    const slot = slotOf[offset]!;
+    if (slot < 0) continue;
+    const bit = lastUser * k + slot;
+    seen[bit >>> 5] = seen[bit >>> 5]! | (1 << (bit & 31));
+  }
+  const groups = bySegment ? startSegmentGroups(start, lease) : cohortGroups(first, period, lease);
+  const retained = () => countSeen(seen, groups, k);
+  return count(groups, first, bucketOf(period, latestDay), retained, ks, period, bySegment, lease);
+}
+
+/** Month index of each day from the first cohort's first day to the last cohort's last requested month: all a row can be counted in. */
+function cohortMonths(first: Int32Array, maxOffset: number): { lo: number; table: Int32Array } {
+  let lo = 0x7fffffff;
+  let hi = -0x80000000;
+  for (let u = 0; u < first.length; u++) {
+    if (first[u]! < lo) lo = first[u]!;
+    if (first[u]! > hi) hi = first[u]!;
+  }
+  if (first.length === 0) return { lo: 0, table: new Int32Array(0) };
+  const loDay = serialOfMonthIndex(lo);
+  const hiDay = serialOfMonthIndex(hi + maxOffset + 1) - 1;
+  return { lo: loDay, table: monthTable(loDay, hiDay) };
+}
+
+/** counts[g * k + slot] from a users × k bitset: the users of group g with that bit set. */
+function countSeen(seen: Uint32Array, groups: Groups, k: number): Int32Array {
+  const counts = new Int32Array(groups.count * k);
+  for (let u = 0; u < groups.of.length; u++) {
+    const base = groups.of[u]! * k;
+    for (let slot = 0; slot < k; slot++) {
+      const bit = u * k + slot;
+      if ((seen[bit >>> 5]! & (1 << (bit & 31))) !== 0) counts[base + slot] = counts[base + slot]! + 1;
+    }
+  }
+  return counts;
+}
+
 // ---------------------------------------------------------------------------
 // Groups: one output row each (cohorts, or segments)
 // ---------------------------------------------------------------------------
@@ -818,6 +910,9 @@ export function retention(
         const start = readStartList(startIdArg, startDateArg, segs, users, lease);
         if (start.userCount === 0) fail("#N/A", "retentionNoStartRows");
         if (how === "unbounded") return unboundedFromSpans(readDaySpans(ids, when, users, lease, true), unit, ks, segs !== null, start, lease);
+        if (how === "classic" && start.userCount * offsetsOf(ks).sorted.length <= tuning.bitsetLimitBits) {
+          return listedClassicInOnePass(ids, when, users, start, unit, ks, segs !== null, lease);
+        }
         const act = readActivity(ids, when, null, users, lease, true);
         const latestDay = Math.max(act.outsidersLatestDay, start.latestDay);
         return compute(act, unit, ks, how, segs !== null, { start, latestDay }, lease);
@@ -861,8 +956,10 @@ function compute(
     maxBucket = bucketOf(period, maxDay);
   }
   const groups = bySegment ? (listed ? startSegmentGroups(listed.start, lease) : segmentGroups(act, lease)) : cohortGroups(first, period, lease);
-  const classic = bucket === null ? null : (sorted: Int32Array) => countClassic(act, bucket, first, groups, sorted, lease);
-  return count(groups, first, last, maxBucket, classic, ks, period, bySegment, lease);
+  const retained = bucket === null
+    ? (sorted: Int32Array) => countReached(groups, first, last, sorted, lease)
+    : (sorted: Int32Array) => countClassic(act, bucket, first, groups, sorted, lease);
+  return count(groups, first, maxBucket, retained, ks, period, bySegment, lease);
 }
 
 /**
@@ -883,20 +980,20 @@ function unboundedFromSpans(
   const first = bucketsOfDays(period, firstDay, lease);
   const last = bucketsOfDays(period, lastDay, lease);
   const groups = bySegment ? startSegmentGroups(start!, lease) : cohortGroups(first, period, lease);
-  return count(groups, first, last, bucketOf(period, latestDay), null, ks, period, bySegment, lease);
+  const retained = (sorted: Int32Array) => countReached(groups, first, last, sorted, lease);
+  return count(groups, first, bucketOf(period, latestDay), retained, ks, period, bySegment, lease);
 }
 
 /**
- * The counts behind the table, from per-user cohorts (`first`) and last
- * active periods; `classic` counts the retained users (unbounded: null,
- * they follow from `last`).
+ * The counts behind the table, from per-user cohorts (`first`): the
+ * eligible users here, the retained ones from `retained` (classic: active
+ * in exactly cohort + k; unbounded: countReached).
  */
 function count(
   groups: Groups,
   first: Int32Array,
-  last: Int32Array,
   maxBucket: number,
-  classic: ((sorted: Int32Array) => Int32Array) | null,
+  retained: (sorted: Int32Array) => Int32Array,
   ks: readonly number[],
   period: Period,
   bySegment: boolean,
@@ -905,20 +1002,24 @@ function count(
   const { sorted, slotOfColumn } = offsetsOf(ks);
   const userCount = first.length;
   // Column k has elapsed for a user when cohort + k ≤ the latest bucket: age ≥ k.
-  // Unbounded: retained at k when the last active bucket ≥ cohort + k: reach ≥ k
-  // (a listed user without activity has last = −2^31: never retained).
   const age = lease.int32(userCount);
-  const reach = lease.int32(userCount);
-  for (let u = 0; u < userCount; u++) {
-    age[u] = maxBucket - first[u]!;
-    reach[u] = Math.max(last[u]! - first[u]!, -1);
-  }
+  for (let u = 0; u < userCount; u++) age[u] = maxBucket - first[u]!;
   const eligible = countAtLeast(groups, age, sorted);
-  const retained = classic === null ? countAtLeast(groups, reach, sorted) : classic(sorted);
   const sizes = new Int32Array(groups.count);
   for (let u = 0; u < groups.of.length; u++) sizes[groups.of[u]!] = sizes[groups.of[u]!]! + 1;
 
-  return layout(groups, sizes, retained, eligible, ks, slotOfColumn, sorted.length, period, bySegment);
+  return layout(groups, sizes, retained(sorted), eligible, ks, slotOfColumn, sorted.length, period, bySegment);
+}
+
+/**
+ * Unbounded: retained at k when the last active bucket ≥ cohort + k, that is
+ * reach = last − first ≥ k (a listed user without activity has last = −2^31:
+ * never retained).
+ */
+function countReached(groups: Groups, first: Int32Array, last: Int32Array, sorted: Int32Array, lease: Lease): Int32Array {
+  const reach = lease.int32(first.length);
+  for (let u = 0; u < first.length; u++) reach[u] = Math.max(last[u]! - first[u]!, -1);
+  return countAtLeast(groups, reach, sorted);
 }
 
 /** Header, one row per group, the All row; a cell with no eligible user is "". */
