@@ -49,7 +49,7 @@ function withoutOption(args: readonly string[], name: string): string[] {
 const sizes = (option("--sizes") ?? "100000,1000000").split(",").map(Number);
 const runs = Number(option("--runs") ?? 5);
 const orders = (option("--orders") ?? "by user,by time,random").split(",").map((o) => (o === "user" ? "by user" : o === "time" ? "by time" : o)) as simple.RowOrder[];
-const idKinds = (option("--ids") ?? "text,numeric").split(",") as simple.IdKind[];
+const idKinds = (option("--ids") ?? "text,numeric,opaque").split(",") as simple.IdKind[];
 /** `--cases retention,funnel`: only cases whose name starts with one of these words (case-insensitive). */
 const caseFilter = option("--cases")?.toLowerCase().split(",");
 const wanted = (name: string): boolean => !caseFilter || caseFilter.some((c) => name.toLowerCase().startsWith(c));
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
         // Only this case's rows stay alive: a heap full of other cases' data
         // would make every garbage collection, and so both engines, slower.
         let generated = syntheticEvents(size, 42);
-        if (ids === "numeric") generated = simple.withNumericIds(generated);
+        generated = simple.withIds(generated, ids);
         const ordered = order === "by user" ? generated : order === "by time" ? simple.inTimeOrder(generated) : simple.inRandomOrder(generated);
         const data = asDelivered(ordered);
         const label = (name: string): string => `${name} (${order}, ${ids})`;

@@ -13,7 +13,7 @@ export type Functions = typeof Implementations;
 /** 1M rows (or `size`) in `order` (user, time, random), with text or numeric ids; a start list; one month of it. */
 export function caseData(order: string, ids: string, size = 1_000_000) {
   let data = syntheticEvents(size, 42);
-  if (ids === "numeric") data = simple.withNumericIds(data);
+  data = simple.withIds(data, ids as simple.IdKind);
   data = order === "user" ? data : order === "time" ? simple.inTimeOrder(data) : simple.inRandomOrder(data);
   data = JSON.parse(JSON.stringify(data)) as typeof data;
   const signups = JSON.parse(JSON.stringify(simple.signupsOf(data))) as ReturnType<typeof simple.signupsOf>;

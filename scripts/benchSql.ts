@@ -11,7 +11,14 @@
 import { BIGINT, DuckDBConnection, DuckDBDataChunk, DuckDBType, INTEGER, VARCHAR } from "@duckdb/node-api";
 import { mulberry32, type EventColumns } from "./benchData";
 
-export type IdKind = "text" | "numeric";
+/**
+ * text: the generator's ids, a prefix and digits ("u0000123", as a CRM
+ * numbers customers; the interner keeps these by their digits); numeric:
+ * the same as whole numbers; opaque: the same users under 18-character ids
+ * of letters and digits ("cus_…", as Stripe names customers), which the
+ * interner must hash and compare by their characters.
+ */
+export type IdKind = "text" | "numeric" | "opaque";
 export type RowOrder = "by user" | "by time" | "random";
 
 /** The same rows in time order (stable), as an exported event log is. */
@@ -34,6 +41,32 @@ export function inRandomOrder(data: EventColumns, seed = 99): EventColumns {
 function pick(data: EventColumns, order: number[]): EventColumns {
   const take = <T>(col: T[][]): T[][] => order.map((i) => col[i]!);
   return { userIds: take(data.userIds), dates: take(data.dates), events: take(data.events), channels: take(data.channels) };
+}
+
+/** The same ids in the given kind (text: as generated). */
+export function withIds(data: EventColumns, kind: IdKind): EventColumns {
+  return kind === "numeric" ? withNumericIds(data) : kind === "opaque" ? withOpaqueIds(data) : data;
+}
+
+const ID_CHARACTERS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/** u0000123 → "cus_" and 14 letters and digits, one to one (the user number, scrambled, in base 62, then its own digits). */
+export function withOpaqueIds(data: EventColumns): EventColumns {
+  const opaque = new Map<string, string>();
+  const idOf = (id: string): string => {
+    let text = opaque.get(id);
+    if (text === undefined) {
+      const n = Number(id.slice(1));
+      let x = Math.imul(n + 1, 0x9e3779b1) >>> 0;
+      text = "cus_";
+      for (let i = 0; i < 6; i++, x = Math.floor(x / 62)) text += ID_CHARACTERS[x % 62];
+      // The user number itself keeps the ids one to one; the letters in front keep them from being a prefix and digits.
+      text += "x" + String(n).padStart(7, "0");
+      opaque.set(id, text);
+    }
+    return text;
+  };
+  return { ...data, userIds: data.userIds.map(([id]) => [idOf(id!)]) };
 }
 
 /** Ids as whole numbers (u0000123 → 1000123), as Excel delivers a column of numeric ids. */

@@ -29,7 +29,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with --expose-gc");
 
 let data = syntheticEvents(Number(sizeText), 42);
-if (ids === "numeric") data = simple.withNumericIds(data);
+data = simple.withIds(data, ids as simple.IdKind);
 data = order === "user" ? data : order === "time" ? simple.inTimeOrder(data) : simple.inRandomOrder(data);
 data = JSON.parse(JSON.stringify(data)) as typeof data;
 const steps = FUNNEL_STEPS.map((s) => [s]);

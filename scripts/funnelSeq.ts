@@ -1,7 +1,7 @@
 /**
  * OPS.FUNNEL timed the way `npm run bench -- --cases funnel` times it, for an
  * A/B in one process (not a test): the six row layouts in the bench's order
- * (by user, by time, random; text then numeric ids), each timed as the bench
+ * (by user, by time, random; text, numeric, then opaque ids), each timed as the bench
  * does (a full GC, one warm-up call, then `runs` calls: best and median),
  * plain then with 4 segments; for each layout the variants take turns
  * (base, new, base, new, …) so machine noise hits both alike. The variants
@@ -38,9 +38,9 @@ async function main(): Promise<void> {
   const basePath = process.env.FUNNEL_BASE;
   if (basePath) variants.unshift(["base", ((await import(basePath)) as { funnel: Funnel }).funnel]);
   for (const order of ordersText.split(",")) {
-    for (const ids of ["text", "numeric"]) {
+    for (const ids of ["text", "numeric", "opaque"] as const) {
       let generated = syntheticEvents(1_000_000, 42);
-      if (ids === "numeric") generated = simple.withNumericIds(generated);
+      generated = simple.withIds(generated, ids);
       const ordered = order === "user" ? generated : order === "time" ? simple.inTimeOrder(generated) : simple.inRandomOrder(generated);
       const data = JSON.parse(JSON.stringify(ordered)) as typeof ordered;
       const best = new Map<string, number[]>();

@@ -86,6 +86,26 @@ export class KeyInterner {
   private intCount = 0;
   /** Integers in the dense range. */
   private directCount = 0;
+  /**
+   * Text ids made of one prefix and 1 to 9 digits ("u0000123", "CUST-000123",
+   * as CRMs and databases number them) are kept by their digits, not their
+   * characters: prefixedKey reads the digits as a number, and the code is
+   * at that number's offset in a dense range, as whole numbers are (one
+   * load; the text table's hash, probe and key comparison were two more
+   * dependent loads a row: interning 1M such ids took 48–65 ms, reading
+   * their digits into a dense table 29–37). The prefix is that of the
+   * first new text of this shape; texts of other shapes or prefixes go to
+   * the text table. Once the range would grow past prefixedLimit(), its
+   * ids move to the text table for good (their texts are made again from
+   * the prefix and the key), and so do all later ones.
+   */
+  private idPrefix: string | null = null;
+  /** False once a prefix was chosen or given up: no other is chosen. */
+  private mayChoosePrefix = true;
+  private prefixed: Int32Array;
+  private prefixedBase = 0;
+  private prefixedLength = 0;
+  private prefixedCount = 0;
   /** How many keys the text table holds (0: a new integer need not look its text up). */
   private textCount = 0;
   /**
@@ -116,6 +136,7 @@ export class KeyInterner {
     this.keys = options.keepNames === false ? null : [];
     this.directFloor = Math.min(1 << 20, Math.max(4096, 4 * cells));
     this.direct = lease.int32(0);
+    this.prefixed = lease.int32(0);
     this.ints = lease.int32(2048);
     this.textKeys = lease.slots(INITIAL_TEXT_SLOTS);
     this.textSlots = lease.int32(2 * INITIAL_TEXT_SLOTS);
@@ -153,6 +174,18 @@ export class KeyInterner {
       return this.codeOfNumber(value, zeroIsBlank);
     }
     if (typeof value === "string") {
+      const prefix = this.idPrefix;
+      if (prefix !== null) {
+        const key = prefixedKey(value, prefix);
+        if (key >= 0) {
+          const offset = key - this.prefixedBase;
+          if (offset >= 0 && offset < this.prefixedLength) {
+            const known = this.prefixed[offset]!;
+            if (known !== 0) return known - 1;
+          }
+          return this.codeOfPrefixed(value, key);
+        }
+      }
       // Most cells need no trimming: try the cell itself first (an untrimmed
       // cell misses here the first time, and is trimmed and entered below).
       const hash = textHash(value);
@@ -264,6 +297,8 @@ export class KeyInterner {
       return known !== undefined ? known : this.lookupText(String(value));
     }
     if (typeof value === "string") {
+      const prefixed = this.lookupPrefixed(value);
+      if (prefixed !== NOT_PREFIXED) return prefixed;
       // Untrimmed cells met before are aliases in the table: try the cell itself first.
       const known = this.textCode(value, textHash(value));
       if (known >= 0) return known;
@@ -276,8 +311,20 @@ export class KeyInterner {
 
   /** Code of a trimmed, non-empty text, or UNKNOWN_CODE. */
   private lookupText(text: string): number {
+    const prefixed = this.lookupPrefixed(text);
+    if (prefixed !== NOT_PREFIXED) return prefixed;
     const known = this.textCode(text, textHash(text));
     return known >= 0 ? known : this.lookupIntOfText(text);
+  }
+
+  /** Code or UNKNOWN_CODE of a text of the chosen prefix's shape (it is in no other table); NOT_PREFIXED for any other text. */
+  private lookupPrefixed(text: string): number {
+    if (this.idPrefix === null) return NOT_PREFIXED;
+    const key = prefixedKey(text, this.idPrefix);
+    if (key < 0) return NOT_PREFIXED;
+    const offset = key - this.prefixedBase;
+    const known = offset >= 0 && offset < this.prefixedLength ? this.prefixed[offset]! : 0;
+    return known === 0 ? UNKNOWN_CODE : known - 1;
   }
 
   /** A text absent from the text table is still a known key when it is an integer's canonical text ("7" after 7). */
@@ -387,7 +434,55 @@ export class KeyInterner {
     this.lease.release(old);
   }
 
+  /** Code of a text of the chosen prefix's shape, `key` its prefixedKey: found, or a new code in the dense range (or, past its limit, in the text table). */
+  private codeOfPrefixed(text: string, key: number): number {
+    const offset = key - this.prefixedBase;
+    if (offset >= 0 && offset < this.prefixedLength && this.prefixed[offset] !== 0) return this.prefixed[offset]! - 1;
+    if (!this.coverPrefixed(key)) {
+      this.leavePrefixed();
+      return this.codeOfText(text);
+    }
+    const code = this.newKey(text);
+    this.prefixed[key - this.prefixedBase] = code + 1;
+    this.prefixedCount++;
+    return code;
+  }
+
+  /** Makes the prefixed ids' dense range cover `key`, as coverDirect does; false past prefixedLimit(). */
+  private coverPrefixed(key: number): boolean {
+    const length = this.prefixedLength;
+    if (length > 0 && key - this.prefixedBase >= 0 && key - this.prefixedBase < length) return true;
+    const range = rangeToCover(this.prefixedBase, length, key, Math.max(this.directFloor, 4 * (this.prefixedCount + 1)));
+    if (range === null) return false;
+    const table = this.lease.int32(range.length);
+    if (length > 0) table.set(this.prefixed, this.prefixedBase - range.base);
+    this.lease.release(this.prefixed);
+    this.prefixed = table;
+    this.prefixedBase = range.base;
+    this.prefixedLength = range.length;
+    return true;
+  }
+
+  /** Moves the prefixed ids into the text table, for good: each text is the prefix and the key without its leading 1. */
+  private leavePrefixed(): void {
+    const { prefixed, prefixedBase, prefixedLength } = this;
+    const prefix = this.idPrefix!;
+    this.idPrefix = null;
+    this.prefixedLength = 0;
+    this.prefixed = this.lease.int32(0);
+    for (let i = 0; i < prefixedLength; i++) {
+      if (prefixed[i] === 0) continue;
+      const text = prefix + String(prefixedBase + i).slice(1);
+      this.insertText(text, textHash(text), prefixed[i]! - 1);
+    }
+    this.lease.release(prefixed);
+  }
+
   private codeOfText(text: string): number {
+    if (this.idPrefix !== null) {
+      const key = prefixedKey(text, this.idPrefix);
+      if (key >= 0) return this.codeOfPrefixed(text, key);
+    }
     const hash = textHash(text);
     const found = this.textCode(text, hash);
     return found >= 0 ? found : this.codeOfNewText(text, hash);
@@ -395,6 +490,15 @@ export class KeyInterner {
 
   /** Enters a trimmed, non-blank text that the text table does not hold, with its hash. */
   private codeOfNewText(text: string, hash: number): number {
+    if (this.mayChoosePrefix) {
+      // The first text of the prefixed shape chooses the prefix (none of that shape came before it).
+      const prefix = idPrefixOf(text);
+      if (prefix !== null) {
+        this.idPrefix = prefix;
+        this.mayChoosePrefix = false;
+        return this.codeOfPrefixed(text, prefixedKey(text, prefix));
+      }
+    }
     // An integer seen as a number first is not in the text table: look it up.
     const asInt = intOfText(text);
     const known = asInt === null ? 0 : this.intCodePlusOne(asInt);
@@ -420,6 +524,48 @@ export function rangeToCover(base: number, length: number, value: number, limit:
   const grown = Math.min(limit, Math.max(needed, 2 * length, 1024));
   const slack = grown - needed;
   return { base: length === 0 || value < base ? lo - Math.floor(slack / 2) : lo, length: grown };
+}
+
+/** lookupPrefixed's answer for a text not of the chosen prefix's shape (codes are ≥ 0, BLANK_CODE and UNKNOWN_CODE negative). */
+const NOT_PREFIXED = -3;
+
+/**
+ * The key of a text made of `prefix` and 1 to 9 digits: the digits after a
+ * leading 1, read as a number, so that "u07" (107) and "u7" (17) differ as
+ * their texts do; −1 for any other text. At most 1,999,999,999: a 32-bit
+ * integer.
+ */
+export function prefixedKey(text: string, prefix: string): number {
+  const p = prefix.length;
+  const n = text.length;
+  if (n <= p || n > p + 9) return -1;
+  for (let c = 0; c < p; c++) if (text.charCodeAt(c) !== prefix.charCodeAt(c)) return -1;
+  let key = 1;
+  for (let c = p; c < n; c++) {
+    const digit = text.charCodeAt(c) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    key = key * 10 + digit;
+  }
+  return key;
+}
+
+/**
+ * The prefix of a text made of one (the characters before its first digit)
+ * and 1 to 9 digits, else null. Never "-": "-7" is the text of the number
+ * −7 and must stay one key with it (the text table looks that up).
+ */
+export function idPrefixOf(text: string): string | null {
+  let p = 0;
+  while (p < text.length && !isDigitAt(text, p)) p++;
+  if (p === 0 || p === text.length || text.length - p > 9) return null;
+  for (let c = p; c < text.length; c++) if (!isDigitAt(text, c)) return null;
+  const prefix = text.slice(0, p);
+  return prefix === "-" ? null : prefix;
+}
+
+function isDigitAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 48 && c <= 57;
 }
 
 /**

@@ -249,3 +249,61 @@ describe("KeyInterner: whole numbers in a dense range (indexed by the id), then 
     );
   });
 });
+
+describe("KeyInterner: text ids of one prefix and digits (kept by their digits)", () => {
+  it.each([
+    ["leading zeros are part of the id", ["u07", "u7", "u007", "u07"]],
+    ["a prefixed id is not the number its digits spell", ["u7", 7, "7", "u7"]],
+    ["\"-7\" is the number -7's text, not a prefixed id", [-7, "-7", "-07", "-7"]],
+    ["spaces around a prefixed id are trimmed", ["u12", " u12", "u12 ", "\u00a0u12"]],
+    ["the prefix is case-sensitive, and another prefix is another id", ["u12", "U12", "CUST-012", "u12"]],
+    ["ten digits or more, or a letter after the digits, are plain text", ["u12", "u1234567890", "u12a", "u1234567890", "u12a"]],
+    ["a first text of another shape leaves the choice to a later one", ["alice", "CUST-001", "alice", "CUST-002", "CUST-001"]],
+  ])("%s", (_name, values) => {
+    const ours = internAll(values);
+    const ref = referenceCodes(values);
+    expect(ours.codes).toEqual(ref.codes);
+    expect(ours.names).toEqual(ref.names);
+    for (const v of values) expect(ours.interner.lookup(v)).toBe(ref.codes[values.indexOf(v)]);
+  });
+
+  it("ids too far apart for the dense range move to the text table with their codes (and later ones follow)", () => {
+    const values = ["u1", "u5", "u999999999", "u5", "u42", " u999999999", "u1"];
+    const interner = new KeyInterner(0);
+    const codes = values.map((v) => interner.code(v));
+    expect({ codes, names: [...interner.names] }).toEqual(referenceCodes(values));
+    expect(interner.lookup("u42")).toBe(3);
+    expect(interner.lookup("u43")).toBe(UNKNOWN_CODE);
+  });
+
+  it("lookup: a prefixed id never interned is unknown, whatever the range", () => {
+    const interner = new KeyInterner(0);
+    ["u0001", "u0002"].forEach((v) => interner.code(v));
+    expect(["u0001", "u0003", "u1", "u99999999", " u0002"].map((v) => interner.lookup(v))).toEqual([0, UNKNOWN_CODE, UNKNOWN_CODE, UNKNOWN_CODE, 1]);
+  });
+
+  it("fast-check: prefixed ids of any width, near and far, untrimmed, other prefixes, numbers, against the reference", () => {
+    const digits = (max: number) => fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: 3 })).map(([n, zeros]) => "0".repeat(zeros) + String(n));
+    const key = fc.oneof(
+      { weight: 6, arbitrary: digits(300).map((d) => `u${d}`) },
+      { weight: 1, arbitrary: digits(999_999_999).map((d) => `u${d}`) },
+      { weight: 1, arbitrary: digits(300).map((d) => `CUST-${d}`) },
+      { weight: 1, arbitrary: digits(300).map((d) => ` u${d} `) },
+      { weight: 1, arbitrary: fc.integer({ min: -300, max: 300 }) },
+      { weight: 1, arbitrary: fc.integer({ min: -300, max: 300 }).map(String) },
+      { weight: 1, arbitrary: fc.constantFrom("u", "u-1", "u1.5", "-", "-5", "x", "", null) },
+    );
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 600 }), fc.array(key, { maxLength: 60 }), fc.nat({ max: 5000 }), (keys, asked, hint) => {
+        const interner = new KeyInterner(hint);
+        const codes = keys.map((k) => interner.code(k));
+        const ref = referenceCodes(keys);
+        expect({ codes, names: [...interner.names] }).toEqual(ref);
+        const byName = new Map(ref.names.map((name, code) => [name, code]));
+        for (const k of asked) expect(interner.lookup(k)).toBe(isBlankKey(k) ? BLANK_CODE : (byName.get(keyText(k)) ?? UNKNOWN_CODE));
+        expect(interner.size).toBe(ref.names.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -196,6 +196,25 @@ const wholeNumberIdCell = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom<unknown>(2 ** 31 - 1, -(2 ** 31), 123_456_789) },
 );
 
+/**
+ * Text ids of one prefix and digits (and blanks, and a few that make the
+ * id-offset path give up: another prefix, an untrimmed id, a number, ten
+ * digits, ids too far apart), as a CRM numbers customers.
+ */
+const prefixedIdCell = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom<unknown>("u1", "u2", "u01", "u002", "u10", "u99") },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, "", "  ", 0) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>("U1", " u1", "u1 ", 1, "1", "u1234567890", "u999999999", "CUST-1") },
+);
+
+const prefixedScenario = fc.record({
+  rows: fc.array(fc.record({ id: prefixedIdCell, date: row.map((r) => r.date), segment: segmentCell }), { minLength: 1, maxLength: 40 }),
+  period: fc.constantFrom<Period>("day", "week", "month"),
+  mode: fc.constantFrom<Mode>("classic", "unbounded"),
+  periods: periodsArg,
+  withSegments: fc.boolean(),
+});
+
 const wholeNumberScenario = fc.record({
   rows: fc.array(fc.record({ id: wholeNumberIdCell, date: row.map((r) => r.date), segment: segmentCell }), { minLength: 1, maxLength: 40 }),
   period: fc.constantFrom<Period>("day", "week", "month"),
@@ -235,6 +254,10 @@ describe("RETENTION equals the naive reference", () => {
 
   it("on ids typed as whole numbers only, narrow and wide ranges", () => {
     fc.assert(fc.property(wholeNumberScenario, check), { numRuns: 400 });
+  });
+
+  it("on text ids of one prefix and digits, and ids that break the pattern", () => {
+    fc.assert(fc.property(prefixedScenario, check), { numRuns: 400 });
   });
 
   it("with the by-user dedupe instead of the bitset", () => {

@@ -286,6 +286,42 @@ describe("ids typed as whole numbers, unbounded (users indexed by the id's offse
   });
 });
 
+describe("text ids of one prefix and digits, unbounded (users indexed by the digits' offset in their range)", () => {
+  const dates = col(D(0), D(8), D(1), D(15), D(0), D(9));
+  // Spaces around an id make it take the interner's path: the reference.
+  const spaced = (ids: unknown[]) => ids.map((id) => (typeof id === "string" && id.trim() !== "" ? ` ${id} ` : id));
+  it.each<[string, unknown[]]>([
+    ["one prefix, fixed width", ["u0000101", "u0000101", "u0000102", "u0000102", "u0000103", ""]],
+    ["leading zeros are part of the id", ["u07", "u07", "u7", "u7", "u007", null]],
+    ["a longer prefix", ["CUST-001", "CUST-001", "CUST-002", "CUST-002", "CUST-1", 0]],
+    ["a second prefix (interned instead)", ["u1", "u1", "v1", "v1", "u2", ""]],
+    ["a number among them (interned instead)", ["u1", "u1", 1, 1, "u2", ""]],
+    ["an untrimmed id among them (interned instead)", ["u1", "u1", " u2", "u2", "u1 ", ""]],
+    ["all with one leading space (the prefix is \" u\")", [" u1", " u1", " u2", " u2", " u3", ""]],
+    ["a leading space first, then none (interned instead)", [" u1", " u1", "u2", "u2", "u1", ""]],
+    ["ten digits (interned instead)", ["u1", "u1", "u1234567890", "u1234567890", "u2", ""]],
+    ["ids too far apart to index (interned instead)", ["u1", "u1", "u999999999", "u999999999", "u2", ""]],
+    ["digits only are numbers' text (interned)", ["7", "7", "8", "8", "9", ""]],
+    ["\"-7\" is the number -7's text (interned)", ["-7", "-7", "-8", "-8", "-9", ""]],
+  ])("%s: the same table as the same ids with spaces around", (_name, ids) => {
+    for (const period of ["day", "week"]) {
+      const direct = retention(col(...ids), dates, period, 3, "unbounded");
+      expect(grid(direct)).toEqual(grid(retention(col(...spaced(ids)), dates, period, 3, "unbounded")));
+    }
+  });
+
+  it("u07 and u7 are two users, u1 and 1 too", () => {
+    const g = grid(retention(col("u07", "u7", "u1", 1), col(D(0), D(0), D(0), D(0)), "day", 1, "unbounded"));
+    expect(g[1]![1]).toBe(4);
+  });
+
+  it("a non-date → #VALUE! naming the first such row; a blank id's row is skipped unchecked", () => {
+    const e = error(retention(col("u1", "", "u2", "u3"), col(D(0), "not a date", D(1), "yesterday"), "week", 3, "unbounded"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("row 4");
+  });
+});
+
 describe("dates", () => {
   it.each<[string, unknown[], Grid[number]]>([
     ["ISO dates", ["2026-03-01", "2026-03-02"], [D(0), 1, 1]],

@@ -31,9 +31,9 @@
  */
 import { Grid, OpsError, fail, guard } from "../errors";
 import { t } from "../i18n";
-import { Matrix, asMatrix, cells, isBlank, isOmitted, optionWord, rowLabel } from "../args";
+import { Matrix, asMatrix, cells, isBlank, isBlankKey, isOmitted, optionWord, rowLabel } from "../args";
 import { MAX_SERIAL_EXCLUSIVE, MS_PER_DAY, monthIndexOfSerial, serialOfMonthIndex, toSerialMs, wholeDayOfSerial } from "../dates";
-import { BLANK_CODE, KeyInterner, UNKNOWN_CODE, rangeToCover } from "../intern";
+import { BLANK_CODE, KeyInterner, UNKNOWN_CODE, idPrefixOf, prefixedKey, rangeToCover } from "../intern";
 import { Lease, withLease } from "../pool";
 
 export type Period = "day" | "week" | "month";
@@ -306,28 +306,33 @@ function readDaySpans(ids: ColumnArg, dates: ColumnArg, users: KeyInterner, leas
   return { rows, userCount: users.size, first, last, latestDay };
 }
 
-/** The widest range of whole-number ids readDaySpansByIdOffset indexes directly: slots per cell, and at most. */
+/** The widest range of id keys readDaySpansByIdOffset indexes directly: slots per cell, and at most. */
 const ID_OFFSET_SLOTS_PER_CELL = 2;
 const ID_OFFSET_MAX_SLOTS = 1 << 22;
 
 /**
- * readDaySpans for ids that are all whole numbers (or blank) in a range at
- * most twice the row count: each row goes to its id's offset in the range,
- * with no interning, and the users are then numbered in id order. A user id
- * typed as a number is what a database export gives; in random order the
- * interner's table and then the user's first and last day were two
- * dependent random loads per row, and this is one.
+ * readDaySpans for ids that are all whole numbers, or all texts of one
+ * prefix and 1 to 9 digits ("u0000123", "CUST-000123"; their key is
+ * intern.ts's prefixedKey), in a range of keys at most twice the row count:
+ * each row goes to its key's offset in the range, with no interning, and the
+ * users are then numbered in key order. A database export gives ids of
+ * either kind; in random order the interner's table and then the user's
+ * first and last day were two dependent random loads per row, and this is
+ * one. The first non-blank id chooses the kind.
  *
  * The range grows as ids come (by doubling, as the interner's dense range
- * does), so ids that are not all whole numbers are found out as they come:
- * at the first text, fraction or id too far out it gives up (null) and
- * readDaySpans reads the rows again; a column of text ids gives up at its
- * first cell. The same rows, checks and errors as readDaySpans (a blank id
+ * does), so ids that do not fit are found out as they come: at the first
+ * id of the other kind or shape (another prefix, an untrimmed text, a
+ * fraction) or too far out it gives up (null) and readDaySpans reads the
+ * rows again. The same rows, checks and errors as readDaySpans (a blank id
  * skips its row unchecked; the first non-date among the other rows is
  * #VALUE!), so giving up after a #VALUE! row cannot happen.
  */
 function readDaySpansByIdOffset(ids: ColumnArg, dates: ColumnArg, lease: Lease): DaySpans | null {
   const n = ids.length;
+  const kind = idKind(ids);
+  if (kind === null) return null;
+  const prefix = kind.prefix;
   const range = new IdRange(Math.min(ID_OFFSET_MAX_SLOTS, Math.max(4096, ID_OFFSET_SLOTS_PER_CELL * n)), lease);
   let latestDay = 0;
   let rows = 0;
@@ -340,16 +345,26 @@ function readDaySpansByIdOffset(ids: ColumnArg, dates: ColumnArg, lease: Lease):
     const isNumber = typeof date === "number";
     if (isNumber ? date === 0 : isBlank(date)) continue;
     const id = idRow !== null ? idRow[i] : idMatrix[i]![0];
-    if (typeof id !== "number") {
-      if (isBlank(id)) continue;
-      return null;
+    let key: number;
+    if (prefix === null) {
+      if (typeof id !== "number") {
+        if (isBlank(id)) continue;
+        return null;
+      }
+      if (id === 0) continue;
+      key = id;
+    } else {
+      key = typeof id === "string" ? prefixedKey(id, prefix) : -1;
+      if (key < 0) {
+        if (isBlankKey(id)) continue;
+        return null;
+      }
     }
-    if (id === 0) continue;
-    let offset = id - range.base;
-    // A fraction or an id outside the range fails one of the tests (offset | 0 is exact only for integers).
+    let offset = key - range.base;
+    // A fraction or a key outside the range fails one of the tests (offset | 0 is exact only for integers).
     if (!(offset >= 0 && offset < range.slots && (offset | 0) === offset)) {
-      if (!range.cover(id)) return null;
-      offset = id - range.base;
+      if (!range.cover(key)) return null;
+      offset = key - range.base;
     }
     const day = isNumber && date >= 1 && date < MAX_SERIAL_EXCLUSIVE ? wholeDayOfSerial(date) : dayOfCell(date, "dates", i);
     const first = range.first;
@@ -361,6 +376,24 @@ function readDaySpansByIdOffset(ids: ColumnArg, dates: ColumnArg, lease: Lease):
   }
   const { userCount, first, last } = range.users(lease);
   return { rows, userCount, first, last, latestDay };
+}
+
+/**
+ * The kind of the first non-blank id: a number ({ prefix: null }), a text of
+ * a prefix and digits ({ prefix }), or null (any other text: readDaySpans).
+ * Equal keys are equal texts, and so equal trimmed texts: every text taken
+ * starts with the same prefix (spaces and all) and ends in a digit.
+ */
+function idKind(ids: ColumnArg): { prefix: string | null } | null {
+  for (let i = 0; i < ids.length; i++) {
+    const id = cellOf(ids, i);
+    if (isBlankKey(id)) continue;
+    if (typeof id === "number") return { prefix: null };
+    if (typeof id !== "string") return null;
+    const prefix = idPrefixOf(id);
+    return prefix === null ? null : { prefix };
+  }
+  return { prefix: null };
 }
 
 /** readDaySpansByIdOffset's first and last day per whole-number id, over a range that grows. */
