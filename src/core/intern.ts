@@ -22,6 +22,11 @@
  * 20 %): the dictionary reads the string's cached hash, we hash its
  * characters, and both miss on the string and on the table.
  *
+ * Texts of 11 to 26 units (e-mails, "cus_…" ids) are kept apart, packed in
+ * a typed array and compared there (packedText.ts): JSON.parse does not
+ * share them, and comparing two string objects' characters was the
+ * slowest step of a row.
+ *
  * Whole numbers are the exception (issue 15): Excel delivers numeric ids as
  * numbers, and a number has no shared string object to compare. Ids that are
  * 32-bit integers in a dense range (as a database numbers them) are codes in
@@ -36,6 +41,7 @@
  */
 import { keyText } from "./args";
 import { Lease } from "./pool";
+import { PackedTextTable, isPackedLength } from "./packedText";
 
 export const BLANK_CODE = -1;
 /** `lookup` of a key that is not blank and not known. */
@@ -57,6 +63,8 @@ export class KeyInterner {
   private textShift: number;
   /** Entries in the text table, aliases included. */
   private textEntries = 0;
+  /** Texts of 11 to 26 units (packedText.ts says why): not in the text table above. */
+  private readonly packed: PackedTextTable;
   private readonly byNumber = new Map<number, number>();
   /**
    * Whole numbers other than 0 while they fit a dense range: code + 1 of the
@@ -138,6 +146,7 @@ export class KeyInterner {
     this.direct = lease.int32(0);
     this.prefixed = lease.int32(0);
     this.ints = lease.int32(2048);
+    this.packed = new PackedTextTable(lease);
     this.textKeys = lease.slots(INITIAL_TEXT_SLOTS);
     this.textSlots = lease.int32(2 * INITIAL_TEXT_SLOTS);
     this.textMask = INITIAL_TEXT_SLOTS - 1;
@@ -188,6 +197,11 @@ export class KeyInterner {
       }
       // Most cells need no trimming: try the cell itself first (an untrimmed
       // cell misses here the first time, and is trimmed and entered below).
+      if (isPackedLength(value.length)) {
+        const known = this.packed.code(value);
+        if (known >= 0) return known;
+        return isTrimmed(value) ? this.codeOfNewText(value, 0) : this.codeOfOther(value);
+      }
       const hash = textHash(value);
       const known = this.textCode(value, hash);
       if (known >= 0) return known;
@@ -196,7 +210,7 @@ export class KeyInterner {
     return this.codeOfOther(value);
   }
 
-  /** Code of a text in the text table, −1 when absent. */
+  /** Code of a text in the text table, −1 when absent; only for texts not of a packed length (knownText routes). */
   private textCode(text: string, hash: number): number {
     const keys = this.textKeys;
     const mask = this.textMask;
@@ -212,8 +226,21 @@ export class KeyInterner {
     }
   }
 
+  /** Code of a text in either table, −1 when absent (the packed table hashes its texts itself). */
+  private knownText(text: string): number {
+    return isPackedLength(text.length) ? this.packed.code(text) : this.textCode(text, textHash(text));
+  }
+
+  /** Enters a text known to be absent into its table. */
+  private enterText(text: string, code: number): void {
+    if (isPackedLength(text.length)) this.packed.insert(text, code);
+    else this.insertText(text, textHash(text), code);
+  }
+
   /** Enters a text known to be absent. */
   private insertText(text: string, hash: number, code: number): void {
+    // The packed table hashes its texts its own way (`hash` is unused there).
+    if (isPackedLength(text.length)) return this.packed.insert(text, code);
     if (2 * (this.textEntries + 1) > this.textMask + 1) this.growText();
     this.placeText(text, hash, code);
     this.textEntries++;
@@ -273,7 +300,7 @@ export class KeyInterner {
     if (text === "") return BLANK_CODE;
     const code = this.codeOfText(text);
     // An untrimmed cell becomes an alias of its text: found at once next time.
-    if (typeof value === "string" && value !== text) this.insertText(value, textHash(value), code);
+    if (typeof value === "string" && value !== text) this.enterText(value, code);
     return code;
   }
 
@@ -300,7 +327,7 @@ export class KeyInterner {
       const prefixed = this.lookupPrefixed(value);
       if (prefixed !== NOT_PREFIXED) return prefixed;
       // Untrimmed cells met before are aliases in the table: try the cell itself first.
-      const known = this.textCode(value, textHash(value));
+      const known = this.knownText(value);
       if (known >= 0) return known;
       if (isTrimmed(value)) return this.lookupIntOfText(value);
     }
@@ -313,7 +340,7 @@ export class KeyInterner {
   private lookupText(text: string): number {
     const prefixed = this.lookupPrefixed(text);
     if (prefixed !== NOT_PREFIXED) return prefixed;
-    const known = this.textCode(text, textHash(text));
+    const known = this.knownText(text);
     return known >= 0 ? known : this.lookupIntOfText(text);
   }
 
@@ -360,7 +387,7 @@ export class KeyInterner {
     let code = -1;
     if (this.textCount > 0) {
       const text = String(value); // -0 too: String(-0) is "0"
-      code = this.textCode(text, textHash(text));
+      code = this.knownText(text);
     }
     if (code < 0) code = this.newKey(value);
     if (this.directInUse && value !== 0 && this.coverDirect(value)) {
@@ -473,7 +500,7 @@ export class KeyInterner {
     for (let i = 0; i < prefixedLength; i++) {
       if (prefixed[i] === 0) continue;
       const text = prefix + String(prefixedBase + i).slice(1);
-      this.insertText(text, textHash(text), prefixed[i]! - 1);
+      this.enterText(text, prefixed[i]! - 1);
     }
     this.lease.release(prefixed);
   }
@@ -482,6 +509,10 @@ export class KeyInterner {
     if (this.idPrefix !== null) {
       const key = prefixedKey(text, this.idPrefix);
       if (key >= 0) return this.codeOfPrefixed(text, key);
+    }
+    if (isPackedLength(text.length)) {
+      const found = this.packed.code(text);
+      return found >= 0 ? found : this.codeOfNewText(text, 0);
     }
     const hash = textHash(text);
     const found = this.textCode(text, hash);

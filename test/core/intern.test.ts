@@ -307,3 +307,41 @@ describe("KeyInterner: text ids of one prefix and digits (kept by their digits)"
     );
   });
 });
+
+describe("KeyInterner: texts of 11 to 26 units (kept packed in a typed array, compared in place)", () => {
+  it.each([
+    ["the boundaries: 10, 11, 26 and 27 units", ["a".repeat(10), "a".repeat(11), "a".repeat(26), "a".repeat(27), "a".repeat(11), "a".repeat(26)]],
+    ["texts that differ only in their last unit, or in length by a trailing unit", ["cus_0123456789a", "cus_0123456789b", "cus_0123456789", "cus_0123456789ab", "cus_0123456789a"]],
+    ["spaces around a long text are trimmed (an alias in the packed table)", ["person@example.com", " person@example.com", "person@example.com  ", "\tperson@example.com"]],
+    ["non-ASCII and surrogate pairs", ["müller@example.de", "muller@example.de", "😀😀😀😀😀😀", "😀😀😀😀😀😁", "müller@example.de"]],
+    ["an untrimmed text of 27 units whose trimmed text has 25", [" " + "b".repeat(25) + " ", "b".repeat(25)]],
+  ])("%s", (_name, values) => {
+    const ours = internAll(values);
+    const ref = referenceCodes(values);
+    expect(ours.codes).toEqual(ref.codes);
+    expect(ours.names).toEqual(ref.names);
+    for (const v of values) expect(ours.interner.lookup(v)).toBe(ref.codes[values.indexOf(v)]);
+    expect(ours.interner.lookup("x".repeat(18))).toBe(UNKNOWN_CODE);
+  });
+
+  it("fast-check: long texts of similar shape, untrimmed, across the table's growth, against the reference", () => {
+    const unit = fc.constantFrom("a", "b", "0", "1", "@", ".", "é", "\u{1F600}");
+    const text = fc.array(unit, { minLength: 8, maxLength: 30 }).map((units) => units.join(""));
+    const key = fc.oneof(
+      { weight: 6, arbitrary: text },
+      { weight: 1, arbitrary: text.map((t) => ` ${t} `) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 2000 }).map((n) => `customer-${String(n).padStart(6, "0")}@acme.io`) },
+      { weight: 1, arbitrary: fc.constantFrom<unknown>(12345678901, "12345678901", null, "") },
+    );
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 2500 }), fc.array(key, { maxLength: 50 }), (keys, asked) => {
+        const ours = internAll(keys);
+        const ref = referenceCodes(keys);
+        expect({ codes: ours.codes, names: ours.names }).toEqual(ref);
+        const byName = new Map(ref.names.map((name, code) => [name, code]));
+        for (const k of [...asked, ...keys.slice(0, 50)]) expect(ours.interner.lookup(k)).toBe(isBlankKey(k) ? BLANK_CODE : (byName.get(keyText(k)) ?? UNKNOWN_CODE));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
