@@ -334,6 +334,8 @@ function readDaySpansByIdOffset(ids: ColumnArg, dates: ColumnArg, lease: Lease):
   if (kind === null) return null;
   const prefix = kind.prefix;
   const range = new IdRange(Math.min(ID_OFFSET_MAX_SLOTS, Math.max(4096, ID_OFFSET_SLOTS_PER_CELL * n)), lease);
+  let lastId: unknown = undefined;
+  let lastKey = 0;
   let latestDay = 0;
   let rows = 0;
   const dateMatrix = dates.matrix;
@@ -353,12 +355,17 @@ function readDaySpansByIdOffset(ids: ColumnArg, dates: ColumnArg, lease: Lease):
       }
       if (id === 0) continue;
       key = id;
+    } else if (id === lastId) {
+      // Rows grouped by user repeat the previous id (one shared string object up to 10 characters): its key is known.
+      key = lastKey;
     } else {
       key = typeof id === "string" ? prefixedKey(id, prefix) : -1;
       if (key < 0) {
         if (isBlankKey(id)) continue;
         return null;
       }
+      lastId = id;
+      lastKey = key;
     }
     let offset = key - range.base;
     // A fraction or a key outside the range fails one of the tests (offset | 0 is exact only for integers).
