@@ -407,17 +407,14 @@ export class KeyInterner {
   private coverDirect(value: number): boolean {
     const length = this.directLength;
     if (length > 0 && value - this.directBase >= 0 && value - this.directBase < length) return true;
-    const range = rangeToCover(this.directBase, length, value, this.directLimit());
-    if (range === null) {
+    const grown = grownDense(this.lease, this.direct, this.directBase, length, value, this.directLimit());
+    if (grown === null) {
       this.leaveDirect();
       return false;
     }
-    const table = this.lease.int32(range.length);
-    if (length > 0) table.set(this.direct, this.directBase - range.base);
-    this.lease.release(this.direct);
-    this.direct = table;
-    this.directBase = range.base;
-    this.directLength = range.length;
+    this.direct = grown.table;
+    this.directBase = grown.base;
+    this.directLength = grown.table.length;
     return true;
   }
 
@@ -475,18 +472,15 @@ export class KeyInterner {
     return code;
   }
 
-  /** Makes the prefixed ids' dense range cover `key`, as coverDirect does; false past prefixedLimit(). */
+  /** Makes the prefixed ids' dense range cover `key`, as coverDirect does; false past its limit (as directLimit, over prefixed ids). */
   private coverPrefixed(key: number): boolean {
     const length = this.prefixedLength;
     if (length > 0 && key - this.prefixedBase >= 0 && key - this.prefixedBase < length) return true;
-    const range = rangeToCover(this.prefixedBase, length, key, Math.max(this.directFloor, 4 * (this.prefixedCount + 1)));
-    if (range === null) return false;
-    const table = this.lease.int32(range.length);
-    if (length > 0) table.set(this.prefixed, this.prefixedBase - range.base);
-    this.lease.release(this.prefixed);
-    this.prefixed = table;
-    this.prefixedBase = range.base;
-    this.prefixedLength = range.length;
+    const grown = grownDense(this.lease, this.prefixed, this.prefixedBase, length, key, Math.max(this.directFloor, 4 * (this.prefixedCount + 1)));
+    if (grown === null) return false;
+    this.prefixed = grown.table;
+    this.prefixedBase = grown.base;
+    this.prefixedLength = grown.table.length;
     return true;
   }
 
@@ -538,6 +532,20 @@ export class KeyInterner {
     this.textCount++;
     return code;
   }
+}
+
+/**
+ * A dense table of codes over [base, base + length) grown to hold `key`
+ * (rangeToCover), its entries moved to their places in it; null past `limit`.
+ * `table` goes back to the lease.
+ */
+function grownDense(lease: Lease, table: Int32Array, base: number, length: number, key: number, limit: number): { table: Int32Array; base: number } | null {
+  const range = rangeToCover(base, length, key, limit);
+  if (range === null) return null;
+  const grown = lease.int32(range.length);
+  if (length > 0) grown.set(table, base - range.base);
+  lease.release(table);
+  return { table: grown, base: range.base };
 }
 
 /**

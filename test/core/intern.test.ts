@@ -32,6 +32,16 @@ function internAll(values: readonly unknown[]): { codes: number[]; names: string
   return { codes, names: [...interner.names], interner };
 }
 
+/** Interns `values`: the reference's codes and names, and lookup finds each value's code. */
+function expectLikeReference(values: readonly unknown[]): KeyInterner {
+  const ours = internAll(values);
+  const ref = referenceCodes(values);
+  expect(ours.codes).toEqual(ref.codes);
+  expect(ours.names).toEqual(ref.names);
+  for (const v of values) expect(ours.interner.lookup(v)).toBe(ref.codes[values.indexOf(v)]);
+  return ours.interner;
+}
+
 describe("KeyInterner: row-per-case", () => {
   it.each([
     // keys                                     expected codes
@@ -260,11 +270,7 @@ describe("KeyInterner: text ids of one prefix and digits (kept by their digits)"
     ["ten digits or more, or a letter after the digits, are plain text", ["u12", "u1234567890", "u12a", "u1234567890", "u12a"]],
     ["a first text of another shape leaves the choice to a later one", ["alice", "CUST-001", "alice", "CUST-002", "CUST-001"]],
   ])("%s", (_name, values) => {
-    const ours = internAll(values);
-    const ref = referenceCodes(values);
-    expect(ours.codes).toEqual(ref.codes);
-    expect(ours.names).toEqual(ref.names);
-    for (const v of values) expect(ours.interner.lookup(v)).toBe(ref.codes[values.indexOf(v)]);
+    expectLikeReference(values);
   });
 
   it("ids too far apart for the dense range move to the text table with their codes (and later ones follow)", () => {
@@ -316,12 +322,7 @@ describe("KeyInterner: texts of 11 to 26 units (kept packed in a typed array, co
     ["non-ASCII and surrogate pairs", ["müller@example.de", "muller@example.de", "😀😀😀😀😀😀", "😀😀😀😀😀😁", "müller@example.de"]],
     ["an untrimmed text of 27 units whose trimmed text has 25", [" " + "b".repeat(25) + " ", "b".repeat(25)]],
   ])("%s", (_name, values) => {
-    const ours = internAll(values);
-    const ref = referenceCodes(values);
-    expect(ours.codes).toEqual(ref.codes);
-    expect(ours.names).toEqual(ref.names);
-    for (const v of values) expect(ours.interner.lookup(v)).toBe(ref.codes[values.indexOf(v)]);
-    expect(ours.interner.lookup("x".repeat(18))).toBe(UNKNOWN_CODE);
+    expect(expectLikeReference(values).lookup("x".repeat(18))).toBe(UNKNOWN_CODE);
   });
 
   it("fast-check: long texts of similar shape, untrimmed, across the table's growth, against the reference", () => {

@@ -207,21 +207,18 @@ const prefixedIdCell = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom<unknown>("U1", " u1", "u1 ", 1, "1", "u1234567890", "u999999999", "CUST-1") },
 );
 
-const prefixedScenario = fc.record({
-  rows: fc.array(fc.record({ id: prefixedIdCell, date: row.map((r) => r.date), segment: segmentCell }), { minLength: 1, maxLength: 40 }),
-  period: fc.constantFrom<Period>("day", "week", "month"),
-  mode: fc.constantFrom<Mode>("classic", "unbounded"),
-  periods: periodsArg,
-  withSegments: fc.boolean(),
-});
+/** The scenario with ids drawn from `idCell` only. */
+const scenarioWithIds = (idCell: fc.Arbitrary<unknown>) =>
+  fc.record({
+    rows: fc.array(fc.record({ id: idCell, date: row.map((r) => r.date), segment: segmentCell }), { minLength: 1, maxLength: 40 }),
+    period: fc.constantFrom<Period>("day", "week", "month"),
+    mode: fc.constantFrom<Mode>("classic", "unbounded"),
+    periods: periodsArg,
+    withSegments: fc.boolean(),
+  });
 
-const wholeNumberScenario = fc.record({
-  rows: fc.array(fc.record({ id: wholeNumberIdCell, date: row.map((r) => r.date), segment: segmentCell }), { minLength: 1, maxLength: 40 }),
-  period: fc.constantFrom<Period>("day", "week", "month"),
-  mode: fc.constantFrom<Mode>("classic", "unbounded"),
-  periods: periodsArg,
-  withSegments: fc.boolean(),
-});
+const prefixedScenario = scenarioWithIds(prefixedIdCell);
+const wholeNumberScenario = scenarioWithIds(wholeNumberIdCell);
 
 // ---------------------------------------------------------------------------
 
