@@ -321,6 +321,8 @@ describe("KeyInterner: texts of 11 to 26 units (kept packed in a typed array, co
     ["spaces around a long text are trimmed (an alias in the packed table)", ["person@example.com", " person@example.com", "person@example.com  ", "\tperson@example.com"]],
     ["non-ASCII and surrogate pairs", ["müller@example.de", "muller@example.de", "😀😀😀😀😀😀", "😀😀😀😀😀😁", "müller@example.de"]],
     ["an untrimmed text of 27 units whose trimmed text has 25", [" " + "b".repeat(25) + " ", "b".repeat(25)]],
+    ["a 32-bit integer whose text has 11 units, number first", [-2147483648, "-2147483648", " -2147483648", -2147483648]],
+    ["a 32-bit integer whose text has 11 units, text first", ["-2147483647", -2147483647, "-2147483647", -2147483648]],
   ])("%s", (_name, values) => {
     expect(expectLikeReference(values).lookup("x".repeat(18))).toBe(UNKNOWN_CODE);
   });
