@@ -472,11 +472,16 @@ export class KeyInterner {
     return code;
   }
 
-  /** Makes the prefixed ids' dense range cover `key`, as coverDirect does; false past its limit (as directLimit, over prefixed ids). */
+  /** The longest range of prefixed ids kept, by directLimit's rule over the prefixed ids seen. */
+  private prefixedLimit(): number {
+    return Math.max(this.directFloor, 4 * (this.prefixedCount + 1));
+  }
+
+  /** Makes the prefixed ids' dense range cover `key`, as coverDirect does; false past prefixedLimit(). */
   private coverPrefixed(key: number): boolean {
     const length = this.prefixedLength;
     if (length > 0 && key - this.prefixedBase >= 0 && key - this.prefixedBase < length) return true;
-    const grown = grownDense(this.lease, this.prefixed, this.prefixedBase, length, key, Math.max(this.directFloor, 4 * (this.prefixedCount + 1)));
+    const grown = grownDense(this.lease, this.prefixed, this.prefixedBase, length, key, this.prefixedLimit());
     if (grown === null) return false;
     this.prefixed = grown.table;
     this.prefixedBase = grown.base;
